@@ -1,0 +1,5 @@
+package io.gastown.model;
+
+public enum BeadStorePhase {
+  Pending, Synced, Error
+}

@@ -1,0 +1,5 @@
+package io.gastown.model;
+
+public enum ConvoyPhase {
+  Pending, InProgress, Complete, Failed
+}

@@ -1,0 +1,5 @@
+package io.gastown.model;
+
+public enum RefineryPhase {
+  Idle, Processing, Error
+}
