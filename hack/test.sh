@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every test: unit tests (*Test), integration tests (*IT) and end-to-end tests (*E2E) against a real
+# control plane, plus the drift checks of generated files (CRDs, CRD reference, golden files).
+# Provisions the control plane binaries first (seconds when they are cached).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash hack/control-plane.sh
+exec mvn -B verify "$@"
