@@ -1,0 +1,13 @@
+package io.gastown.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code kubectl gt convoy ...}: the group; its commands are listed in {@code subcommands}. */
+@Command(name = "convoy",
+    description = "Convoys: batches of beads tracked together.",
+    mixinStandardHelpOptions = true,
+    subcommands = {
+        ConvoyCreateCommand.class,
+    })
+public class ConvoyCommand extends GroupCommand {
+}

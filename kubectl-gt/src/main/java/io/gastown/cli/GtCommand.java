@@ -1,0 +1,102 @@
+package io.gastown.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kubectl gt}: the root command. Subcommands are listed here and in the group classes ({@link RigCommand},
+ * {@link PolecatCommand}, {@link ConvoyCommand}); adding one is one line in the right {@code subcommands} list.
+ * Nothing here creates a Kubernetes client: commands that read the cluster build their own, so the git-only
+ * commands start fast.
+ */
+@Command(name = "kubectl-gt",
+    mixinStandardHelpOptions = true,
+    versionProvider = GtCommand.Version.class,
+    header = "Gas Town on Kubernetes, the GitOps way: put coding agents (polecats) to work through git.",
+    description = {
+        "Writes Rigs, Polecats and Convoys into a GitOps repository (one commit per command, pushed when the "
+            + "repository has a remote); Argo CD syncs them to the cluster.",
+        "Run as `kubectl gt ...` when the kubectl-gt launcher is on PATH (hack/install-kubectl-gt.sh)."},
+    subcommands = {
+        InitCommand.class,
+        RigCommand.class,
+        PolecatCommand.class,
+        ConvoyCommand.class,
+        SlingCommand.class,
+        RenderCommand.class,
+        CommandLine.HelpCommand.class,
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:Success.",
+        "1:Unexpected error (a bug, or an I/O failure).",
+        "2:Usage error: unknown option, missing or extra argument.",
+        "3:Not found: rig, polecat, convoy or GitOps repository.",
+        "4:Invalid input: bead ID, name, branch, theme, agent, Secret content, name in use.",
+        "5:GitOps repository problem: uncommitted changes, not a git repository, fetch or clone failed.",
+        "6:Push rejected after retries (others kept pushing; run the command again).",
+        "7:Cluster error (commands that read the cluster).",
+    },
+    footer = {"%nEnvironment: GT_GITOPS_REPO (default --repo), GT_GIT_TOKEN (HTTPS push token), "
+        + "GT_GIT_USERNAME (HTTPS user, default x-access-token), GT_DEBUG=1 (stack traces)."})
+public class GtCommand implements Runnable {
+  @Mixin
+  private GlobalOptions global = new GlobalOptions();
+
+  @Spec
+  private CommandSpec spec;
+
+  private final GtEnvironment environment;
+
+  public GtCommand() {
+    this(GtEnvironment.system());
+  }
+
+  public GtCommand(GtEnvironment environment) {
+    this.environment = environment;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new GtCommand()).execute(args));
+  }
+
+  public GtEnvironment environment() {
+    return environment;
+  }
+
+  public GlobalOptions global() {
+    return global;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command; see kubectl gt --help");
+  }
+
+  /** The version from the jar (filtered from the Maven project version at build time). */
+  public static final class Version implements IVersionProvider {
+    public static String version() {
+      Properties properties = new Properties();
+      try (InputStream in = GtCommand.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      } catch (IOException e) {
+        // No version file: a development build.
+      }
+      return properties.getProperty("version", "dev");
+    }
+
+    @Override
+    public String[] getVersion() {
+      return new String[] {"kubectl-gt " + version()};
+    }
+  }
+}
