@@ -80,14 +80,16 @@ public final class SchemaValidator {
         check(fieldSchema, field.getValue(), fieldPath, out);
       } else if (additional != null && additional.isObject()) {
         check(additional, field.getValue(), fieldPath, out);
-      } else if (!preserveUnknown && properties.size() > 0 && !isMetadataInternals(path)) {
+      } else if (!preserveUnknown && properties.size() > 0 && !isImplicit(path, field.getKey())) {
         out.add(new Violation(fieldPath, null, "is not a known field" + known(properties)));
       }
     }
   }
 
-  private static boolean isMetadataInternals(String path) {
-    return path.equals("metadata") || path.startsWith("metadata.");
+  /** apiVersion, kind and metadata are implied by every CRD schema, which lists only spec and status. */
+  private static boolean isImplicit(String path, String field) {
+    boolean root = path.isEmpty() && (field.equals("apiVersion") || field.equals("kind") || field.equals("metadata"));
+    return root || path.equals("metadata") || path.startsWith("metadata.");
   }
 
   private static String known(JsonNode properties) {
