@@ -1,0 +1,371 @@
+package io.gastown.testing;
+
+import io.fabric8.kubeapitest.cert.CertManager;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * etcd and kube-apiserver on loopback ports chosen at run time, the project's CRDs installed, and on request
+ * kube-controller-manager, kube-scheduler and kwok with one fake node.
+ *
+ * <p>The processes are started here rather than through kube-api-test's {@code KubeAPIServer}: that class
+ * sends the process output to SLF4J, binds etcd to 0.0.0.0 and appends its own flags after the caller's. Here
+ * every process logs to its own file under {@code target/control-plane/logs}, everything listens on 127.0.0.1
+ * only, and the flags are in one place. kube-api-test's {@link CertManager} makes the certificates.
+ */
+final class LocalControlPlane implements AutoCloseable {
+  static final String NODE_NAME = "kwok-node-0";
+  private static final System.Logger LOG = System.getLogger(ControlPlaneExtension.class.getName());
+  private static final String KWOK_NODE_ANNOTATION = "kwok.x-k8s.io/node";
+  private static final List<String> CONTROLLERS = List.of(
+      "job-controller", "cronjob-controller", "garbage-collector-controller", "ttl-after-finished-controller",
+      "pod-garbage-collector-controller", "namespace-controller");
+  private static final Duration POLL = Duration.ofMillis(100);
+
+  private final ControlPlaneBinaries binaries;
+  private final Path runDirectory;
+  private final Path logDirectory;
+  private final Duration timeout;
+  private final Deque<ManagedProcess> processes = new ArrayDeque<>();
+  private Path kubeconfig;
+  private String apiServerUrl;
+  private KubernetesClient admin;
+  private List<String> installedCrds = List.of();
+  private boolean nodesStarted;
+  private boolean closed;
+
+  private LocalControlPlane(ControlPlaneBinaries binaries, Path runDirectory, Duration timeout) {
+    this.binaries = binaries;
+    this.runDirectory = runDirectory;
+    this.logDirectory = runDirectory.resolve("logs");
+    this.timeout = timeout;
+  }
+
+  /** Starts etcd and kube-apiserver and installs the CRDs found under {@code repositoryRoot}. */
+  static LocalControlPlane start(ControlPlaneBinaries binaries, Path runDirectory, Path repositoryRoot,
+      Duration timeout) {
+    binaries.verify();
+    LocalControlPlane plane = new LocalControlPlane(binaries, runDirectory, timeout);
+    try {
+      plane.startApiServer();
+      plane.installCrds(repositoryRoot);
+      return plane;
+    } catch (RuntimeException e) {
+      plane.close();
+      throw e;
+    }
+  }
+
+  synchronized ControlPlaneInfo info() {
+    return new ControlPlaneInfo(kubeconfig, apiServerUrl, binaries.kubernetesVersion(), logDirectory,
+        installedCrds, nodesStarted ? NODE_NAME : null);
+  }
+
+  /** A new cluster-admin client; the caller closes it. */
+  KubernetesClient newClient() {
+    try {
+      return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void startApiServer() {
+    long t0 = System.nanoTime();
+    recreate(runDirectory);
+    createDirectories(logDirectory);
+    Path pki = createDirectories(runDirectory.resolve("pki"));
+    CertManager certs = new CertManager(pki.toString());
+    certs.createCertificatesIfNeeded();
+
+    int etcdPort = freePort();
+    int etcdPeerPort = freePort();
+    String etcdUrl = "http://127.0.0.1:" + etcdPort;
+    String peerUrl = "http://127.0.0.1:" + etcdPeerPort;
+    ManagedProcess etcd = launch("etcd", List.of(
+        binaries.path("etcd").toString(),
+        "--name=test",
+        "--data-dir=" + runDirectory.resolve("etcd-data"),
+        "--listen-client-urls=" + etcdUrl,
+        "--advertise-client-urls=" + etcdUrl,
+        "--listen-peer-urls=" + peerUrl,
+        "--initial-advertise-peer-urls=" + peerUrl,
+        "--initial-cluster=test=" + peerUrl,
+        "--unsafe-no-fsync=true",
+        "--log-level=warn"));
+    HttpClient http = HttpClient.newHttpClient();
+    waitFor("etcd to be healthy", List.of(etcd), () -> httpOk(http, etcdUrl + "/health"));
+    long etcdReady = System.nanoTime();
+
+    int port = freePort();
+    apiServerUrl = "https://127.0.0.1:" + port;
+    ManagedProcess apiServer = launch("kube-apiserver", List.of(
+        binaries.path("kube-apiserver").toString(),
+        "--etcd-servers=" + etcdUrl,
+        "--bind-address=127.0.0.1",
+        "--advertise-address=127.0.0.1",
+        "--secure-port=" + port,
+        // No Endpoints for the kubernetes Service: it would name 127.0.0.1, and nothing runs in-cluster.
+        "--endpoint-reconciler-type=none",
+        "--cert-dir=" + pki,
+        "--tls-cert-file=" + certs.getAPIServerCertPath(),
+        "--tls-private-key-file=" + certs.getAPIServerKeyPath(),
+        "--client-ca-file=" + certs.getClientCertPath(),
+        "--authorization-mode=RBAC",
+        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+        "--service-account-key-file=" + certs.getAPIServerKeyPath(),
+        "--service-account-signing-key-file=" + certs.getAPIServerKeyPath(),
+        "--service-cluster-ip-range=10.96.0.0/16",
+        // ServiceAccount: Pods need no token (there is no token controller). TaintNodesByCondition: the
+        // not-ready taint it puts on new Nodes is removed only by node-lifecycle-controller, which is not run.
+        "--disable-admission-plugins=ServiceAccount,TaintNodesByCondition",
+        "--allow-privileged=true",
+        "--profiling=false"));
+
+    kubeconfig = runDirectory.resolve("kubeconfig");
+    writeString(kubeconfig, Kubeconfig.render(apiServerUrl, readString(Path.of(certs.getAPIServerCertPath())),
+        readString(Path.of(certs.getClientCertPath())), readString(Path.of(certs.getClientKeyPath()))));
+    admin = newClient();
+    waitFor("kube-apiserver to be ready", List.of(etcd, apiServer), () -> "ok".equals(quietly(
+        () -> admin.raw("/readyz"))));
+    waitFor("the default namespace", List.of(etcd, apiServer),
+        () -> quietly(() -> admin.namespaces().withName("default").get()) != null);
+    long done = System.nanoTime();
+    LOG.log(Level.INFO, "Kubernetes {0} control plane at {1} started in {2} (etcd {3}, kube-apiserver {4});"
+            + " kubeconfig {5}, logs in {6}", binaries.kubernetesVersion(), apiServerUrl, seconds(done - t0),
+        seconds(etcdReady - t0), seconds(done - etcdReady), kubeconfig, logDirectory);
+  }
+
+  private void installCrds(Path repositoryRoot) {
+    List<Path> files = CrdManifests.find(repositoryRoot);
+    if (files.isEmpty()) {
+      LOG.log(Level.WARNING, "No CRDs in {0}: the control plane runs without the project's CRDs",
+          repositoryRoot.resolve(CrdManifests.DIRECTORY));
+      return;
+    }
+    long t0 = System.nanoTime();
+    List<String> names = new ArrayList<>();
+    for (Path file : files) {
+      try (InputStream in = Files.newInputStream(file)) {
+        for (var item : admin.load(in).items()) {
+          if (item instanceof CustomResourceDefinition crd) {
+            admin.resource(crd).forceConflicts().serverSideApply();
+            names.add(crd.getMetadata().getName());
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    for (String name : names) {
+      admin.apiextensions().v1().customResourceDefinitions().withName(name)
+          .waitUntilCondition(LocalControlPlane::established, timeout.toSeconds(), TimeUnit.SECONDS);
+    }
+    installedCrds = List.copyOf(names);
+    LOG.log(Level.INFO, "{0} CRDs installed and Established in {1}", names.size(), seconds(System.nanoTime() - t0));
+  }
+
+  static boolean established(CustomResourceDefinition crd) {
+    return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+        && crd.getStatus().getConditions().stream()
+            .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
+  }
+
+  /** Starts kube-controller-manager, kube-scheduler and kwok, and waits for a Ready fake node. Idempotent. */
+  synchronized void ensureNodes() {
+    if (nodesStarted) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    List<ManagedProcess> watched = new ArrayList<>(processes);
+    watched.add(launch("kube-controller-manager", List.of(
+        binaries.path("kube-controller-manager").toString(),
+        "--kubeconfig=" + kubeconfig,
+        "--secure-port=0",
+        "--leader-elect=true",
+        "--use-service-account-credentials=false",
+        "--controllers=" + String.join(",", CONTROLLERS))));
+    watched.add(launch("kube-scheduler", List.of(
+        binaries.path("kube-scheduler").toString(),
+        "--kubeconfig=" + kubeconfig,
+        "--secure-port=0",
+        "--leader-elect=true")));
+    Path stages = runDirectory.resolve("kwok-stages.yaml");
+    try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("kwok-stages.yaml"))) {
+      Files.copy(in, stages);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    watched.add(launch("kwok", List.of(
+        binaries.path("kwok").toString(),
+        "--kubeconfig=" + kubeconfig,
+        "--config=" + stages,
+        "--manage-nodes-with-annotation-selector=" + KWOK_NODE_ANNOTATION + "=fake",
+        "--cidr=10.244.0.0/16")));
+
+    admin.nodes().resource(new NodeBuilder()
+        .withNewMetadata()
+        .withName(NODE_NAME)
+        .addToAnnotations(KWOK_NODE_ANNOTATION, "fake")
+        .addToLabels("kubernetes.io/hostname", NODE_NAME)
+        .addToLabels("kubernetes.io/os", "linux")
+        .addToLabels("type", "kwok")
+        .endMetadata()
+        .build()).serverSideApply();
+    waitFor("kwok to make node " + NODE_NAME + " Ready", watched, () -> {
+      var node = quietly(() -> admin.nodes().withName(NODE_NAME).get());
+      return node != null && node.getStatus() != null && node.getStatus().getConditions() != null
+          && node.getStatus().getConditions().stream()
+              .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+    });
+    for (String component : List.of("kube-controller-manager", "kube-scheduler")) {
+      waitFor(component + " to hold its leader lease", watched, () -> quietly(
+          () -> admin.leases().inNamespace("kube-system").withName(component).get()) != null);
+    }
+    nodesStarted = true;
+    LOG.log(Level.INFO, "kube-controller-manager, kube-scheduler and kwok (node {0}) ready in {1}", NODE_NAME,
+        seconds(System.nanoTime() - t0));
+  }
+
+  /** Stops the processes, newest first, and deletes etcd's data; the logs stay. Idempotent. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (admin != null) {
+      admin.close();
+    }
+    while (!processes.isEmpty()) {
+      processes.pop().stop();
+    }
+    deleteRecursively(runDirectory.resolve("etcd-data"));
+  }
+
+  private ManagedProcess launch(String name, List<String> command) {
+    ManagedProcess process = ManagedProcess.start(name, logDirectory, command);
+    processes.push(process);
+    return process;
+  }
+
+  private void waitFor(String what, List<ManagedProcess> watched, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      watched.forEach(ManagedProcess::checkAlive);
+      if (System.nanoTime() > deadline) {
+        ManagedProcess last = watched.get(watched.size() - 1);
+        throw new IllegalStateException("Timed out after " + timeout.toSeconds() + " s waiting for " + what
+            + " (raise -Dgastown.controlplane.timeout=<seconds> on a slow machine); end of " + last.name()
+            + ".log:\n" + last.logTail(40));
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + what, e);
+      }
+    }
+  }
+
+  private static boolean httpOk(HttpClient http, String url) {
+    try {
+      var response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+          HttpResponse.BodyHandlers.discarding());
+      return response.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** The value, or null while the server is not answering yet. */
+  private static <T> T quietly(java.util.function.Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String seconds(long nanos) {
+    return String.format("%.1f s", nanos / 1e9);
+  }
+
+  private static void recreate(Path directory) {
+    deleteRecursively(directory);
+    createDirectories(directory);
+  }
+
+  private static Path createDirectories(Path directory) {
+    try {
+      return Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writeString(Path file, String content) {
+    try {
+      Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.gastown.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One control plane process, its output in a log file, stopped with SIGTERM and then, if need be, SIGKILL. */
+final class ManagedProcess {
+  private final String name;
+  private final Path log;
+  private final Process process;
+
+  private ManagedProcess(String name, Path log, Process process) {
+    this.name = name;
+    this.log = log;
+    this.process = process;
+  }
+
+  static ManagedProcess start(String name, Path logDirectory, List<String> command) {
+    Path log = logDirectory.resolve(name + ".log");
+    try {
+      Files.writeString(log, String.join(" ", command) + "\n\n");
+      Process process = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start();
+      return new ManagedProcess(name, log, process);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start " + name + " (" + command.get(0) + ")", e);
+    }
+  }
+
+  /** Throws, with the end of the log, when the process has exited. */
+  void checkAlive() {
+    if (!process.isAlive()) {
+      throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; end of " + log
+          + ":\n" + logTail(40));
+    }
+  }
+
+  String logTail(int lines) {
+    try {
+      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(log unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  String name() {
+    return name;
+  }
+
+  void stop() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
