@@ -1,5 +1,7 @@
 package io.gastown.cli;
 
+import io.gastown.cli.cluster.ConvoyListCommand;
+import io.gastown.cli.cluster.ConvoyStatusCommand;
 import picocli.CommandLine.Command;
 
 /** {@code kubectl gt convoy ...}: the group; its commands are listed in {@code subcommands}. */
@@ -8,6 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     subcommands = {
         ConvoyCreateCommand.class,
+        ConvoyListCommand.class,
+        ConvoyStatusCommand.class,
     })
 public class ConvoyCommand extends GroupCommand {
 }

@@ -1,5 +1,8 @@
 package io.gastown.cli;
 
+import io.gastown.cli.cluster.PolecatListCommand;
+import io.gastown.cli.cluster.PolecatLogsCommand;
+import io.gastown.cli.cluster.PolecatStatusCommand;
 import picocli.CommandLine.Command;
 
 /** {@code kubectl gt polecat ...}: the group; its commands are listed in {@code subcommands}. */
@@ -8,6 +11,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     subcommands = {
         PolecatNukeCommand.class,
+        PolecatListCommand.class,
+        PolecatStatusCommand.class,
+        PolecatLogsCommand.class,
     })
 public class PolecatCommand extends GroupCommand {
 }

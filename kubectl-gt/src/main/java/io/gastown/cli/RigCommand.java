@@ -1,5 +1,7 @@
 package io.gastown.cli;
 
+import io.gastown.cli.cluster.RigListCommand;
+import io.gastown.cli.cluster.RigStatusCommand;
 import picocli.CommandLine.Command;
 
 /** {@code kubectl gt rig ...}: the group; its commands are listed in {@code subcommands}. */
@@ -8,6 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     subcommands = {
         RigCreateCommand.class,
+        RigListCommand.class,
+        RigStatusCommand.class,
     })
 public class RigCommand extends GroupCommand {
 }
