@@ -20,6 +20,10 @@ public final class ExitCode {
   public static final int PUSH_REJECTED = 6;
   /** The cluster could not be reached or refused the request (commands that read the cluster). */
   public static final int CLUSTER_ERROR = 7;
+  /** {@code sling --wait/--wait-ready}: the polecat did not get there before --timeout. */
+  public static final int WAIT_TIMEOUT = 8;
+  /** {@code sling --wait/--wait-ready}: the polecat or its pod failed (the message says why). */
+  public static final int POLECAT_FAILED = 9;
 
 
   private ExitCode() {

@@ -42,7 +42,9 @@ import picocli.CommandLine.Spec;
         "4:Invalid input: bead ID, name, branch, theme, agent, Secret content, name in use.",
         "5:GitOps repository problem: uncommitted changes, not a git repository, fetch or clone failed.",
         "6:Push rejected after retries (others kept pushing; run the command again).",
-        "7:Cluster error (commands that read the cluster).",
+        "7:Cluster error: unreachable, wrong context, missing CRD, forbidden, credentials rejected.",
+        "8:Timed out waiting (sling --wait/--wait-ready).",
+        "9:The polecat or its pod failed while waiting (sling --wait/--wait-ready).",
     },
     footer = {"%nEnvironment: GT_GITOPS_REPO (default --repo), GT_GIT_TOKEN (HTTPS push token), "
         + "GT_GIT_USERNAME (HTTPS user, default x-access-token), GT_DEBUG=1 (stack traces)."})

@@ -15,6 +15,10 @@ public record Access(String verb, String resource, String group, String namespac
     return new Access(verb, resource, "", namespace, name);
   }
 
+  public Access withGroup(String apiGroup) {
+    return new Access(verb, resource, apiGroup, namespace, name);
+  }
+
   /** {@code polecats.gastown.gastown.io} or {@code pods} for the core group. */
   public String qualifiedResource() {
     return group.isEmpty() ? resource : resource + "." + group;
