@@ -1,0 +1,91 @@
+package io.gastown.render;
+
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
+import io.gastown.model.GasTown;
+import io.gastown.model.Polecat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code rigs/<rig>/polecats/<name>.yaml}: the Polecat and the skeleton Job that runs it. The Job's pod template
+ * holds one placeholder container; the webhook expands the Pod from the Polecat (DESIGN.md section 5), so platform
+ * policy never has to be rewritten into git.
+ */
+public final class PolecatManifests {
+  public static final String AGENT_IMAGE_REPOSITORY = "ghcr.io/gastown/polecat-agent";
+  public static final String JOB_PREFIX = "polecat-";
+  public static final String PLACEHOLDER_CONTAINER = "agent";
+
+  private PolecatManifests() {
+  }
+
+  public static String agentImage(String version) {
+    return AGENT_IMAGE_REPOSITORY + ":" + version;
+  }
+
+  public static String jobName(String polecat) {
+    return JOB_PREFIX + polecat;
+  }
+
+  /**
+   * The polecat's file. The Polecat must have its name, namespace and spec (rig, beadID) set; its labels are
+   * derived here.
+   *
+   * @param agentImage image of the placeholder container (the webhook replaces the container)
+   */
+  public static RenderedFile render(Polecat source, String agentImage) {
+    Polecat polecat = polecat(source);
+    Job job = job(polecat, agentImage);
+    return RenderedFile.of(GitOpsLayout.polecatFile(polecat.getSpec().getRig(), polecat.getMetadata().getName()),
+        Manifests.toYaml(List.of(polecat, job)));
+  }
+
+  /** The labels every object of a polecat carries: polecat, rig and bead. */
+  public static Map<String, String> labels(Polecat polecat) {
+    Map<String, String> labels = new TreeMap<>();
+    labels.put(GasTown.LABEL_POLECAT, polecat.getMetadata().getName());
+    labels.put(GasTown.LABEL_RIG, polecat.getSpec().getRig());
+    if (polecat.getSpec().getBeadID() != null) {
+      labels.put(GasTown.LABEL_BEAD, polecat.getSpec().getBeadID());
+    }
+    return labels;
+  }
+
+  static Polecat polecat(Polecat source) {
+    Polecat polecat = new Polecat();
+    polecat.setMetadata(Manifests.metadata(source.getMetadata().getName(), source.getMetadata().getNamespace(),
+        labels(source), SyncWave.POLECAT));
+    polecat.setSpec(source.getSpec());
+    return polecat;
+  }
+
+  static Job job(Polecat polecat, String agentImage) {
+    Map<String, String> labels = labels(polecat);
+    String name = polecat.getMetadata().getName();
+    Job job = new Job();
+    job.setApiVersion("batch/v1");
+    job.setKind("Job");
+    job.setMetadata(Manifests.metadata(jobName(name), polecat.getMetadata().getNamespace(), labels, SyncWave.JOB));
+    JobSpec spec = new JobSpec();
+    // One try: a failed agent run is a Failed polecat, retried by a new sling, not by the Job controller.
+    spec.setBackoffLimit(0);
+    // No ttlSecondsAfterFinished: a Job that deletes itself is re-created by Argo CD self-heal.
+    ObjectMeta podMetadata = new ObjectMeta();
+    podMetadata.setLabels(new TreeMap<>(labels));
+    PodTemplateSpec template = new PodTemplateSpec();
+    template.setMetadata(podMetadata);
+    template.setSpec(new PodSpecBuilder()
+        .withRestartPolicy("Never")
+        .withContainers(new ContainerBuilder().withName(PLACEHOLDER_CONTAINER).withImage(agentImage).build())
+        .build());
+    spec.setTemplate(template);
+    job.setSpec(spec);
+    return job;
+  }
+}

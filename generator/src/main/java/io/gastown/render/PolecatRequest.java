@@ -1,0 +1,24 @@
+package io.gastown.render;
+
+import io.gastown.model.Agent;
+
+/**
+ * What a sling asks for; null fields take the rig's defaults (see {@link Polecats#create}).
+ *
+ * @param name the polecat's name (already chosen: themed or given)
+ * @param beadId the bead to work on
+ * @param task instructions for the agent, or null
+ * @param agent the agent, or null for the rig's default, else claude-code
+ * @param branch the branch to clone, or null for the rig's gitBranch, else main
+ * @param workBranch the branch to commit to, or null for feature/&lt;bead&gt;
+ */
+public record PolecatRequest(String name, String beadId, String task, Agent agent, String branch, String workBranch) {
+
+  public static PolecatRequest of(String name, String beadId) {
+    return new PolecatRequest(name, beadId, null, null, null, null);
+  }
+
+  public PolecatRequest withName(String newName) {
+    return new PolecatRequest(newName, beadId, task, agent, branch, workBranch);
+  }
+}

@@ -1,0 +1,62 @@
+package io.gastown.render;
+
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.gastown.model.Agent;
+import io.gastown.model.DesiredState;
+import io.gastown.model.ExecutionMode;
+import io.gastown.model.KubernetesSpec;
+import io.gastown.model.Polecat;
+import io.gastown.model.PolecatSpec;
+import io.gastown.model.Rig;
+import io.gastown.model.RigSettings;
+
+/**
+ * Builds the Polecat of a sling from the Rig, so that each Polecat says everything about its work (repository,
+ * branches, secrets) without the reader having to look the Rig up.
+ */
+public final class Polecats {
+  public static final String DEFAULT_BRANCH = "main";
+  public static final String WORK_BRANCH_PREFIX = "feature/";
+
+  private Polecats() {
+  }
+
+  public static Polecat create(Rig rig, PolecatRequest request) {
+    RigSettings settings = rig.getSpec().getSettings() != null ? rig.getSpec().getSettings() : new RigSettings();
+
+    KubernetesSpec kubernetes = new KubernetesSpec();
+    kubernetes.setGitRepository(rig.getSpec().getGitURL());
+    kubernetes.setGitBranch(firstNonNull(request.branch(), settings.getGitBranch(), DEFAULT_BRANCH));
+    kubernetes.setWorkBranch(firstNonNull(request.workBranch(), WORK_BRANCH_PREFIX + request.beadId()));
+    kubernetes.setGitSecretRef(settings.getGitSecretRef());
+    kubernetes.setClaudeCredsSecretRef(settings.getClaudeCredsSecretRef());
+    kubernetes.setApiKeySecretRef(settings.getApiKeySecretRef());
+
+    PolecatSpec spec = new PolecatSpec();
+    spec.setRig(rig.getMetadata().getName());
+    spec.setBeadID(request.beadId());
+    spec.setTaskDescription(request.task());
+    spec.setDesiredState(DesiredState.Working);
+    spec.setExecutionMode(ExecutionMode.kubernetes);
+    spec.setAgent(firstNonNull(request.agent(), settings.getAgent(), Agent.CLAUDE_CODE));
+    spec.setKubernetes(kubernetes);
+
+    ObjectMeta metadata = new ObjectMeta();
+    metadata.setName(request.name());
+    metadata.setNamespace(RigManifests.namespaceOf(rig));
+    Polecat polecat = new Polecat();
+    polecat.setMetadata(metadata);
+    polecat.setSpec(spec);
+    return polecat;
+  }
+
+  @SafeVarargs
+  private static <T> T firstNonNull(T... values) {
+    for (T value : values) {
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+}
