@@ -2,6 +2,7 @@ package io.gastown.expand;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -107,9 +108,13 @@ public record PlatformConfig(
     }
     File file;
     try {
+      JsonNode tree = Serialization.yamlMapper().readTree(yaml);
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        return defaults;
+      }
       file = Serialization.yamlMapper().readerFor(File.class)
           .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(yaml);
+          .readValue(tree);
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException("platform config: unknown key '" + e.getPropertyName() + "' (known: "
           + "openshift, runAsUser, activeDeadlineSeconds, images, resources, gitInitResources)", e);
@@ -118,9 +123,6 @@ public record PlatformConfig(
           + e.getPathReference(), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("platform config: not valid YAML: " + e.getMessage(), e);
-    }
-    if (file == null) {
-      return defaults;
     }
     Map<Agent, String> images = new EnumMap<>(defaults.agentImages());
     String gitInitImage = defaults.gitInitImage();
