@@ -1,5 +1,9 @@
 package io.gastown.cli;
 
+import io.gastown.cli.auth.AuthCommand;
+import io.gastown.cli.plugin.CompleteCommand;
+import io.gastown.cli.plugin.CompletionCommand;
+import io.gastown.cli.plugin.VersionCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -31,6 +35,10 @@ import picocli.CommandLine.Spec;
         ConvoyCommand.class,
         SlingCommand.class,
         RenderCommand.class,
+        AuthCommand.class,
+        VersionCommand.class,
+        CompletionCommand.class,
+        CompleteCommand.class,
         CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -47,7 +47,7 @@ public final class ClusterSession implements AutoCloseable {
     return session;
   }
 
-  static ClusterSession open(Path kubeconfigOption, String contextOption, String namespaceOption, Duration timeout,
+  public static ClusterSession open(Path kubeconfigOption, String contextOption, String namespaceOption, Duration timeout,
       GtEnvironment environment) {
     Path kubeconfig = findKubeconfig(kubeconfigOption, environment);
     Config config;

@@ -4,11 +4,11 @@ import io.gastown.model.Rig;
 import java.util.Optional;
 
 /** Finds a rig's namespace: -n when given, else the Rig's settings, else {@code gt-<rig>}. */
-final class RigLookup {
+public final class RigLookup {
   private RigLookup() {
   }
 
-  static String namespaceFor(ClusterSession session, String rig) {
+  public static String namespaceFor(ClusterSession session, String rig) {
     if (session.namespaceGiven()) {
       return session.namespace();
     }
@@ -19,7 +19,7 @@ final class RigLookup {
    * The Rig, or empty when it does not exist or the user may not read Rigs (cluster-scoped, so often not granted
    * to people who work in a rig's namespace only).
    */
-  static Optional<Rig> find(ClusterSession session, String rig) {
+  public static Optional<Rig> find(ClusterSession session, String rig) {
     try {
       return Optional.of(session.require(Access.of("get", RigView.INSTANCE, null, rig),
           () -> session.client().resources(Rig.class).withName(rig).get()));
