@@ -1,5 +1,14 @@
 package io.gastown.cli;
 
+import io.gastown.cli.git.Changes;
+import io.gastown.cli.git.Plan;
+import io.gastown.cli.git.Planner;
+import io.gastown.model.Agent;
+import io.gastown.model.NamepoolTheme;
+import io.gastown.model.Rig;
+import io.gastown.render.GitOpsLayout;
+import io.gastown.render.RigManifests;
+import io.gastown.render.Rigs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -7,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code kubectl gt rig create}: add a rig directory (Namespace, Rig, Witness) to the repository. */
 @Command(name = "create", mixinStandardHelpOptions = true,
     description = "Write rigs/<name>/ (the rig's Namespace, Rig and Witness, and its kustomization), commit and push.")
-public class RigCreateCommand extends GtSubcommand {
+public class RigCreateCommand extends WriteCommand<Rig> {
   @Parameters(index = "0", paramLabel = "NAME", description = "The rig's name (lowercase letters, digits, '-').")
   String name;
 
@@ -29,8 +38,51 @@ public class RigCreateCommand extends GtSubcommand {
   @Option(names = "--namespace", paramLabel = "NS", description = "Namespace of the rig's polecats. Default gt-<name>.")
   String namespace;
 
+  @Option(names = "--no-push", description = "Commit but do not push.")
+  boolean noPush;
+
   @Override
-  protected int run() {
-    throw new GtException(ExitCode.UNEXPECTED, "rig create is not implemented yet");
+  protected boolean push() {
+    return !noPush;
+  }
+
+  @Override
+  protected Planner<Rig> planner() {
+    Inputs.rigName(name, "rig name");
+    Inputs.gitUrl(gitUrl, "--git-url");
+    Inputs.beadsPrefix(prefix, "--prefix");
+    NamepoolTheme namepoolTheme = Inputs.theme(theme, "--theme");
+    Agent defaultAgent = Inputs.agent(agent, "--agent");
+    Inputs.namespace(namespace, "--namespace");
+    Rig rig = Rigs.create(name, gitUrl, prefix, namepoolTheme, defaultAgent, namespace);
+    RigDirectory.requireValid(rig, "rig " + name);
+    String rigNamespace = RigManifests.namespaceOf(rig);
+    return state -> {
+      if (state.rig(name).isPresent() || state.exists(GitOpsLayout.rigDirectory(name))) {
+        throw GtException.invalid("rig '" + name + "' already exists in " + state.root()
+            + ": choose another name, or change " + GitOpsLayout.rigFile(name) + " with git");
+      }
+      for (String other : state.rigs()) {
+        Rig existing = state.rig(other).orElseThrow();
+        if (RigManifests.namespaceOf(existing).equals(rigNamespace)) {
+          throw GtException.invalid("namespace " + rigNamespace + " already belongs to rig " + other
+              + ": choose another --namespace");
+        }
+        if (prefix.equals(existing.getSpec().getBeadsPrefix())) {
+          throw GtException.invalid("bead prefix '" + prefix + "' already belongs to rig " + other
+              + ": choose another --prefix");
+        }
+      }
+      Changes changes = new Changes().write(RigManifests.render(rig));
+      RigDirectory.updateKustomization(state, name, changes);
+      return new Plan<>(changes, "rig create " + name + " (" + gitUrl + ", prefix " + prefix + ", namespace "
+          + rigNamespace + ")", rig);
+    };
+  }
+
+  @Override
+  protected String summary(Rig rig) {
+    return "Rig " + name + " created in " + GitOpsLayout.rigDirectory(name) + "/ (namespace "
+        + RigManifests.namespaceOf(rig) + ", bead prefix " + prefix + ")";
   }
 }

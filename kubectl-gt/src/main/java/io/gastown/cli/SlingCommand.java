@@ -1,6 +1,20 @@
 package io.gastown.cli;
 
+import io.gastown.cli.cluster.PolecatRef;
+import io.gastown.cli.git.Changes;
+import io.gastown.cli.git.Plan;
+import io.gastown.cli.git.Planner;
+import io.gastown.cli.git.WriteResult;
+import io.gastown.cli.wait.WaitOptions;
+import io.gastown.model.Agent;
+import io.gastown.model.NamepoolTheme;
+import io.gastown.model.Polecat;
+import io.gastown.model.Rig;
+import io.gastown.render.GitOpsLayout;
+import io.gastown.render.PolecatRequest;
+import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -8,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sling", mixinStandardHelpOptions = true,
     description = {"Write a Polecat (and the Job that runs it) for a bead into the rig's directory, commit and push.",
         "The polecat gets a themed name that was never used in the rig, unless --name is given."})
-public class SlingCommand extends GtSubcommand {
+public class SlingCommand extends WriteCommand<Polecat> {
   @Parameters(index = "0", paramLabel = "BEAD", description = "The bead (issue) ID, e.g. gt-123.")
   String beadId;
 
@@ -43,8 +57,55 @@ public class SlingCommand extends GtSubcommand {
   @Option(names = "--no-push", description = "Commit but do not push.")
   boolean noPush;
 
+  @Mixin
+  WaitOptions wait = new WaitOptions();
+
   @Override
-  protected int run() {
-    throw new GtException(ExitCode.UNEXPECTED, "sling is not implemented yet");
+  protected boolean dryRun() {
+    return dryRun;
+  }
+
+  @Override
+  protected boolean push() {
+    return !noPush;
+  }
+
+  @Override
+  protected Planner<Polecat> planner() {
+    Inputs.beadId(beadId, "bead ID");
+    Inputs.rigName(rig, "rig");
+    if (name != null) {
+      Inputs.polecatName(name, "--name");
+    }
+    NamepoolTheme namepoolTheme = Inputs.theme(theme, "--theme");
+    Agent chosenAgent = Inputs.agent(agent, "--agent");
+    Inputs.branch(branch, "--branch");
+    Inputs.branch(workBranch, "--work-branch");
+    if (name != null && theme != null) {
+      throw GtException.invalid("--name and --theme both choose the name: give one of them");
+    }
+    PolecatRequest request = new PolecatRequest(name, beadId, task, chosenAgent, branch, workBranch);
+    String image = RigDirectory.agentImage(environment());
+    return state -> {
+      Rig target = RigDirectory.requireRig(state, rig);
+      Changes changes = new Changes();
+      Polecat polecat = Slinging.sling(state, target, List.of(request), namepoolTheme, image, changes).get(0);
+      RigDirectory.updateKustomization(state, rig, changes);
+      return new Plan<>(changes, "sling " + beadId + " to " + rig + " as " + polecat.getMetadata().getName(), polecat);
+    };
+  }
+
+  @Override
+  protected String summary(Polecat polecat) {
+    String polecatName = polecat.getMetadata().getName();
+    return "Polecat " + polecatName + " slung to rig " + rig + " for bead " + beadId + " ("
+        + GitOpsLayout.polecatFile(rig, polecatName) + ")";
+  }
+
+  @Override
+  protected int afterWrite(WriteResult<Polecat> result) {
+    Polecat polecat = result.plan().result();
+    return wait.afterPush(environment(), new PolecatRef(rig, polecat.getMetadata().getName()),
+        polecat.getMetadata().getNamespace(), out(), err());
   }
 }

@@ -1,0 +1,102 @@
+package io.gastown.cli;
+
+import io.gastown.cli.git.Changes;
+import io.gastown.cli.git.RepositoryState;
+import io.gastown.model.NamepoolTheme;
+import io.gastown.model.Polecat;
+import io.gastown.model.Rig;
+import io.gastown.render.PolecatManifests;
+import io.gastown.render.PolecatRequest;
+import io.gastown.render.Polecats;
+import io.gastown.render.ThemedNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Puts polecats into a rig's directory: names them, builds them from the Rig, validates and renders them. */
+final class Slinging {
+  private Slinging() {
+  }
+
+  /**
+   * Adds one polecat per request to the changes. Requests without a name get themed names (the theme given, else
+   * the rig's, else mad-max) never used in the rig; a given name must not be in use.
+   *
+   * @return the polecats, named, in the order of the requests
+   */
+  static List<Polecat> sling(RepositoryState state, Rig rig, List<PolecatRequest> requests, NamepoolTheme theme,
+      String agentImage, Changes changes) {
+    String rigName = rig.getMetadata().getName();
+    List<String> current = state.polecats(rigName);
+    requireCapacity(rig, current.size(), requests.size());
+    List<String> names = names(state, rig, requests, theme, current);
+    List<Polecat> polecats = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      Polecat polecat = Polecats.create(rig, requests.get(i).withName(names.get(i)));
+      String workBranch = polecat.getSpec().getKubernetes().getWorkBranch();
+      if (requests.get(i).workBranch() == null && !isBranch(workBranch)) {
+        throw GtException.invalid("bead ID '" + requests.get(i).beadId() + "' makes the work branch '" + workBranch
+            + "', which is not a valid branch name: give one with --work-branch");
+      }
+      RigDirectory.requireValid(polecat, "polecat " + names.get(i));
+      changes.write(PolecatManifests.render(polecat, agentImage));
+      polecats.add(polecat);
+    }
+    return polecats;
+  }
+
+  private static boolean isBranch(String branch) {
+    try {
+      Inputs.branch(branch, "work branch");
+      return true;
+    } catch (GtException e) {
+      return false;
+    }
+  }
+
+  private static List<String> names(RepositoryState state, Rig rig, List<PolecatRequest> requests,
+      NamepoolTheme theme, List<String> current) {
+    String rigName = rig.getMetadata().getName();
+    long unnamed = requests.stream().filter(r -> r.name() == null).count();
+    Set<String> taken = unnamed > 0 ? state.polecatNamesEverUsed(rigName) : Set.copyOf(current);
+    for (PolecatRequest request : requests) {
+      if (request.name() != null && current.contains(request.name())) {
+        throw GtException.invalid("polecat '" + request.name() + "' already exists in rig " + rigName + ": choose "
+            + "another --name, or leave --name out for a themed name");
+      }
+    }
+    Set<String> takenAndGiven = new java.util.HashSet<>(taken);
+    requests.stream().filter(r -> r.name() != null).forEach(r -> takenAndGiven.add(r.name()));
+    List<String> themed = unnamed == 0 ? List.of()
+        : ThemedNames.allocate(themeOf(rig, theme), rigName, takenAndGiven, (int) unnamed);
+    List<String> names = new ArrayList<>(requests.size());
+    int next = 0;
+    for (PolecatRequest request : requests) {
+      names.add(request.name() != null ? request.name() : themed.get(next++));
+    }
+    for (String name : names) {
+      Inputs.polecatName(name, "polecat name");
+    }
+    return names;
+  }
+
+  private static NamepoolTheme themeOf(Rig rig, NamepoolTheme theme) {
+    if (theme != null) {
+      return theme;
+    }
+    if (rig.getSpec().getSettings() != null && rig.getSpec().getSettings().getNamepoolTheme() != null) {
+      return rig.getSpec().getSettings().getNamepoolTheme();
+    }
+    return ThemedNames.DEFAULT_THEME;
+  }
+
+  /** maxPolecats is enforced when the Rig in git sets it (the cluster's default is not a limit in git). */
+  private static void requireCapacity(Rig rig, int current, int adding) {
+    Integer max = rig.getSpec().getSettings() == null ? null : rig.getSpec().getSettings().getMaxPolecats();
+    if (max != null && current + adding > max) {
+      throw GtException.invalid("rig " + rig.getMetadata().getName() + " has " + current + " polecats and "
+          + "maxPolecats " + max + ", so " + adding + " more do not fit: retire finished ones (kubectl gt polecat nuke "
+          + rig.getMetadata().getName() + "/NAME) or raise spec.settings.maxPolecats in its rig.yaml");
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.gastown.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gastown.cli.git.GitOpsRepository;
+import io.gastown.cli.git.Plan;
+import io.gastown.cli.git.Planner;
+import io.gastown.cli.git.WriteResult;
+import io.gastown.model.Serialization;
+import io.gastown.render.GitOpsLayout;
+import io.gastown.render.Manifests;
+import io.gastown.render.RenderedFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * A command that writes the GitOps repository: plan on the current content, then commit (and push), or with
+ * {@code --dry-run} only print. Subclasses supply the planner and the sentence that reports the result.
+ */
+public abstract class WriteCommand<R> extends GtSubcommand {
+  /** The planner: reads the repository, validates, renders. Runs again after a rejected push. */
+  protected abstract Planner<R> planner();
+
+  /** One line for people, e.g. "Polecat furiosa slung to rig shop for bead sh-1". */
+  protected abstract String summary(R result);
+
+  protected boolean dryRun() {
+    return false;
+  }
+
+  protected boolean push() {
+    return true;
+  }
+
+  @Override
+  protected int run() throws Exception {
+    Planner<R> planner = planner(); // checks the command line before the repository is touched
+    Path location = RepositoryLocation.resolve(global(), environment());
+    try (GitOpsRepository repository = GitOpsRepository.open(location, environment())) {
+      if (dryRun()) {
+        Plan<R> plan = repository.preview(planner);
+        printManifests(plan.changes().writes(), global().output(OutputFormat.yaml));
+        err().println("dry run: " + summary(plan.result()) + " (nothing written)");
+        return ExitCode.OK;
+      }
+      PersonIdent author = Authors.resolve(global().author(), repository.git().getRepository());
+      WriteResult<R> result = repository.write(planner, author, push());
+      int reported = report(result);
+      return reported != ExitCode.OK ? reported : afterWrite(result);
+    }
+  }
+
+  /** A hook for commands that do more after a successful write (e.g. wait for the cluster); returns the exit code. */
+  protected int afterWrite(WriteResult<R> result) {
+    return ExitCode.OK;
+  }
+
+  protected int report(WriteResult<R> result) {
+    OutputFormat format = global().output(OutputFormat.table);
+    if (format == OutputFormat.yaml || format == OutputFormat.json) {
+      printManifests(result.plan().changes().writes(), format);
+      return ExitCode.OK;
+    }
+    String where = result.pushedTo() != null ? ", pushed to " + result.pushedTo()
+        : push() ? " (no remote: committed only)" : " (not pushed: --no-push)";
+    out().println(summary(result.plan().result()) + ".");
+    out().println("Committed " + result.commit() + where
+        + (result.attempts() > 1 ? " after " + result.attempts() + " attempts" : "") + ".");
+    return ExitCode.OK;
+  }
+
+  /** The manifests among the files (kustomizations and READMEs left out), as YAML documents or a JSON List. */
+  protected void printManifests(List<RenderedFile> files, OutputFormat format) {
+    List<RenderedFile> manifests = files.stream()
+        .filter(f -> f.path().endsWith(".yaml") && !f.path().endsWith("/" + GitOpsLayout.KUSTOMIZATION))
+        .toList();
+    if (format == OutputFormat.json) {
+      List<JsonNode> documents = new ArrayList<>();
+      manifests.forEach(file -> documents.addAll(Manifests.readAll(file.text())));
+      out().println(Serialization.toJson(asList(documents)));
+      return;
+    }
+    StringBuilder text = new StringBuilder();
+    for (RenderedFile file : manifests) {
+      text.append("---\n# ").append(file.path()).append('\n').append(file.text());
+    }
+    out().print(text);
+  }
+
+  /** A kubectl-style List of the objects. */
+  static ObjectNode asList(List<JsonNode> items) {
+    ObjectNode list = Serialization.jsonMapper().createObjectNode();
+    list.put("apiVersion", "v1");
+    list.put("kind", "List");
+    ArrayNode array = list.putArray("items");
+    items.forEach(array::add);
+    return list;
+  }
+}

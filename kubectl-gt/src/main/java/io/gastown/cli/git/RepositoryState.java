@@ -1,0 +1,171 @@
+package io.gastown.cli.git;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gastown.cli.GtException;
+import io.gastown.model.Rig;
+import io.gastown.render.GitOpsLayout;
+import io.gastown.render.Manifests;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
+
+/** What the GitOps repository holds now (its clean working tree), and the polecat names it ever held. */
+public final class RepositoryState {
+  private final Path root;
+  private final Repository repository;
+
+  RepositoryState(Path root, Repository repository) {
+    this.root = root;
+    this.repository = repository;
+  }
+
+  /** A state of a plain directory (no history): for reading a repository without committing. */
+  public static RepositoryState ofDirectory(Path root) {
+    return new RepositoryState(root, null);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  /** Names of the rigs, sorted. */
+  public List<String> rigs() {
+    return list(GitOpsLayout.RIGS, true).stream()
+        .filter(rig -> Files.isRegularFile(root.resolve(GitOpsLayout.rigFile(rig))))
+        .toList();
+  }
+
+  public Optional<Rig> rig(String name) {
+    Path file = root.resolve(GitOpsLayout.rigFile(name));
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    Rig rig;
+    try {
+      rig = Manifests.first(Manifests.readAll(read(GitOpsLayout.rigFile(name))), "Rig", Rig.class);
+    } catch (UncheckedIOException e) {
+      throw GtException.repo(GitOpsLayout.rigFile(name) + " is not valid YAML (" + e.getCause().getMessage()
+          + "): fix it with git, or restore it with git checkout");
+    }
+    if (rig == null || rig.getSpec() == null) {
+      throw GtException.repo(GitOpsLayout.rigFile(name) + " holds no Rig: restore it with git");
+    }
+    return Optional.of(rig);
+  }
+
+  /** Names of the rig's polecats (from the file names), sorted. */
+  public List<String> polecats(String rig) {
+    return names(GitOpsLayout.polecatDirectory(rig));
+  }
+
+  public List<String> convoys(String rig) {
+    return names(GitOpsLayout.convoyDirectory(rig));
+  }
+
+  public boolean exists(String path) {
+    return Files.exists(root.resolve(path));
+  }
+
+  public String read(String path) {
+    try {
+      return Files.readString(root.resolve(path), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public List<JsonNode> documents(String path) {
+    return Manifests.readAll(read(path));
+  }
+
+  /** The rig's manifest files, relative to its directory: what its kustomization lists. */
+  public List<String> rigResources(String rig) {
+    List<String> resources = new ArrayList<>();
+    if (exists(GitOpsLayout.rigFile(rig))) {
+      resources.add(GitOpsLayout.RIG_FILE);
+    }
+    convoys(rig).forEach(id -> resources.add(GitOpsLayout.CONVOYS + "/" + id + ".yaml"));
+    polecats(rig).forEach(name -> resources.add(GitOpsLayout.POLECATS + "/" + name + ".yaml"));
+    return resources;
+  }
+
+  /**
+   * Every polecat name the rig has had: the current ones and those removed in earlier commits (themed names are
+   * never reused, so a new polecat is never confused with an old one in logs, branches or Argo CD history).
+   */
+  public Set<String> polecatNamesEverUsed(String rig) {
+    Set<String> names = new HashSet<>(polecats(rig));
+    if (repository == null) {
+      return names;
+    }
+    String directory = GitOpsLayout.polecatDirectory(rig);
+    try (RevWalk walk = new RevWalk(repository);
+         DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+      ObjectId head = repository.resolve("HEAD");
+      if (head == null) {
+        return names;
+      }
+      diff.setRepository(repository);
+      diff.setPathFilter(PathFilter.create(directory));
+      walk.setTreeFilter(AndTreeFilter.create(PathFilter.create(directory), TreeFilter.ANY_DIFF));
+      walk.markStart(walk.parseCommit(head));
+      for (RevCommit commit : walk) {
+        for (RevCommit parent : commit.getParents()) {
+          RevCommit parsed = walk.parseCommit(parent);
+          for (DiffEntry entry : diff.scan(parsed.getTree(), commit.getTree())) {
+            if (entry.getChangeType() == DiffEntry.ChangeType.DELETE) {
+              GitOpsLayout.nameOf(entry.getOldPath()).ifPresent(names::add);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw GtException.repo("cannot read the history of " + directory + ": " + e.getMessage(), e);
+    }
+    return names;
+  }
+
+  private List<String> names(String directory) {
+    List<String> names = new ArrayList<>();
+    for (String file : list(directory, false)) {
+      GitOpsLayout.nameOf(file).ifPresent(names::add);
+    }
+    return names;
+  }
+
+  private List<String> list(String directory, boolean directories) {
+    Path dir = root.resolve(directory);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      TreeSet<String> names = new TreeSet<>();
+      entries.filter(p -> directories ? Files.isDirectory(p) : Files.isRegularFile(p))
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith("."))
+          .forEach(names::add);
+      return new ArrayList<>(names);
+    } catch (IOException e) {
+      throw GtException.repo("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+  }
+}
