@@ -1,0 +1,138 @@
+package io.gastown.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of one admission endpoint: checks the request (content type, size, AdmissionReview v1 with a
+ * request uid), hands the review to the webhooks framework's controller and writes its answer. A bad request gets a
+ * 4xx status with a one-line reason; anything unexpected is a 500 (and the stack trace goes to the log only), so
+ * that the webhook configuration's failurePolicy decides.
+ */
+final class AdmissionEndpoint implements Handler {
+  private static final Logger log = LoggerFactory.getLogger(AdmissionEndpoint.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Set<String> OPERATIONS = Set.of("CREATE", "UPDATE", "DELETE", "CONNECT");
+  static final String API_VERSION = "admission.k8s.io/v1";
+
+  private final String path;
+  private final UnaryOperator<AdmissionReview> controller;
+  private final KubernetesSerialization serialization;
+  private final long maxRequestBytes;
+  private final AdmissionMetrics metrics;
+
+  AdmissionEndpoint(String path, UnaryOperator<AdmissionReview> controller, KubernetesSerialization serialization,
+      long maxRequestBytes, AdmissionMetrics metrics) {
+    this.path = path;
+    this.controller = controller;
+    this.serialization = serialization;
+    this.maxRequestBytes = maxRequestBytes;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void handle(Context ctx) {
+    long start = System.nanoTime();
+    AdmissionMetrics.Result result;
+    try {
+      AdmissionReview answer = controller.apply(read(ctx));
+      ctx.status(200).contentType("application/json").result(serialization.asJson(answer));
+      result = Boolean.TRUE.equals(answer.getResponse().getAllowed())
+          ? AdmissionMetrics.Result.allowed : AdmissionMetrics.Result.denied;
+    } catch (BadRequest e) {
+      ctx.status(e.status()).contentType("text/plain").result(e.getMessage() + "\n");
+      result = AdmissionMetrics.Result.bad_request;
+    } catch (RuntimeException e) {
+      log.error("internal error answering {}", path, e);
+      ctx.status(500).contentType("text/plain").result("internal error; the webhook's log has the details\n");
+      result = AdmissionMetrics.Result.error;
+    }
+    metrics.record(path, result, System.nanoTime() - start);
+  }
+
+  private AdmissionReview read(Context ctx) {
+    String contentType = ctx.contentType();
+    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new BadRequest(415, "Content-Type must be application/json, got " + (contentType == null ? "none"
+          : contentType));
+    }
+    byte[] body = body(ctx);
+    if (body.length == 0) {
+      throw new BadRequest(400, "empty body: send an AdmissionReview (" + API_VERSION + ")");
+    }
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new BadRequest(400, "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr());
+    } catch (IOException e) {
+      throw new BadRequest(400, "unreadable body");
+    }
+    if (tree == null || !tree.isObject() || !"AdmissionReview".equals(tree.path("kind").asText())) {
+      throw new BadRequest(400, "not an AdmissionReview: the body's kind is "
+          + (tree != null && tree.isObject() ? "'" + tree.path("kind").asText() + "'" : "missing"));
+    }
+    if (!API_VERSION.equals(tree.path("apiVersion").asText())) {
+      throw new BadRequest(400, "AdmissionReview apiVersion must be " + API_VERSION + " (set admissionReviewVersions: "
+          + "[v1]), got '" + tree.path("apiVersion").asText() + "'");
+    }
+    JsonNode request = tree.path("request");
+    if (!request.isObject() || request.path("uid").asText().isEmpty()) {
+      throw new BadRequest(400, "the AdmissionReview has no request.uid");
+    }
+    String operation = request.path("operation").asText();
+    if (!OPERATIONS.contains(operation)) {
+      throw new BadRequest(400, "request.operation must be one of CREATE, UPDATE, DELETE, CONNECT, got '"
+          + operation + "'");
+    }
+    String objectField = operation.equals("DELETE") ? "oldObject" : "object";
+    if (!request.path(objectField).isObject()) {
+      throw new BadRequest(400, "the AdmissionReview has no request." + objectField);
+    }
+    try {
+      return serialization.convertValue(tree, AdmissionReview.class);
+    } catch (RuntimeException e) {
+      throw new BadRequest(400, "the AdmissionReview does not match its schema (" + e.getClass().getSimpleName()
+          + ")");
+    }
+  }
+
+  /** The body, refusing more than the limit even when the client sends no Content-Length. */
+  private byte[] body(Context ctx) {
+    if (ctx.contentLength() > maxRequestBytes) {
+      throw tooLarge();
+    }
+    try (InputStream in = ctx.bodyInputStream()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(ctx.contentLength(), 1024));
+      byte[] buffer = new byte[16 * 1024];
+      int read;
+      while ((read = in.read(buffer)) != -1) {
+        out.write(buffer, 0, read);
+        if (out.size() > maxRequestBytes) {
+          throw tooLarge();
+        }
+      }
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new BadRequest(400, "cannot read the body: " + e.getClass().getSimpleName());
+    }
+  }
+
+  private BadRequest tooLarge() {
+    return new BadRequest(413, "body larger than " + maxRequestBytes + " bytes (GASTOWN_MAX_REQUEST_BYTES)");
+  }
+}

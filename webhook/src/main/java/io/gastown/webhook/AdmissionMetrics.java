@@ -1,0 +1,56 @@
+package io.gastown.webhook;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+
+/**
+ * Prometheus metrics: {@code gastown_webhook_admissions_total{endpoint,result}} (result: allowed, denied,
+ * bad_request, error), {@code gastown_webhook_admission_duration_seconds} (histogram per endpoint),
+ * {@code gastown_webhook_tls_reloads_total{result}}, and the JVM's.
+ */
+final class AdmissionMetrics {
+  enum Result { allowed, denied, bad_request, error }
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  AdmissionMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  void record(String endpoint, Result result, long nanos) {
+    Counter.builder("gastown.webhook.admissions")
+        .description("Admission requests by endpoint and result")
+        .tag("endpoint", endpoint).tag("result", result.name())
+        .register(registry).increment();
+    Timer.builder("gastown.webhook.admission.duration")
+        .description("Time to answer an admission request, from the body read to the response written")
+        .tag("endpoint", endpoint)
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1).dividedBy(10))
+        .maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry).record(Duration.ofNanos(nanos));
+  }
+
+  void tlsReloaded(boolean success) {
+    Counter.builder("gastown.webhook.tls.reloads")
+        .description("Certificate reloads after the TLS files changed on disk")
+        .tag("result", success ? "success" : "failure")
+        .register(registry).increment();
+  }
+
+  String scrape() {
+    return registry.scrape();
+  }
+}

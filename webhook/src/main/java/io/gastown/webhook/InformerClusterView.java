@@ -1,0 +1,135 @@
+package io.gastown.webhook;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.gastown.model.BeadStore;
+import io.gastown.model.Polecat;
+import io.gastown.model.Rig;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cluster through fabric8 informers on Polecats, Rigs and BeadStores (all namespaces), with a direct read when
+ * the cache misses: a Polecat synced by Argo CD just before its Job may not have reached the cache yet. Secrets are
+ * never cached or listed: their existence is checked by a metadata-only GET.
+ */
+public final class InformerClusterView implements ClusterView, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(InformerClusterView.class);
+  private static final String BY_RIG = "rig";
+  private static final Duration SECRET_READ_TIMEOUT = Duration.ofSeconds(3);
+
+  private final KubernetesClient client;
+  private final SharedIndexInformer<Polecat> polecats;
+  private final SharedIndexInformer<Rig> rigs;
+  private final SharedIndexInformer<BeadStore> beadStores;
+
+  public InformerClusterView(KubernetesClient client) {
+    this.client = client;
+    this.polecats = client.resources(Polecat.class).inAnyNamespace().runnableInformer(0);
+    this.rigs = client.resources(Rig.class).runnableInformer(0);
+    this.beadStores = client.resources(BeadStore.class).inAnyNamespace().runnableInformer(0);
+    beadStores.addIndexers(Map.of(BY_RIG, store -> store.getSpec() != null && store.getSpec().getRigRef() != null
+        ? List.of(store.getSpec().getRigRef()) : List.of()));
+    for (SharedIndexInformer<?> informer : List.of(polecats, rigs, beadStores)) {
+      // Keep retrying (e.g. while the CRDs are not installed yet): /readyz stays 503 meanwhile.
+      informer.exceptionHandler((started, error) -> {
+        log.warn("informer error, retrying: {}", error.toString());
+        return true;
+      });
+    }
+  }
+
+  /** Starts the informers without waiting for them; {@link #synced()} tells when they are. */
+  public InformerClusterView start() {
+    polecats.start();
+    rigs.start();
+    beadStores.start();
+    return this;
+  }
+
+  @Override
+  public Optional<Polecat> polecat(String namespace, String name) {
+    return cachedOrRead(polecats.getStore().getByKey(namespace + "/" + name),
+        () -> client.resources(Polecat.class).inNamespace(namespace).withName(name).get());
+  }
+
+  @Override
+  public Optional<Rig> rig(String name) {
+    return cachedOrRead(rigs.getStore().getByKey(name), () -> client.resources(Rig.class).withName(name).get());
+  }
+
+  @Override
+  public Optional<BeadStore> beadStoreOf(String rig, String namespace) {
+    Optional<BeadStore> cached = preferNamespace(beadStores.getIndexer().byIndex(BY_RIG, rig).stream(), namespace);
+    if (cached.isPresent() || beadStores.hasSynced()) {
+      return cached;
+    }
+    return preferNamespace(client.resources(BeadStore.class).inAnyNamespace().list().getItems().stream()
+        .filter(store -> store.getSpec() != null && rig.equals(store.getSpec().getRigRef())), namespace);
+  }
+
+  private static Optional<BeadStore> preferNamespace(Stream<BeadStore> stores, String namespace) {
+    Function<BeadStore, String> key = store -> (namespace.equals(store.getMetadata().getNamespace()) ? "0" : "1")
+        + store.getMetadata().getNamespace() + "/" + store.getMetadata().getName();
+    return stores.min(Comparator.comparing(key));
+  }
+
+  @Override
+  public boolean secretExists(String namespace, String name) {
+    String url = client.getMasterUrl().toString().replaceAll("/+$", "") + "/api/v1/namespaces/"
+        + URLEncoder.encode(namespace, StandardCharsets.UTF_8) + "/secrets/"
+        + URLEncoder.encode(name, StandardCharsets.UTF_8);
+    HttpClient http = client.getHttpClient();
+    HttpRequest request = http.newHttpRequestBuilder().uri(url)
+        .header("Accept", "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json")
+        .build();
+    try {
+      HttpResponse<byte[]> response = http.sendAsync(request, byte[].class)
+          .get(SECRET_READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      if (response.code() == 200) {
+        return true;
+      }
+      if (response.code() == 404) {
+        return false;
+      }
+      throw new IllegalStateException("checking Secret " + namespace + "/" + name + ": the apiserver answered "
+          + response.code());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking Secret " + namespace + "/" + name, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("checking Secret " + namespace + "/" + name + " failed: " + e, e);
+    }
+  }
+
+  @Override
+  public boolean synced() {
+    return polecats.hasSynced() && rigs.hasSynced() && beadStores.hasSynced();
+  }
+
+  private static <T> Optional<T> cachedOrRead(T cached, java.util.function.Supplier<T> read) {
+    return cached != null ? Optional.of(cached) : Optional.ofNullable(read.get());
+  }
+
+  @Override
+  public void close() {
+    polecats.close();
+    rigs.close();
+    beadStores.close();
+  }
+}

@@ -1,0 +1,101 @@
+package io.gastown.webhook;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionRequest;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
+import io.gastown.expand.ExpansionException;
+import io.gastown.expand.PlatformConfig;
+import io.gastown.expand.PodExpander;
+import io.gastown.model.BeadStore;
+import io.gastown.model.DesiredState;
+import io.gastown.model.GasTown;
+import io.gastown.model.Polecat;
+import io.gastown.model.Rig;
+import io.javaoperatorsdk.webhook.admission.AdmissionRequestHandler;
+import io.javaoperatorsdk.webhook.admission.AdmissionUtils;
+import io.javaoperatorsdk.webhook.admission.NotAllowedException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pod CREATE: finds the Polecat named by the Pod's label, checks that it may run, and answers with the JSON Patch
+ * that expands the Pod. Refusals name what is missing; the Job controller creates the Pod again later.
+ */
+final class PodAdmission implements AdmissionRequestHandler {
+  /** HTTP status of a refusal: the request is understood but not allowed now. */
+  static final int DENIED = 403;
+  private static final Logger log = LoggerFactory.getLogger(PodAdmission.class);
+
+  private final ClusterView cluster;
+  private final PlatformConfig platform;
+
+  PodAdmission(ClusterView cluster, PlatformConfig platform) {
+    this.cluster = cluster;
+    this.platform = platform;
+  }
+
+  @Override
+  public AdmissionResponse handle(AdmissionRequest request) {
+    if (!(request.getObject() instanceof Pod pod)) {
+      throw new BadRequest(400, "this endpoint expands Pods, the request holds "
+          + (request.getObject() == null ? "no object" : request.getObject().getClass().getSimpleName()));
+    }
+    if (!"CREATE".equals(request.getOperation()) || PodExpander.isExpanded(pod)) {
+      return AdmissionUtils.allowedAdmissionResponse();
+    }
+    Map<String, String> labels = pod.getMetadata() != null && pod.getMetadata().getLabels() != null
+        ? pod.getMetadata().getLabels() : Map.of();
+    String polecatName = labels.get(GasTown.LABEL_POLECAT);
+    if (polecatName == null) {
+      return AdmissionUtils.allowedAdmissionResponse();
+    }
+    String namespace = request.getNamespace() != null ? request.getNamespace() : pod.getMetadata().getNamespace();
+    try {
+      Pod expanded = expand(pod, namespace, polecatName, labels.get(GasTown.LABEL_RIG));
+      return AdmissionUtils.admissionResponseFromMutation(pod, expanded);
+    } catch (NotAllowedException e) {
+      log.info("denied Pod {}/{}* for Polecat {}: {}", namespace, pod.getMetadata().getGenerateName(), polecatName,
+          e.getStatus().getMessage());
+      return AdmissionUtils.notAllowedExceptionToAdmissionResponse(e);
+    }
+  }
+
+  private Pod expand(Pod pod, String namespace, String polecatName, String podRig) {
+    Polecat polecat = cluster.polecat(namespace, polecatName).orElseThrow(() -> denied("no Polecat " + polecatName
+        + " in namespace " + namespace + " (named by the Pod's label " + GasTown.LABEL_POLECAT + "): create the "
+        + "Polecat first; the Job controller creates the Pod again"));
+    String where = "Polecat " + namespace + "/" + polecatName;
+    String rigName = polecat.getSpec() != null ? polecat.getSpec().getRig() : null;
+    if (podRig != null && !Objects.equals(podRig, rigName)) {
+      throw denied("the Pod's label " + GasTown.LABEL_RIG + "=" + podRig + " does not match spec.rig=" + rigName
+          + " of " + where + ": fix the Job's label or the Polecat");
+    }
+    DesiredState desired = polecat.getSpec() != null ? polecat.getSpec().getDesiredState() : null;
+    if (desired != null && desired != DesiredState.Working) {
+      throw denied(where + " has desiredState " + desired + ": set it to Working to run it");
+    }
+    Rig rig = rigName != null ? cluster.rig(rigName).orElse(null) : null;
+    BeadStore beadStore = rigName != null ? cluster.beadStoreOf(rigName, namespace).orElse(null) : null;
+    try {
+      List<String> missing = PodExpander.referencedSecrets(polecat, rig, beadStore, platform).stream()
+          .filter(secret -> !cluster.secretExists(namespace, secret))
+          .toList();
+      if (!missing.isEmpty()) {
+        throw denied((missing.size() == 1 ? "Secret " + missing.get(0) + " does" : "Secrets "
+            + String.join(", ", missing) + " do") + " not exist in namespace " + namespace + " (referenced by "
+            + where + " or its Rig): create " + (missing.size() == 1 ? "it" : "them")
+            + ", e.g. with kubectl gt auth sync");
+      }
+      return PodExpander.expand(pod, polecat, rig, beadStore, platform);
+    } catch (ExpansionException e) {
+      throw denied(e.getMessage());
+    }
+  }
+
+  private static NotAllowedException denied(String message) {
+    return new NotAllowedException(message, DENIED);
+  }
+}

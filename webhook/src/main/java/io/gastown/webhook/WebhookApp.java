@@ -1,0 +1,126 @@
+package io.gastown.webhook;
+
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.gastown.expand.PlatformConfig;
+import io.gastown.validation.Crds;
+import io.javalin.Javalin;
+import io.javaoperatorsdk.webhook.admission.AdmissionController;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The webhook's HTTPS server: {@code POST /mutate/pods}, {@code POST /validate/<plural>} for the Gas Town kinds,
+ * {@code GET /healthz}, {@code /readyz} (ready once the caches are synced, and no longer while stopping) and
+ * {@code /metrics}, all on one TLS port whose certificate is reloaded when its files change.
+ */
+public final class WebhookApp implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(WebhookApp.class);
+
+  private final Javalin javalin;
+  private final ReloadingTls tls;
+  private final AtomicBoolean stopping;
+  private boolean stopped;
+
+  private WebhookApp(Javalin javalin, ReloadingTls tls, AtomicBoolean stopping) {
+    this.javalin = javalin;
+    this.tls = tls;
+    this.stopping = stopping;
+  }
+
+  public static WebhookApp start(WebhookSettings settings, ClusterView cluster, PlatformConfig platform) {
+    AdmissionMetrics metrics = new AdmissionMetrics();
+    ReloadingTls tls = new ReloadingTls(settings.certFile(), settings.keyFile(), settings.tlsReloadInterval(),
+        metrics::tlsReloaded);
+    KubernetesSerialization serialization = new KubernetesSerialization();
+    AtomicBoolean stopping = new AtomicBoolean();
+
+    AdmissionController<?> pods = new AdmissionController<>(new PodAdmission(cluster, platform));
+    AdmissionEndpoint mutatePods = new AdmissionEndpoint("/mutate/pods", pods::handle, serialization,
+        settings.maxRequestBytes(), metrics);
+    Map<String, AdmissionEndpoint> validators = new TreeMap<>();
+    Crds.PLURALS.forEach((kind, plural) -> {
+      AdmissionController<?> controller = new AdmissionController<>(new GasTownValidator(kind));
+      validators.put(plural, new AdmissionEndpoint("/validate/" + plural, controller::handle, serialization,
+          settings.maxRequestBytes(), metrics));
+    });
+
+    Javalin javalin = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.http.maxRequestSize = settings.maxRequestBytes();
+      cfg.jetty.modifyServer(server -> {
+        server.setStopTimeout(settings.shutdownGrace().toMillis());
+        server.insertHandler(new GracefulHandler());
+      });
+      cfg.jetty.addConnector((server, httpConfig) -> {
+        HttpConfiguration https = new HttpConfiguration(httpConfig);
+        // The apiserver connects by Service DNS name or (in tests) by IP: no SNI host check.
+        https.addCustomizer(new SecureRequestCustomizer(false));
+        ServerConnector connector = new ServerConnector(server,
+            new SslConnectionFactory(tls.sslContextFactory(), "http/1.1"), new HttpConnectionFactory(https));
+        connector.setPort(settings.port());
+        return connector;
+      });
+      cfg.routes.post("/mutate/pods", mutatePods);
+      cfg.routes.post("/validate/{plural}", ctx -> {
+        AdmissionEndpoint endpoint = validators.get(ctx.pathParam("plural"));
+        if (endpoint == null) {
+          ctx.status(404).contentType("text/plain").result("unknown kind '" + ctx.pathParam("plural")
+              + "': use one of " + String.join(", ", validators.keySet()) + "\n");
+          return;
+        }
+        endpoint.handle(ctx);
+      });
+      cfg.routes.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok\n"));
+      cfg.routes.get("/readyz", ctx -> {
+        boolean ready = !stopping.get() && cluster.synced();
+        ctx.status(ready ? 200 : 503).contentType("text/plain")
+            .result(ready ? "ok\n" : stopping.get() ? "stopping\n" : "caches not synced yet\n");
+      });
+      cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+          .result(metrics.scrape()));
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        log.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+        ctx.status(500).contentType("text/plain").result("internal error; the webhook's log has the details\n");
+      });
+    });
+    WebhookApp app = new WebhookApp(javalin, tls, stopping);
+    javalin.start();
+    log.info("webhook listening on HTTPS port {}", app.port());
+    return app;
+  }
+
+  public int port() {
+    return ((ServerConnector) javalin.jettyServer().server().getConnectors()[0]).getLocalPort();
+  }
+
+  /** From now on /readyz answers 503, so that the Service stops sending requests here. */
+  public void markStopping() {
+    stopping.set(true);
+  }
+
+  /** Stops taking new connections, lets requests in flight finish (up to the shutdown grace), then stops. */
+  public synchronized void stop() {
+    if (!stopped) {
+      stopped = true;
+      stopping.set(true);
+      javalin.stop();
+      tls.close();
+      log.info("webhook stopped");
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}

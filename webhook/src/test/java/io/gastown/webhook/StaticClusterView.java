@@ -1,0 +1,89 @@
+package io.gastown.webhook;
+
+import io.gastown.model.BeadStore;
+import io.gastown.model.Polecat;
+import io.gastown.model.Rig;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** An in-memory cluster for tests and the benchmark. */
+final class StaticClusterView implements ClusterView {
+  final Map<String, Polecat> polecats = new ConcurrentHashMap<>();
+  final Map<String, Rig> rigs = new ConcurrentHashMap<>();
+  final Map<String, BeadStore> beadStores = new ConcurrentHashMap<>();
+  final Set<String> secrets = ConcurrentHashMap.newKeySet();
+  volatile boolean synced = true;
+  volatile RuntimeException failure;
+
+  StaticClusterView with(Polecat polecat) {
+    polecats.put(polecat.getMetadata().getNamespace() + "/" + polecat.getMetadata().getName(), polecat);
+    return this;
+  }
+
+  StaticClusterView with(Rig rig) {
+    if (rig != null) {
+      rigs.put(rig.getMetadata().getName(), rig);
+    }
+    return this;
+  }
+
+  StaticClusterView with(BeadStore beadStore) {
+    if (beadStore != null) {
+      beadStores.put(beadStore.getSpec().getRigRef(), beadStore);
+    }
+    return this;
+  }
+
+  StaticClusterView withSecrets(String namespace, String... names) {
+    for (String name : names) {
+      secrets.add(namespace + "/" + name);
+    }
+    return this;
+  }
+
+  /** Every Secret exists. */
+  StaticClusterView withAnySecret() {
+    secrets.add("*");
+    return this;
+  }
+
+  @Override
+  public Optional<Polecat> polecat(String namespace, String name) {
+    failIfAsked();
+    return Optional.ofNullable(polecats.get(namespace + "/" + name));
+  }
+
+  @Override
+  public Optional<Rig> rig(String name) {
+    failIfAsked();
+    return Optional.ofNullable(rigs.get(name));
+  }
+
+  @Override
+  public Optional<BeadStore> beadStoreOf(String rig, String namespace) {
+    return Optional.ofNullable(beadStores.get(rig));
+  }
+
+  @Override
+  public boolean secretExists(String namespace, String name) {
+    return secrets.contains("*") || secrets.contains(namespace + "/" + name);
+  }
+
+  @Override
+  public boolean synced() {
+    return synced;
+  }
+
+  private void failIfAsked() {
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  Set<String> secretNames() {
+    return new HashSet<>(secrets);
+  }
+}

@@ -1,0 +1,119 @@
+package io.gastown.webhook;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/** Throw-away self-signed serving certificates for 127.0.0.1 and localhost, as PEM, like a TLS Secret holds. */
+record TestCertificates(X509Certificate certificate, KeyPair keyPair) {
+  private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
+
+  enum KeyFormat { PKCS8, TRADITIONAL }
+
+  static TestCertificates rsa(String commonName) {
+    return create(commonName, "RSA", "SHA256withRSA");
+  }
+
+  static TestCertificates ec(String commonName) {
+    return create(commonName, "EC", "SHA256withECDSA");
+  }
+
+  private static TestCertificates create(String commonName, String algorithm, String signature) {
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+      if (algorithm.equals("EC")) {
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+      } else {
+        generator.initialize(2048);
+      }
+      KeyPair keyPair = generator.generateKeyPair();
+      X500Name name = new X500Name("CN=" + commonName);
+      Instant now = Instant.now();
+      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
+          BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(now.minus(Duration.ofMinutes(5))),
+          Date.from(now.plus(Duration.ofDays(2))), name, keyPair.getPublic());
+      builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
+          new GeneralName(GeneralName.dNSName, "localhost"),
+          new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+      X509Certificate certificate = new JcaX509CertificateConverter()
+          .getCertificate(builder.build(new JcaContentSignerBuilder(signature).build(keyPair.getPrivate())));
+      return new TestCertificates(certificate, keyPair);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  String certificatePem() {
+    return pem(certificate);
+  }
+
+  String keyPem(KeyFormat format) {
+    if (format == KeyFormat.PKCS8) {
+      return "-----BEGIN PRIVATE KEY-----\n"
+          + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keyPair.getPrivate().getEncoded())
+          + "\n-----END PRIVATE KEY-----\n";
+    }
+    return pem(keyPair);
+  }
+
+  /** Writes tls.crt and tls.key (traditional PEM, as cert-manager's default PKCS1 encoding) into dir. */
+  void writeTo(Path dir) throws IOException {
+    writeTo(dir, KeyFormat.TRADITIONAL);
+  }
+
+  void writeTo(Path dir, KeyFormat format) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("tls.crt"), certificatePem());
+    Files.writeString(dir.resolve("tls.key"), keyPem(format));
+  }
+
+  /** A client SSLContext that trusts only this certificate. */
+  SSLContext trustingContext() {
+    try {
+      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+      trust.load(null, null);
+      trust.setCertificateEntry("webhook", certificate);
+      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trust);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, factory.getTrustManagers(), null);
+      return context;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String pem(Object object) {
+    StringWriter out = new StringWriter();
+    try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+      writer.writeObject(object);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toString();
+  }
+}
