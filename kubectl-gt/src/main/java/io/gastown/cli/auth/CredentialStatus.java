@@ -30,9 +30,9 @@ public record CredentialStatus(String secret, String key, boolean present, Integ
     Table table = new Table(List.of("SECRET", "KEY", "STATUS", "SIZE", "SYNCED"));
     for (CredentialStatus s : statuses) {
       String status = !s.present() ? "missing" : s.bytes() == null ? "present, but without key " + s.key() : "present";
-      String synced = s.syncedAt() == null ? (s.present() ? "unknown (not synced by kubectl gt)" : "")
+      String synced = s.syncedAt() == null ? (s.present() ? "unknown (not synced by kubectl gt)" : "-")
           : s.age() + " ago (" + s.syncedAt() + ")" + (s.stale() ? " STALE" : "");
-      table.row(List.of(s.secret(), s.key(), status, s.bytes() == null ? "" : s.bytes() + " B", synced));
+      table.row(List.of(s.secret(), s.key(), status, s.bytes() == null ? "-" : s.bytes() + " B", synced));
     }
     return "Namespace " + namespace + ":\n" + table.render(true);
   }

@@ -36,8 +36,12 @@ class CredentialSecretsTest {
     assertThat(status.bytes()).isEqualTo(29);
     CredentialStatus missing = CredentialStatus.of(CredentialKind.CLAUDE, "ns", null, NOW);
     String table = CredentialStatus.table(java.util.List.of(missing, status), "ns");
-    assertThat(table).contains("claude-home         .credentials.json   missing")
-        .contains("anthropic-api-key   api-key             present   29 B   2d ago (2026-11-19T12:00:00Z) STALE")
+    assertThat(table).isEqualTo("""
+        Namespace ns:
+        SECRET              KEY                 STATUS    SIZE   SYNCED
+        claude-home         .credentials.json   missing   -      -
+        anthropic-api-key   api-key             present   29 B   2d ago (2026-11-19T12:00:00Z) STALE
+        """)
         .doesNotContain("sk-ant");
   }
 }
