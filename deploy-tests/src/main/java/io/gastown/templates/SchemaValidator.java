@@ -118,20 +118,20 @@ public final class SchemaValidator {
     }
     int length = s.codePointCount(0, s.length());
     if (schema.get("maxLength") instanceof Number max && length > max.longValue()) {
-      errors.add(new SchemaError(path(path), "is " + length + " characters long, at most " + max + " allowed"));
+      errors.add(new SchemaError(path(path), "is " + length + " characters long, at most " + number(max) + " allowed"));
     }
     if (schema.get("minLength") instanceof Number min && length < min.longValue()) {
-      errors.add(new SchemaError(path(path), "is " + length + " characters long, at least " + min + " required"));
+      errors.add(new SchemaError(path(path), "is " + length + " characters long, at least " + number(min) + " required"));
     }
   }
 
   private static void checkNumber(String path, Number n, Map<String, Object> schema, List<SchemaError> errors) {
     double v = n.doubleValue();
     if (schema.get("minimum") instanceof Number min && v < min.doubleValue()) {
-      errors.add(new SchemaError(path(path), n + " is less than the minimum " + min));
+      errors.add(new SchemaError(path(path), n + " is less than the minimum " + number(min)));
     }
     if (schema.get("maximum") instanceof Number max && v > max.doubleValue()) {
-      errors.add(new SchemaError(path(path), n + " is more than the maximum " + max));
+      errors.add(new SchemaError(path(path), n + " is more than the maximum " + number(max)));
     }
   }
 
@@ -160,10 +160,10 @@ public final class SchemaValidator {
 
   private static void checkArray(String path, List<?> list, Map<String, Object> schema, List<SchemaError> errors) {
     if (schema.get("maxItems") instanceof Number max && list.size() > max.longValue()) {
-      errors.add(new SchemaError(path(path), "has " + list.size() + " items, at most " + max + " allowed"));
+      errors.add(new SchemaError(path(path), "has " + list.size() + " items, at most " + number(max) + " allowed"));
     }
     if (schema.get("minItems") instanceof Number min && list.size() < min.longValue()) {
-      errors.add(new SchemaError(path(path), "has " + list.size() + " items, at least " + min + " required"));
+      errors.add(new SchemaError(path(path), "has " + list.size() + " items, at least " + number(min) + " required"));
     }
     if (schema.get("items") instanceof Map<?, ?> items) {
       for (int i = 0; i < list.size(); i++) {
@@ -204,6 +204,12 @@ public final class SchemaValidator {
         }
       }
     }
+  }
+
+  /** 1.0 in a schema reads as 1 in a message. */
+  private static String number(Number n) {
+    double d = n.doubleValue();
+    return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : n.toString();
   }
 
   private static boolean isInteger(Object value) {

@@ -59,6 +59,10 @@ final class Kubectl {
   }
 
   static Result exec(List<String> command, Path stdin, Map<String, String> environment) {
+    return exec(command, stdin, environment, 120);
+  }
+
+  static Result exec(List<String> command, Path stdin, Map<String, String> environment, long timeoutSeconds) {
     try {
       ProcessBuilder builder = new ProcessBuilder(command);
       builder.environment().putAll(environment);
@@ -72,9 +76,9 @@ final class Kubectl {
       try {
         builder.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process process = builder.start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
           process.destroyForcibly();
-          throw new AssertionError("timed out after 120 s: " + String.join(" ", command));
+          throw new AssertionError("timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
         }
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
             Files.readString(err, StandardCharsets.UTF_8));

@@ -1,0 +1,98 @@
+package io.gastown.deploy;
+
+import static io.gastown.deploy.Manifests.find;
+import static io.gastown.deploy.Manifests.get;
+import static io.gastown.deploy.Manifests.list;
+import static io.gastown.deploy.Manifests.map;
+import static io.gastown.deploy.Manifests.maps;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** argocd/ and argocd/openshift-gitops/ build, and wire the rigs to the webhook and the system to an overlay. */
+class ArgoCdManifestsTest {
+  static final String VANILLA = "argocd";
+  static final String OPENSHIFT = "argocd/openshift-gitops";
+
+  static List<Map<String, Object>> build(String directory) {
+    return Kubectl.kustomize(Manifests.root().resolve(directory));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {VANILLA, OPENSHIFT})
+  void rigApplicationsCreateNamespacesTheWebhookSelects(String directory) {
+    Map<String, Object> appSet = find(build(directory), "ApplicationSet", "gastown-rigs");
+    assertThat(maps(appSet, "spec.generators.0.git.directories")).extracting(d -> d.get("path")).contains("rigs/*");
+    assertThat(get(appSet, "spec.goTemplate")).isEqualTo(true);
+    Map<String, Object> spec = map(appSet, "spec.template.spec");
+    assertThat(get(spec, "project")).isEqualTo("gastown-rigs");
+    assertThat(get(spec, "syncPolicy.automated.prune")).isEqualTo(true);
+    assertThat(get(spec, "syncPolicy.automated.selfHeal")).isEqualTo(true);
+    assertThat(list(spec, "syncPolicy.syncOptions")).contains("ServerSideApply=true", "CreateNamespace=true");
+
+    // The label Argo CD puts on a rig namespace is the one the mutating webhook's namespaceSelector requires.
+    Map<String, Object> namespaceLabels = map(spec, "syncPolicy.managedNamespaceMetadata.labels");
+    Map<String, Object> webhook = maps(find(Overlays.build(Overlays.BASE), "MutatingWebhookConfiguration",
+        "gastown-webhook"), "webhooks").get(0);
+    Map<String, Object> optIn = maps(webhook, "namespaceSelector.matchExpressions").stream()
+        .filter(e -> "In".equals(e.get("operator"))).findFirst().orElseThrow();
+    assertThat(list(optIn, "values")).contains(namespaceLabels.get(optIn.get("key")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {VANILLA, OPENSHIFT})
+  void rigProjectWhitelistsPodsSoTheyShowUnderTheirJobs(String directory) {
+    Map<String, Object> project = find(build(directory), "AppProject", "gastown-rigs");
+    List<Map<String, Object>> namespaced = maps(project, "spec.namespaceResourceWhitelist");
+    assertThat(namespaced).contains(Map.of("group", "", "kind", "Pod"), Map.of("group", "batch", "kind", "Job"),
+        Map.of("group", "gastown.gastown.io", "kind", "Polecat"), Map.of("group", "gastown.gastown.io", "kind", "Convoy"));
+    assertThat(maps(project, "spec.clusterResourceWhitelist")).containsExactlyInAnyOrder(
+        Map.of("group", "", "kind", "Namespace"), Map.of("group", "gastown.gastown.io", "kind", "Rig"));
+    assertThat(maps(project, "spec.destinations")).extracting(d -> d.get("namespace"))
+        .contains("!gastown-system", "!kube-*");
+    Map<String, Object> appSet = find(build(directory), "ApplicationSet", "gastown-rigs");
+    assertThat(list(project, "spec.sourceRepos")).containsExactly(get(appSet, "spec.generators.0.git.repoURL"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {VANILLA, OPENSHIFT})
+  void systemApplicationSyncsAnExistingOverlayAndIgnoresInjectedCaBundles(String directory) {
+    List<Map<String, Object>> objects = build(directory);
+    Map<String, Object> app = find(objects, "Application", "gastown-system");
+    String path = (String) get(app, "spec.source.path");
+    assertThat(Overlays.INSTALLABLE).contains(path);
+    assertThat(Files.isRegularFile(Manifests.root().resolve(path).resolve("kustomization.yaml"))).isTrue();
+    assertThat(path).isEqualTo(directory.equals(OPENSHIFT) ? Overlays.OPENSHIFT : Overlays.CERT_MANAGER);
+    assertThat(maps(app, "spec.ignoreDifferences")).extracting(d -> d.get("kind"))
+        .containsExactlyInAnyOrder("MutatingWebhookConfiguration", "ValidatingWebhookConfiguration");
+    assertThat(maps(app, "spec.ignoreDifferences")).allSatisfy(d -> {
+      assertThat(d).containsEntry("group", "admissionregistration.k8s.io");
+      assertThat(list(d, "jqPathExpressions")).containsExactly(".webhooks[]?.clientConfig.caBundle");
+    });
+    assertThat(list(app, "spec.syncPolicy.syncOptions")).contains("ServerSideApply=true", "RespectIgnoreDifferences=true");
+    assertThat(list(find(objects, "AppProject", "gastown-system"), "spec.sourceRepos"))
+        .containsExactly(get(app, "spec.source.repoURL"));
+    String namespace = directory.equals(OPENSHIFT) ? "openshift-gitops" : "argocd";
+    assertThat(objects).allSatisfy(o -> assertThat(get(o, "metadata.namespace")).isEqualTo(namespace));
+  }
+
+  @Test
+  void everyKindTheSystemInstallsIsAllowedByItsProject() {
+    Map<String, Object> project = find(build(VANILLA), "AppProject", "gastown-system");
+    List<Map<String, Object>> allowed = new java.util.ArrayList<>(maps(project, "spec.namespaceResourceWhitelist"));
+    allowed.addAll(maps(project, "spec.clusterResourceWhitelist"));
+    for (String overlay : List.of(Overlays.CERT_MANAGER, Overlays.OPENSHIFT)) {
+      for (Map<String, Object> object : Overlays.build(overlay)) {
+        String apiVersion = (String) object.get("apiVersion");
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        assertThat(allowed).as(overlay + ": " + object.get("kind"))
+            .contains(Map.of("group", group, "kind", object.get("kind")));
+      }
+    }
+  }
+}
