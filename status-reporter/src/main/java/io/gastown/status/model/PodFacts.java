@@ -17,7 +17,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /** Read-only facts about polecat Pods, tolerant of absent fields. */
-final class PodFacts {
+public final class PodFacts {
   /** The agent container's name: the skeleton Job's placeholder, kept by the webhook's expansion. */
   static final String AGENT_CONTAINER = PolecatManifests.PLACEHOLDER_CONTAINER;
   /** The env var through which the webhook hands the work branch to the git-init container and the agent. */
@@ -30,7 +30,7 @@ final class PodFacts {
    * The Pod that speaks for the polecat when there are several (a Job replacing a Pod): one not being deleted, the
    * newest, ties broken by name so that the choice never depends on list order.
    */
-  static Pod current(List<Pod> pods) {
+  public static Pod current(List<Pod> pods) {
     return pods.stream()
         .min(Comparator.comparing(PodFacts::isDeleting)
             .thenComparing(PodFacts::created, Comparator.nullsLast(Comparator.reverseOrder()))
@@ -46,7 +46,7 @@ final class PodFacts {
     return Timestamps.parse(object.getMetadata().getCreationTimestamp());
   }
 
-  static String phase(Pod pod) {
+  public static String phase(Pod pod) {
     return pod.getStatus() != null && pod.getStatus().getPhase() != null ? pod.getStatus().getPhase() : "Pending";
   }
 
@@ -96,7 +96,7 @@ final class PodFacts {
   }
 
   /** Name of the container whose log shows the agent's activity. */
-  static String agentContainerName(Pod pod) {
+  public static String agentContainerName(Pod pod) {
     List<Container> containers = pod.getSpec() != null && pod.getSpec().getContainers() != null
         ? pod.getSpec().getContainers() : List.of();
     return containers.stream().map(Container::getName).filter(AGENT_CONTAINER::equals).findFirst()

@@ -1,0 +1,467 @@
+package io.gastown.status;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.gastown.model.Convoy;
+import io.gastown.model.ConvoyStatus;
+import io.gastown.model.DesiredState;
+import io.gastown.model.GasTown;
+import io.gastown.model.Polecat;
+import io.gastown.model.PolecatPhase;
+import io.gastown.model.PolecatStatus;
+import io.gastown.model.Rig;
+import io.gastown.model.Witness;
+import io.gastown.status.model.ConvoyStatuses;
+import io.gastown.status.model.PodFacts;
+import io.gastown.status.model.PolecatObservation;
+import io.gastown.status.model.PolecatStatuses;
+import io.gastown.status.model.RigStatuses;
+import io.gastown.status.model.Statuses;
+import io.gastown.status.model.WitnessSettings;
+import io.gastown.status.model.WitnessStatuses;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns what the informers see into statuses: every change marks the objects whose status it may change, workers
+ * recompute those with the pure functions of {@code io.gastown.status.model} and write the ones that differ. A
+ * ticker re-evaluates each polecat and Witness once per health-check interval (thresholds pass with time alone) and
+ * starts the bounded log probes. One engine lives for one leadership term.
+ */
+final class StatusEngine implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StatusEngine.class);
+  private static final int MAX_CONFLICT_RETRIES = 5;
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  private final ClusterCache cache;
+  private final StatusWriter writer;
+  private final PhaseEvents events;
+  private final LogActivityProber prober;
+  private final ReporterMetrics metrics;
+  private final ReporterConfig config;
+  private final Clock clock;
+  private final WorkQueue<Key> queue = new WorkQueue<>();
+  private final ScheduledExecutorService scheduler;
+  private final List<Thread> workers = new ArrayList<>();
+  private final Map<Key, Instant> lastEvaluated = new ConcurrentHashMap<>();
+  private final Map<Key, Integer> failures = new ConcurrentHashMap<>();
+  private volatile boolean running;
+
+  StatusEngine(ClusterCache cache, StatusWriter writer, PhaseEvents events, LogActivityProber prober,
+      ReporterMetrics metrics, ReporterConfig config, Clock clock) {
+    this.cache = cache;
+    this.writer = writer;
+    this.events = events;
+    this.prober = prober;
+    this.metrics = metrics;
+    this.config = config;
+    this.clock = clock;
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "status-ticker");
+      thread.setDaemon(true);
+      return thread;
+    });
+    metrics.queueDepth(queue::size);
+  }
+
+  /** Starts the informers, waits for their first list, then the workers and the ticker. */
+  void start(Duration syncTimeout) throws Exception {
+    registerHandlers();
+    cache.start().get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    running = true;
+    for (int i = 0; i < config.workers(); i++) {
+      Thread worker = new Thread(this::work, "status-worker-" + i);
+      worker.setDaemon(true);
+      worker.start();
+      workers.add(worker);
+    }
+    long tick = config.tick().toMillis();
+    scheduler.scheduleWithFixedDelay(this::tickSafely, tick, tick, TimeUnit.MILLISECONDS);
+    LOG.info("status engine started: {} polecats, {} convoys, {} rigs, {} witnesses", cache.polecats.getStore()
+        .list().size(), cache.convoys.getStore().list().size(), cache.rigs.getStore().list().size(),
+        cache.witnesses.getStore().list().size());
+  }
+
+  boolean ready() {
+    return running && cache.hasSynced();
+  }
+
+  // ---- what a change may affect ----
+
+  private void registerHandlers() {
+    cache.onChange(cache.polecats, handler(this::polecatChanged));
+    cache.onChange(cache.jobs, handler((before, after) -> ownerChanged(before, after)));
+    cache.onChange(cache.pods, handler((before, after) -> {
+      ownerChanged(before, after);
+      if (after == null) {
+        prober.forget(before);
+      }
+    }));
+    for (var informer : cache.warnings) {
+      cache.onChange(informer, handler((before, after) -> warningChanged(after != null ? after : before)));
+    }
+    cache.onChange(cache.convoys, handler(this::convoyChanged));
+    cache.onChange(cache.rigs, handler((before, after) -> queue.add(Key.rig(name(after != null ? after : before)))));
+    cache.onChange(cache.witnesses, handler(this::witnessChanged));
+  }
+
+  private void polecatChanged(Polecat before, Polecat after) {
+    if (after != null) {
+      queue.add(Key.of(Key.Kind.POLECAT, after));
+    } else {
+      lastEvaluated.remove(Key.of(Key.Kind.POLECAT, before));
+      writer.forget(before);
+    }
+    if (before == null || after == null || aggregateInputsDiffer(before, after)) {
+      for (Polecat p : new Polecat[] {before, after}) {
+        if (p != null) {
+          enqueueAggregatesOf(p);
+        }
+      }
+    }
+  }
+
+  private static boolean aggregateInputsDiffer(Polecat a, Polecat b) {
+    PolecatStatus sa = a.getStatus() != null ? a.getStatus() : new PolecatStatus();
+    PolecatStatus sb = b.getStatus() != null ? b.getStatus() : new PolecatStatus();
+    return sa.getPhase() != sb.getPhase() || !Objects.equals(sa.getStartedAt(), sb.getStartedAt())
+        || !Objects.equals(sa.getCompletedAt(), sb.getCompletedAt())
+        || !Objects.equals(a.getSpec() != null ? a.getSpec().getRig() : null, b.getSpec() != null ? b.getSpec().getRig() : null)
+        || !Objects.equals(a.getSpec() != null ? a.getSpec().getBeadID() : null,
+            b.getSpec() != null ? b.getSpec().getBeadID() : null);
+  }
+
+  private void enqueueAggregatesOf(Polecat polecat) {
+    String rig = polecat.getSpec() != null ? polecat.getSpec().getRig() : null;
+    String bead = polecat.getSpec() != null ? polecat.getSpec().getBeadID() : null;
+    if (rig != null) {
+      queue.add(Key.rig(rig));
+      cache.witnessesOf(polecat.getMetadata().getNamespace(), rig).forEach(w -> queue.add(Key.of(Key.Kind.WITNESS, w)));
+    }
+    if (bead != null) {
+      cache.convoysTracking(bead).forEach(c -> queue.add(Key.of(Key.Kind.CONVOY, c)));
+    }
+  }
+
+  private void ownerChanged(HasMetadata before, HasMetadata after) {
+    for (HasMetadata object : new HasMetadata[] {before, after}) {
+      if (object != null) {
+        for (String polecat : ClusterCache.polecatOf(object)) {
+          queue.add(Key.polecat(object.getMetadata().getNamespace(), polecat.substring(polecat.indexOf('/') + 1)));
+        }
+      }
+    }
+  }
+
+  private void warningChanged(Event event) {
+    if (event.getInvolvedObject() == null) {
+      return;
+    }
+    String key = event.getInvolvedObject().getNamespace() + "/" + event.getInvolvedObject().getName();
+    HasMetadata subject = "Job".equals(event.getInvolvedObject().getKind()) ? cache.jobs.getStore().getByKey(key)
+        : "Pod".equals(event.getInvolvedObject().getKind()) ? cache.pods.getStore().getByKey(key) : null;
+    if (subject != null) {
+      ownerChanged(null, subject);
+    }
+  }
+
+  private void convoyChanged(Convoy before, Convoy after) {
+    if (after != null) {
+      queue.add(Key.of(Key.Kind.CONVOY, after));
+    } else {
+      writer.forget(before);
+    }
+    for (Convoy c : new Convoy[] {before, after}) {
+      if (c != null && c.getSpec() != null && c.getSpec().getRigRef() != null) {
+        queue.add(Key.rig(c.getSpec().getRigRef()));
+      }
+    }
+  }
+
+  private void witnessChanged(Witness before, Witness after) {
+    if (after != null) {
+      queue.add(Key.of(Key.Kind.WITNESS, after));
+    } else {
+      lastEvaluated.remove(Key.of(Key.Kind.WITNESS, before));
+    }
+    boolean specChanged = before == null || after == null
+        || !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration());
+    if (specChanged) {
+      for (Witness w : new Witness[] {before, after}) {
+        if (w != null && w.getSpec() != null && w.getSpec().getRigRef() != null) {
+          cache.polecatsOfRig(w.getSpec().getRigRef()).stream()
+              .filter(p -> w.getMetadata().getNamespace().equals(p.getMetadata().getNamespace()))
+              .forEach(p -> queue.add(Key.of(Key.Kind.POLECAT, p)));
+        }
+      }
+    }
+  }
+
+  // ---- computing and writing ----
+
+  private void work() {
+    while (running) {
+      WorkQueue.Item<Key> item;
+      try {
+        item = queue.take(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      if (item == null) {
+        continue;
+      }
+      try {
+        process(item);
+        failures.remove(item.key());
+      } catch (RuntimeException e) {
+        retryLater(item.key(), e);
+      } finally {
+        queue.done(item.key());
+      }
+    }
+  }
+
+  private void retryLater(Key key, RuntimeException e) {
+    int attempt = failures.merge(key, 1, Integer::sum);
+    long delay = Math.min(MAX_BACKOFF.toMillis(), 200L << Math.min(attempt, 10));
+    metrics.statusWrite(key.kind(), "error");
+    LOG.warn("{}: status not written ({}), retrying in {} ms", key, e.getMessage(), delay);
+    if (running) {
+      scheduler.schedule(() -> queue.add(key), delay, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void process(WorkQueue.Item<Key> item) {
+    Key key = item.key();
+    switch (key.kind()) {
+      case POLECAT -> {
+        lastEvaluated.put(key, clock.instant());
+        reconcile(item, cache.polecat(key.namespace(), key.name()), this::polecatStatus, this::polecatWritten);
+      }
+      case CONVOY -> reconcile(item, cache.convoy(key.namespace(), key.name()), this::convoyStatus,
+          this::convoyWritten);
+      case RIG -> reconcile(item, cache.rig(key.name()), this::rigStatus, (stored, status) -> {
+      });
+      case WITNESS -> {
+        lastEvaluated.put(key, clock.instant());
+        reconcile(item, cache.witness(key.namespace(), key.name()), this::witnessStatus, (stored, status) -> {
+        });
+      }
+      default -> throw new IllegalStateException("unknown kind " + key.kind());
+    }
+  }
+
+  /**
+   * Computes and writes one status. A 409 (the object changed since it was read) means the computation started from
+   * an outdated copy: read it again and recompute.
+   */
+  private <S, T extends CustomResource<?, S>> void reconcile(WorkQueue.Item<Key> item, T cached,
+      Function<T, S> compute, BiConsumer<T, S> written) {
+    T stored = writer.freshest(cached);
+    for (int attempt = 1; stored != null; attempt++) {
+      S status = compute.apply(stored);
+      if (Statuses.same(stored.getStatus(), status)) {
+        return;
+      }
+      try {
+        writer.write(stored, status);
+        metrics.statusWrite(item.key().kind(), "ok");
+        metrics.lag(System.nanoTime() - item.addedNanos());
+        written.accept(stored, status);
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() == 404) {
+          writer.forget(stored);
+          return;
+        }
+        if (e.getCode() != 409 || attempt >= MAX_CONFLICT_RETRIES) {
+          throw e;
+        }
+        metrics.statusWrite(item.key().kind(), "conflict");
+        stored = writer.fetch(stored);
+      }
+    }
+  }
+
+  private PolecatStatus polecatStatus(Polecat stored) {
+    String namespace = stored.getMetadata().getNamespace();
+    String name = stored.getMetadata().getName();
+    Job job = cache.job(namespace, name);
+    List<Pod> pods = cache.pods(namespace, name, job);
+    List<String> uids = new ArrayList<>();
+    if (job != null) {
+      uids.add(job.getMetadata().getUid());
+    }
+    pods.forEach(p -> uids.add(p.getMetadata().getUid()));
+    return PolecatStatuses.compute(new PolecatObservation(stored, job, pods, cache.warningsAbout(uids),
+        settingsFor(namespace, stored.getSpec() != null ? stored.getSpec().getRig() : null),
+        prober.activity(PodFacts.current(pods)), clock.instant()));
+  }
+
+  private void polecatWritten(Polecat stored, PolecatStatus status) {
+    PolecatPhase before = stored.getStatus() != null ? stored.getStatus().getPhase() : null;
+    if (before != status.getPhase()) {
+      LOG.info("Polecat {}/{}: {} -> {}: {}", stored.getMetadata().getNamespace(), stored.getMetadata().getName(),
+          before, status.getPhase(), status.getMessage());
+      events.phaseChanged(stored, status.getPhase().name(), status.getMessage(),
+          status.getPhase() == PolecatPhase.Failed || status.getPhase() == PolecatPhase.Stuck);
+      metrics.phaseEvent();
+    }
+  }
+
+  private ConvoyStatus convoyStatus(Convoy stored) {
+    Map<String, Polecat> polecats = new LinkedHashMap<>();
+    List<String> beads = stored.getSpec() != null && stored.getSpec().getTrackedBeads() != null
+        ? stored.getSpec().getTrackedBeads() : List.of();
+    for (String bead : beads) {
+      for (Polecat p : cache.polecatsOfBead(bead)) {
+        polecats.putIfAbsent(p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(), writer.freshest(p));
+      }
+    }
+    return ConvoyStatuses.compute(stored, List.copyOf(polecats.values()), clock.instant());
+  }
+
+  private void convoyWritten(Convoy stored, ConvoyStatus status) {
+    var before = stored.getStatus() != null ? stored.getStatus().getPhase() : null;
+    if (before != status.getPhase()) {
+      LOG.info("Convoy {}/{}: {} -> {} ({})", stored.getMetadata().getNamespace(), stored.getMetadata().getName(),
+          before, status.getPhase(), status.getProgress());
+      events.phaseChanged(stored, status.getPhase().name(), status.getProgress() + " beads done",
+          status.getPhase() == io.gastown.model.ConvoyPhase.Failed);
+      metrics.phaseEvent();
+    }
+  }
+
+  private io.gastown.model.RigStatus rigStatus(Rig stored) {
+    String rig = stored.getMetadata().getName();
+    return RigStatuses.compute(stored, cache.polecatsOfRig(rig).stream().map(writer::freshest).toList(),
+        cache.convoysOfRig(rig).stream().map(writer::freshest).toList(), clock.instant());
+  }
+
+  private io.gastown.model.WitnessStatus witnessStatus(Witness stored) {
+    String namespace = stored.getMetadata().getNamespace();
+    String rig = stored.getSpec() != null ? stored.getSpec().getRigRef() : null;
+    List<Polecat> polecats = rig == null ? List.of() : cache.polecatsOfRig(rig).stream()
+        .filter(p -> namespace.equals(p.getMetadata().getNamespace()))
+        .map(writer::freshest)
+        .toList();
+    return WitnessStatuses.compute(stored, polecats, clock.instant());
+  }
+
+  private WitnessSettings settingsFor(String namespace, String rig) {
+    return rig == null ? WitnessSettings.DEFAULTS
+        : WitnessSettings.of(WitnessSettings.governing(cache.witnessesOf(namespace, rig), rig));
+  }
+
+  // ---- time-driven checks ----
+
+  private void tickSafely() {
+    try {
+      tick();
+    } catch (RuntimeException e) {
+      LOG.warn("periodic check failed: {}", e.toString());
+    }
+  }
+
+  private void tick() {
+    Instant now = clock.instant();
+    Map<PolecatPhase, Integer> counts = new EnumMap<>(PolecatPhase.class);
+    for (Polecat polecat : cache.polecats.getStore().list()) {
+      Polecat p = writer.freshest(polecat);
+      if (p.getStatus() != null && p.getStatus().getPhase() != null) {
+        counts.merge(p.getStatus().getPhase(), 1, Integer::sum);
+      }
+      String namespace = p.getMetadata().getNamespace();
+      WitnessSettings settings = settingsFor(namespace, p.getSpec() != null ? p.getSpec().getRig() : null);
+      Key key = Key.of(Key.Kind.POLECAT, p);
+      if (due(key, settings.healthCheckInterval(), now)) {
+        queue.add(key);
+      }
+      if (p.getSpec() == null || p.getSpec().getDesiredState() == DesiredState.Working) {
+        Pod pod = PodFacts.current(cache.pods(namespace, p.getMetadata().getName(),
+            cache.job(namespace, p.getMetadata().getName())));
+        if (pod != null && "Running".equals(PodFacts.phase(pod))) {
+          prober.probeIfDue(pod, settings.healthCheckInterval(), probed -> queue.add(key));
+        }
+      }
+    }
+    metrics.polecatsByPhase(counts);
+    for (Witness witness : cache.witnesses.getStore().list()) {
+      Key key = Key.of(Key.Kind.WITNESS, witness);
+      if (due(key, WitnessSettings.of(witness).healthCheckInterval(), now)) {
+        queue.add(key);
+      }
+    }
+  }
+
+  private boolean due(Key key, Duration interval, Instant now) {
+    Instant last = lastEvaluated.get(key);
+    return last == null || !now.isBefore(last.plus(interval));
+  }
+
+  private static String name(HasMetadata object) {
+    return object.getMetadata().getName();
+  }
+
+  /** Adapts add/update/delete to one (before, after) callback; a resync (same resourceVersion) is ignored. */
+  private static <T extends HasMetadata> ResourceEventHandler<T> handler(BiConsumer<T, T> onChange) {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T object) {
+        onChange.accept(null, object);
+      }
+
+      @Override
+      public void onUpdate(T before, T after) {
+        if (!Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())) {
+          onChange.accept(before, after);
+        }
+      }
+
+      @Override
+      public void onDelete(T object, boolean finalStateUnknown) {
+        onChange.accept(object, null);
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    queue.shutDown();
+    scheduler.shutdownNow();
+    for (Thread worker : workers) {
+      worker.interrupt();
+    }
+    for (Thread worker : workers) {
+      try {
+        worker.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    prober.close();
+    cache.close();
+  }
+}
