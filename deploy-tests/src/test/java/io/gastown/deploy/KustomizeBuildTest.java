@@ -229,6 +229,7 @@ class KustomizeBuildTest {
   }
 
   @Nested
+  @SuppressWarnings("unchecked")
   class OpenShift {
     @ParameterizedTest
     @ValueSource(strings = {Overlays.OPENSHIFT, Overlays.OPENSHIFT_FIPS})
@@ -263,11 +264,17 @@ class KustomizeBuildTest {
     }
 
     @Test
-    void fipsVariantSwapsEverySystemImage() {
-      for (Map<String, Object> deployment : ofKind(Overlays.build(Overlays.OPENSHIFT_FIPS), "Deployment")) {
+    void fipsVariantSwapsEverySystemAndPolecatImage() {
+      List<Map<String, Object>> objects = Overlays.build(Overlays.OPENSHIFT_FIPS);
+      for (Map<String, Object> deployment : ofKind(objects, "Deployment")) {
         assertThat(maps(deployment, "spec.template.spec.containers"))
             .allSatisfy(c -> assertThat(c.get("image").toString()).startsWith("ghcr.io/gastown/gastown-system-fips:"));
       }
+      String platform = map(find(objects, "ConfigMap", "gastown-platform"), "data").get("platform.yaml").toString();
+      Map<String, Object> config = (Map<String, Object>) io.gastown.templates.Yamls.loadAll(platform).get(0);
+      assertThat(config).containsEntry("openshift", true);
+      assertThat(map(config, "images")).containsOnlyKeys("git-init", "claude-code", "opencode", "aider", "custom")
+          .allSatisfy((agent, image) -> assertThat(image.toString()).startsWith("ghcr.io/gastown/polecat-agent-fips:"));
     }
   }
 
