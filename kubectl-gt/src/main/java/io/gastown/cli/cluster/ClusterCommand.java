@@ -1,8 +1,8 @@
 package io.gastown.cli.cluster;
 
-import io.gastown.cli.GtEnvironment;
 import io.gastown.cli.GtSubcommand;
 import io.gastown.cli.OutputFormat;
+import io.gastown.cli.RepositoryLocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,8 +13,6 @@ import picocli.CommandLine.Mixin;
  * first use, closed at the end) and the fallback to the GitOps repository when there is no cluster.
  */
 public abstract class ClusterCommand extends GtSubcommand {
-  static final String DEFAULT_REPO = ".local/share/gastown/gitops";
-
   @Mixin
   protected KubeOptions kube = new KubeOptions();
 
@@ -80,16 +78,9 @@ public abstract class ClusterCommand extends GtSubcommand {
     out().flush();
   }
 
-  /** The repository of --repo, $GT_GITOPS_REPO or the default location, if it exists and has a rigs/ directory. */
+  /** The GitOps repository (as the write commands find it), if it exists and has a rigs/ directory. */
   private DeclaredState declaredState() {
-    GtEnvironment environment = environment();
-    Path repo = global().repo();
-    if (repo == null && environment.get(GtEnvironment.GITOPS_REPO) != null) {
-      repo = Path.of(environment.get(GtEnvironment.GITOPS_REPO));
-    }
-    if (repo == null) {
-      repo = environment.home().resolve(DEFAULT_REPO);
-    }
+    Path repo = RepositoryLocation.resolve(global(), environment());
     return Files.isDirectory(repo.resolve("rigs")) ? new DeclaredState(repo) : null;
   }
 }

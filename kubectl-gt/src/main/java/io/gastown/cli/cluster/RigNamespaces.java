@@ -1,22 +1,19 @@
 package io.gastown.cli.cluster;
 
 import io.gastown.model.Rig;
-import io.gastown.model.RigSettings;
+import io.gastown.render.RigManifests;
 
-/** Where a rig's polecats live: {@code spec.settings.namespace}, else {@code gt-<rig>}. */
+/** Where a rig's polecats live: the rule the manifests are rendered with ({@link RigManifests#namespaceOf}). */
 public final class RigNamespaces {
   private RigNamespaces() {
   }
 
   public static String of(Rig rig) {
-    RigSettings settings = rig.getSpec() == null ? null : rig.getSpec().getSettings();
-    if (settings != null && settings.getNamespace() != null && !settings.getNamespace().isBlank()) {
-      return settings.getNamespace();
-    }
-    return defaultFor(rig.getMetadata().getName());
+    return RigManifests.namespaceOf(rig);
   }
 
+  /** The namespace of a rig whose Rig object cannot be read: the default, {@code gt-<rig>}. */
   public static String defaultFor(String rigName) {
-    return "gt-" + rigName;
+    return RigManifests.NAMESPACE_PREFIX + rigName;
   }
 }
