@@ -8,7 +8,8 @@ import java.security.KeyStore;
 
 /**
  * A KeyStore from the PEM files of a Kubernetes TLS Secret ({@code tls.crt} with the chain, {@code tls.key}). Jetty
- * has no PEM loader; fabric8's CertUtils reads PKCS#8, PKCS#1 RSA and SEC1 EC keys without BouncyCastle.
+ * has no PEM loader; fabric8's CertUtils reads PKCS#8 and PKCS#1 RSA keys, and SEC1 EC keys are rewritten as
+ * PKCS#8 first (see {@link Sec1Keys}).
  */
 final class PemKeyStore {
   /** The KeyStore lives only in memory; its password protects nothing and is not a secret. */
@@ -22,8 +23,11 @@ final class PemKeyStore {
     if (!certificatePemLooksValid(certificatePem)) {
       throw new GeneralSecurityException("the certificate file holds no PEM certificate");
     }
-    String[] algorithms = key.contains("BEGIN EC PRIVATE KEY") ? new String[] {"EC"}
-        : key.contains("BEGIN RSA PRIVATE KEY") ? new String[] {"RSA"} : new String[] {"RSA", "EC"};
+    if (key.contains("BEGIN EC PRIVATE KEY")) {
+      keyPem = Sec1Keys.toPkcs8Pem(key).getBytes(StandardCharsets.US_ASCII);
+    }
+    String[] algorithms = key.contains("BEGIN RSA PRIVATE KEY") ? new String[] {"RSA"}
+        : key.contains("BEGIN EC PRIVATE KEY") ? new String[] {"EC"} : new String[] {"RSA", "EC"};
     GeneralSecurityException last = null;
     for (String algorithm : algorithms) {
       try {

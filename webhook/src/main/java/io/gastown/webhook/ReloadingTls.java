@@ -35,6 +35,7 @@ final class ReloadingTls implements AutoCloseable {
   });
   private final Consumer<Boolean> onReload;
   private byte[] loadedHash;
+  private byte[] failedHash;
 
   /** Loads the files now (failing if they are unusable) and then checks them every {@code interval}. */
   ReloadingTls(Path certFile, Path keyFile, Duration interval, Consumer<Boolean> onReload) {
@@ -62,14 +63,16 @@ final class ReloadingTls implements AutoCloseable {
   /** Applies the files if they differ from what is served; returns true when a new pair was applied. */
   synchronized boolean reloadIfChanged() {
     Loaded current;
+    byte[] hash = null;
     try {
-      byte[] hash = hash(Files.readAllBytes(certFile), Files.readAllBytes(keyFile));
-      if (Arrays.equals(hash, loadedHash)) {
+      hash = hash(Files.readAllBytes(certFile), Files.readAllBytes(keyFile));
+      if (Arrays.equals(hash, loadedHash) || Arrays.equals(hash, failedHash)) {
         return false;
       }
       current = read();
     } catch (IOException | GeneralSecurityException e) {
-      log.warn("TLS files {} / {} changed but cannot be used yet, still serving the previous certificate: {}",
+      failedHash = hash;
+      log.warn("TLS files {} / {} changed but cannot be used, still serving the previous certificate: {}",
           certFile, keyFile, e.getMessage());
       onReload.accept(false);
       return false;

@@ -17,6 +17,8 @@ import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -77,7 +79,25 @@ record TestCertificates(X509Certificate certificate, KeyPair keyPair) {
           + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keyPair.getPrivate().getEncoded())
           + "\n-----END PRIVATE KEY-----\n";
     }
+    if (keyPair.getPrivate().getAlgorithm().equals("EC")) {
+      return sec1WithCurve();
+    }
     return pem(keyPair);
+  }
+
+  /** SEC1 with the curve in its parameters, as openssl and cert-manager write it (the JDK's inner SEC1 omits it). */
+  private String sec1WithCurve() {
+    try {
+      PrivateKeyInfo info = PrivateKeyInfo.getInstance(keyPair.getPrivate().getEncoded());
+      ASN1ObjectIdentifier curve = ASN1ObjectIdentifier.getInstance(info.getPrivateKeyAlgorithm().getParameters());
+      org.bouncycastle.asn1.sec.ECPrivateKey inner = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(
+          info.parsePrivateKey());
+      byte[] sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(256, inner.getKey(), curve).getEncoded();
+      return "-----BEGIN EC PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(sec1)
+          + "\n-----END EC PRIVATE KEY-----\n";
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Writes tls.crt and tls.key (traditional PEM, as cert-manager's default PKCS1 encoding) into dir. */

@@ -1,0 +1,53 @@
+package io.gastown.webhook;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.gastown.model.Polecat;
+import io.gastown.model.Rig;
+import io.gastown.model.Serialization;
+import io.gastown.testing.Golden;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/** Small objects the webhook tests share. */
+final class Fixtures {
+  static final String NAMESPACE = "gt-my-rig";
+
+  private Fixtures() {
+  }
+
+  static Pod podFromJob() {
+    try {
+      return Serialization.readYaml(Files.readString(Golden.root()
+          .resolve("generator/src/test/resources/expand/pod-from-job.yaml")), Pod.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Polecat polecat() {
+    return Serialization.readYaml("""
+        apiVersion: gastown.gastown.io/v1alpha1
+        kind: Polecat
+        metadata: {name: furiosa, namespace: gt-my-rig}
+        spec:
+          rig: my-rig
+          beadID: gt-123
+          taskDescription: Add a /health endpoint.
+          kubernetes:
+            gitSecretRef: {name: git-ssh-key}
+            claudeCredsSecretRef: {name: claude-home}
+        """, Polecat.class);
+  }
+
+  static Rig rig() {
+    return Serialization.readYaml("""
+        apiVersion: gastown.gastown.io/v1alpha1
+        kind: Rig
+        metadata: {name: my-rig}
+        spec:
+          gitURL: git@github.com:gastown/my-rig.git
+          beadsPrefix: gt
+        """, Rig.class);
+  }
+}
