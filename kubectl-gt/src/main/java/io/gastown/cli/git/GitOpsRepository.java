@@ -112,13 +112,14 @@ public final class GitOpsRepository implements AutoCloseable {
         if (!remote) {
           return new WriteResult<>(plan, abbreviated, null, attempt);
         }
-        RemoteRefUpdate.Status status = push(branch);
+        RemoteRefUpdate update = push(branch);
+        RemoteRefUpdate.Status status = update.getStatus();
         if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE) {
           return new WriteResult<>(plan, abbreviated, Remotes.ORIGIN + "/" + branch, attempt);
         }
-        if (!rejectedBecauseBehind(status)) {
-          throw GtException.repo("the push to " + Remotes.ORIGIN + "/" + branch + " failed (" + status + "): check "
-              + "that you may push to it");
+        if (!worthRetrying(update)) {
+          throw GtException.repo("the push to " + Remotes.ORIGIN + "/" + branch + " failed (" + status
+              + (update.getMessage() != null ? ": " + update.getMessage() : "") + "): check that you may push to it");
         }
         if (attempt >= maxAttempts) {
           throw new GtException(ExitCode.PUSH_REJECTED, "the push to " + Remotes.ORIGIN + "/" + branch + " was "
@@ -219,26 +220,34 @@ public final class GitOpsRepository implements AutoCloseable {
     }
   }
 
-  private RemoteRefUpdate.Status push(String branch) {
+  private RemoteRefUpdate push(String branch) {
     try {
       Iterable<PushResult> results = Remotes.authenticate(git.push().setRemote(Remotes.ORIGIN)
           .setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch)), environment).call();
       for (PushResult result : results) {
         RemoteRefUpdate update = result.getRemoteUpdate("refs/heads/" + branch);
         if (update != null) {
-          return update.getStatus();
+          return update;
         }
       }
-      return RemoteRefUpdate.Status.NON_EXISTING;
+      throw GtException.repo("the push to " + Remotes.ORIGIN + "/" + branch + " reported nothing for the branch");
     } catch (GitAPIException e) {
       throw GtException.repo("cannot push to " + Remotes.ORIGIN + " (" + e.getMessage() + "): check the network and "
           + "your credentials (SSH key, or GT_GIT_TOKEN for HTTPS), or use --no-push", e);
     }
   }
 
-  private static boolean rejectedBecauseBehind(RemoteRefUpdate.Status status) {
-    return status == RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
-        || status == RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED;
+  /**
+   * Someone else pushed first (non-fast-forward), or was pushing at the same moment (the server could not lock the
+   * branch: "lock error", "cannot lock ref"): fetch and try again.
+   */
+  private static boolean worthRetrying(RemoteRefUpdate update) {
+    return switch (update.getStatus()) {
+      case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> true;
+      case REJECTED_OTHER_REASON -> update.getMessage() != null
+          && update.getMessage().toLowerCase(java.util.Locale.ROOT).contains("lock");
+      default -> false;
+    };
   }
 
   private ObjectId remoteHead(String branch) {
