@@ -40,7 +40,7 @@ class ManifestsDryRunIT {
         "crd/applications.argoproj.io", "crd/applicationsets.argoproj.io", "crd/appprojects.argoproj.io",
         "crd/certificates.cert-manager.io", "crd/issuers.cert-manager.io").orFail("waiting for the CRDs");
     // A dry-run does not create the namespaces the objects live in.
-    for (String namespace : List.of("gastown-system", "argocd", "openshift-gitops", "my-rig", "deploy-tests-netpol")) {
+    for (String namespace : List.of("gastown-system", "argocd", "openshift-gitops", "gt-my-rig", "deploy-tests-netpol")) {
       Path file = Files.createTempFile("ns", ".yaml");
       Files.writeString(file, "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + namespace + "\n");
       kubectl("apply", "--server-side", "--field-manager=deploy-tests", "-f", file.toString()).orFail("namespace " + namespace);
@@ -99,7 +99,7 @@ class ManifestsDryRunIT {
     String polecat = """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Polecat
-        metadata: {name: furiosa, namespace: my-rig}
+        metadata: {name: furiosa, namespace: gt-my-rig}
         spec: {rig: my-rig, taskDescripton: typo}
         """;
     Kubectl.Result unknownField = dryRun(polecat, null);
