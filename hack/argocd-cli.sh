@@ -3,7 +3,7 @@
 # keyed by version, and prints the binary's path on stdout (everything else goes to stderr).
 #
 #   hack/argocd-cli.sh            # build if missing, print the path
-#   ARGOCD_VERSION=v3.2.12 ...    # another version
+#   ARGOCD_VERSION=v3.2.6 ...     # another version
 #   GASTOWN_TOOLS_CACHE=...       # cache root (default ~/.cache/gastown-tools)
 #
 # Why a wrapper module: github.com/argoproj/argo-cd/v3 has replace directives in its go.mod
@@ -13,11 +13,13 @@
 # Why v3.2.x: from v3.3 on, argo-cd replaces its gitops-engine with a local directory
 # (./gitops-engine) that the module zip does not contain, so those versions cannot be built from
 # the proxy at all. The Lua runtime and `admin settings resource-overrides` are the same in 3.2.
+# Why not v3.2.12: that tag does not compile (controller/cache calls settings.ValidateExternalURL,
+# which the tag does not contain).
 #
 # Cold build: about 15-25 min on 2 cores (done under `nice`); warm: instant.
 set -euo pipefail
 
-VERSION=${ARGOCD_VERSION:-v3.2.12}
+VERSION=${ARGOCD_VERSION:-v3.2.11}
 CACHE=${GASTOWN_TOOLS_CACHE:-$HOME/.cache/gastown-tools}
 OUT=$CACHE/argocd/$VERSION
 BIN=$OUT/argocd

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Regenerates the slimmed third-party CRDs in this directory from the projects' own files.
 
-    go mod download -json github.com/argoproj/argo-cd/v3@v3.2.12        # prints "Dir"
+    go mod download -json github.com/argoproj/argo-cd/v3@v3.2.11        # prints "Dir"
     go mod download -json github.com/cert-manager/cert-manager@v1.21.2  # prints "Dir"
     python3 slim-crds.py <argo-cd Dir> <cert-manager Dir>
 
@@ -16,7 +16,7 @@ import sys
 
 import yaml
 
-ARGOCD = ("v3.2.12", "manifests/crds", ["application-crd.yaml", "applicationset-crd.yaml", "appproject-crd.yaml"])
+ARGOCD = ("v3.2.11", "manifests/crds", ["application-crd.yaml", "applicationset-crd.yaml", "appproject-crd.yaml"])
 CERT_MANAGER = ("v1.21.2", "deploy/crds", ["cert-manager.io_certificates.yaml", "cert-manager.io_issuers.yaml"])
 OPEN = {"type": "object", "x-kubernetes-preserve-unknown-fields": True}
 
