@@ -10,13 +10,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 
 /** Small objects the webhook tests share. */
-final class Fixtures {
-  static final String NAMESPACE = "gt-my-rig";
+public final class Fixtures {
+  public static final String NAMESPACE = "gt-my-rig";
 
   private Fixtures() {
   }
 
-  static Pod podFromJob() {
+  public static Pod podFromJob() {
     try {
       return Serialization.readYaml(Files.readString(Golden.root()
           .resolve("generator/src/test/resources/expand/pod-from-job.yaml")), Pod.class);
@@ -25,7 +25,7 @@ final class Fixtures {
     }
   }
 
-  static Polecat polecat() {
+  public static Polecat polecat() {
     return Serialization.readYaml("""
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Polecat
@@ -40,7 +40,7 @@ final class Fixtures {
         """, Polecat.class);
   }
 
-  static Rig rig() {
+  public static Rig rig() {
     return Serialization.readYaml("""
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Rig

@@ -12,17 +12,17 @@ import java.util.Base64;
 import java.util.UUID;
 
 /** AdmissionReview requests as the apiserver sends them, and reading the answers. */
-final class Reviews {
+public final class Reviews {
   static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
   private Reviews() {
   }
 
-  static String create(HasMetadata object, String namespace, String group, String resource) {
+  public static String create(HasMetadata object, String namespace, String group, String resource) {
     return review("CREATE", object, null, namespace, group, resource);
   }
 
-  static String createPod(HasMetadata pod) {
+  public static String createPod(HasMetadata pod) {
     return create(pod, pod.getMetadata().getNamespace(), "", "pods");
   }
 
@@ -65,7 +65,7 @@ final class Reviews {
     }
   }
 
-  static AdmissionResponse response(String body) {
+  public static AdmissionResponse response(String body) {
     return SERIALIZATION.unmarshal(body, AdmissionReview.class).getResponse();
   }
 

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** An in-memory cluster for tests and the benchmark. */
-final class StaticClusterView implements ClusterView {
+public final class StaticClusterView implements ClusterView {
   final Map<String, Polecat> polecats = new ConcurrentHashMap<>();
   final Map<String, Rig> rigs = new ConcurrentHashMap<>();
   final Map<String, BeadStore> beadStores = new ConcurrentHashMap<>();
@@ -18,19 +18,19 @@ final class StaticClusterView implements ClusterView {
   volatile boolean synced = true;
   volatile RuntimeException failure;
 
-  StaticClusterView with(Polecat polecat) {
+  public StaticClusterView with(Polecat polecat) {
     polecats.put(polecat.getMetadata().getNamespace() + "/" + polecat.getMetadata().getName(), polecat);
     return this;
   }
 
-  StaticClusterView with(Rig rig) {
+  public StaticClusterView with(Rig rig) {
     if (rig != null) {
       rigs.put(rig.getMetadata().getName(), rig);
     }
     return this;
   }
 
-  StaticClusterView with(BeadStore beadStore) {
+  public StaticClusterView with(BeadStore beadStore) {
     if (beadStore != null) {
       beadStores.put(beadStore.getSpec().getRigRef(), beadStore);
     }
@@ -45,7 +45,7 @@ final class StaticClusterView implements ClusterView {
   }
 
   /** Every Secret exists. */
-  StaticClusterView withAnySecret() {
+  public StaticClusterView withAnySecret() {
     secrets.add("*");
     return this;
   }

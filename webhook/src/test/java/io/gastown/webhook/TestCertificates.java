@@ -30,20 +30,26 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Throw-away self-signed serving certificates for 127.0.0.1 and localhost, as PEM, like a TLS Secret holds. */
-record TestCertificates(X509Certificate certificate, KeyPair keyPair) {
+public record TestCertificates(X509Certificate certificate, KeyPair keyPair) {
   private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
 
-  enum KeyFormat { PKCS8, TRADITIONAL }
+  public enum KeyFormat { PKCS8, TRADITIONAL }
 
-  static TestCertificates rsa(String commonName) {
-    return create(commonName, "RSA", "SHA256withRSA");
+  public static TestCertificates rsa(String commonName) {
+    return create(commonName, "RSA", "SHA256withRSA", null);
   }
 
   static TestCertificates ec(String commonName) {
-    return create(commonName, "EC", "SHA256withECDSA");
+    return create(commonName, "EC", "SHA256withECDSA", null);
   }
 
-  private static TestCertificates create(String commonName, String algorithm, String signature) {
+  /** A serving certificate issued by this one (used as a CA), as cert-manager renews them: same CA, new leaf. */
+  public TestCertificates issue(String commonName) {
+    return create(commonName, "RSA", "SHA256withRSA", this);
+  }
+
+  private static TestCertificates create(String commonName, String algorithm, String signature,
+      TestCertificates issuer) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
       if (algorithm.equals("EC")) {
@@ -53,23 +59,26 @@ record TestCertificates(X509Certificate certificate, KeyPair keyPair) {
       }
       KeyPair keyPair = generator.generateKeyPair();
       X500Name name = new X500Name("CN=" + commonName);
+      X500Name issuerName = issuer == null ? name
+          : new X500Name(issuer.certificate().getSubjectX500Principal().getName());
       Instant now = Instant.now();
-      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name,
+      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
           BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(now.minus(Duration.ofMinutes(5))),
           Date.from(now.plus(Duration.ofDays(2))), name, keyPair.getPublic());
       builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
           new GeneralName(GeneralName.dNSName, "localhost"),
           new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
-      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(issuer == null));
+      KeyPair signer = issuer == null ? keyPair : issuer.keyPair();
       X509Certificate certificate = new JcaX509CertificateConverter()
-          .getCertificate(builder.build(new JcaContentSignerBuilder(signature).build(keyPair.getPrivate())));
+          .getCertificate(builder.build(new JcaContentSignerBuilder(signature).build(signer.getPrivate())));
       return new TestCertificates(certificate, keyPair);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
-  String certificatePem() {
+  public String certificatePem() {
     return pem(certificate);
   }
 
@@ -101,7 +110,7 @@ record TestCertificates(X509Certificate certificate, KeyPair keyPair) {
   }
 
   /** Writes tls.crt and tls.key (traditional PEM, as cert-manager's default PKCS1 encoding) into dir. */
-  void writeTo(Path dir) throws IOException {
+  public void writeTo(Path dir) throws IOException {
     writeTo(dir, KeyFormat.TRADITIONAL);
   }
 
@@ -112,7 +121,7 @@ record TestCertificates(X509Certificate certificate, KeyPair keyPair) {
   }
 
   /** A client SSLContext that trusts only this certificate. */
-  SSLContext trustingContext() {
+  public SSLContext trustingContext() {
     try {
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
@@ -67,21 +66,5 @@ class TlsReloadTest {
 
   private static java.net.URI uri(WebhookApp app, String path) {
     return java.net.URI.create("https://127.0.0.1:" + app.port() + path);
-  }
-
-  /** A directory laid out like a Secret volume: tls.crt -> ..data/tls.crt, ..data -> ..<timestamp>. */
-  record SecretVolume(Path mount) {
-    void publish(String version, TestCertificates certificates, TestCertificates.KeyFormat format) throws Exception {
-      certificates.writeTo(mount.resolve(version), format);
-      Path next = mount.resolve("..data_tmp");
-      Files.deleteIfExists(next);
-      Files.createSymbolicLink(next, Path.of(version));
-      Files.move(next, mount.resolve("..data"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      for (String file : new String[] {"tls.crt", "tls.key"}) {
-        if (!Files.isSymbolicLink(mount.resolve(file))) {
-          Files.createSymbolicLink(mount.resolve(file), Path.of("..data", file));
-        }
-      }
-    }
   }
 }
