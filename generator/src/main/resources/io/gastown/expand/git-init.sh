@@ -12,7 +12,15 @@ if [ -n "${GT_SSH_KNOWN_HOSTS_FILE:-}" ]; then
 else
   printf '%s\n' "${GT_SSH_KNOWN_HOSTS:-}" > "$HOME/.ssh/known_hosts"
 fi
-if [ -n "${GT_SSH_HOST:-}" ] && ! ssh-keygen -F "$GT_SSH_HOST" -f "$HOME/.ssh/known_hosts" > /dev/null 2>&1; then
+# Is GT_SSH_HOST in known_hosts? (awk, not ssh-keygen -F, which refuses to run for a UID without a passwd entry;
+# hashed and wildcard entries cannot be matched here, so ssh itself decides for those.)
+known_host() {
+  awk '{ field = ($1 ~ /^@/) ? $2 : $1 }
+    field ~ /^[|]1[|]/ || field ~ /[*?]/ { found = 1 }
+    { n = split(field, names, ","); for (i = 1; i <= n; i++) if (names[i] == ENVIRON["GT_SSH_HOST"]) found = 1 }
+    END { exit found ? 0 : 1 }' "$HOME/.ssh/known_hosts"
+}
+if [ -n "${GT_SSH_HOST:-}" ] && ! known_host; then
   printf 'git-init: no known SSH host key for %s: put it in a ConfigMap (key known_hosts) and name that ConfigMap in spec.kubernetes.sshKnownHostsConfigMapRef\n' "$GT_SSH_HOST" >&2
   exit 1
 fi

@@ -3,20 +3,15 @@ package io.gastown.expand;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.gastown.model.Polecat;
 import io.gastown.model.Serialization;
 import io.gastown.validation.Crds;
 import io.gastown.validation.Violation;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,23 +53,15 @@ class ShellMetacharactersTest {
     Polecat polecat = polecat();
     assertThat(Crds.validate(Serialization.jsonMapper().valueToTree(polecat))).isEmpty();
     Container agent = expand(polecat).getSpec().getContainers().get(0);
-    assertThat(env(agent)).containsEntry("GT_TASK_DESCRIPTION", NASTY);
-    assertThat(env(agent).get("GT_PROMPT")).contains(NASTY);
+    assertThat(ContainerRunner.env(agent)).containsEntry("GT_TASK_DESCRIPTION", NASTY);
+    assertThat(ContainerRunner.env(agent).get("GT_PROMPT")).contains(NASTY);
     String commandText = String.join(" ", agent.getCommand());
     assertThat(commandText).doesNotContain("pwned");
   }
 
   @Test
   void runningThePodsScriptsExecutesNothingFromTheTask(@TempDir Path tmp) throws Exception {
-    Path origin = tmp.resolve("origin.git");
-    Path seed = tmp.resolve("seed");
-    git(tmp, "init", "--quiet", "--bare", "--initial-branch=main", origin.toString());
-    git(tmp, "init", "--quiet", "--initial-branch=main", seed.toString());
-    Files.writeString(seed.resolve("README.md"), "hello\n");
-    git(seed, "add", "README.md");
-    git(seed, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "-m", "first");
-    git(seed, "push", "--quiet", origin.toUri().toString(), "main");
-
+    Path origin = ContainerRunner.origin(tmp);
     Path home = Files.createDirectories(tmp.resolve("home"));
     Path work = Files.createDirectories(tmp.resolve("work"));
     Path out = Files.createDirectories(tmp.resolve("out"));
@@ -98,13 +85,15 @@ class ShellMetacharactersTest {
         "PATH", bin + ":" + System.getenv("PATH"));
 
     Container gitInit = pod.getSpec().getInitContainers().get(0);
-    assertThat(run(gitInit, overrides, work)).as("git-init exit code").isZero();
+    ContainerRunner.Outcome init = ContainerRunner.run(gitInit, overrides, work);
+    assertThat(init.exitCode()).as(init.output()).isZero();
     Container agent = pod.getSpec().getContainers().get(0);
-    assertThat(run(agent, overrides, work.resolve("repo"))).as("agent exit code").isZero();
+    ContainerRunner.Outcome run = ContainerRunner.run(agent, overrides, work.resolve("repo"));
+    assertThat(run.exitCode()).as(run.output()).isZero();
 
     assertThat(Files.readString(out.resolve("task"))).isEqualTo(NASTY);
-    assertThat(Files.readString(out.resolve("prompt"))).isEqualTo(env(agent).get("GT_PROMPT"));
-    assertThat(git(origin, "show", "feature/gt-1:result.txt")).isEqualTo("done\n");
+    assertThat(Files.readString(out.resolve("prompt"))).isEqualTo(ContainerRunner.env(agent).get("GT_PROMPT"));
+    assertThat(ContainerRunner.git(origin, "show", "feature/gt-1:result.txt")).isEqualTo("done\n");
     try (var files = Files.walk(tmp)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .noneMatch(name -> name.startsWith("pwned") || name.equals("redirected"));
@@ -130,48 +119,5 @@ class ShellMetacharactersTest {
   private static Pod expand(Polecat polecat) {
     return PodExpander.expand(Serialization.readYaml(ExpansionCase.text(ExpansionCase.ROOT.resolve(
         "pod-from-job.yaml")), Pod.class), polecat, null, null, PlatformConfig.defaults());
-  }
-
-  private static Map<String, String> env(Container container) {
-    Map<String, String> env = new HashMap<>();
-    for (EnvVar var : container.getEnv()) {
-      if (var.getValue() != null) {
-        env.put(var.getName(), var.getValue());
-      }
-    }
-    return env;
-  }
-
-  /** Runs a container's command as the kubelet would, with its literal env values, on this machine. */
-  private static int run(Container container, Map<String, String> overrides, Path workingDir) throws Exception {
-    List<String> command = new ArrayList<>(container.getCommand());
-    if (container.getArgs() != null) {
-      command.addAll(container.getArgs());
-    }
-    ProcessBuilder process = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
-    process.environment().clear();
-    process.environment().putAll(env(container));
-    process.environment().putAll(overrides);
-    process.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
-    process.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-    Process started = process.start();
-    String output = new String(started.getInputStream().readAllBytes());
-    assertThat(started.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    if (started.exitValue() != 0) {
-      System.err.println(container.getName() + " output:\n" + output);
-    }
-    return started.exitValue();
-  }
-
-  private static String git(Path dir, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("git"));
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-    builder.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
-    builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-    Process process = builder.start();
-    String output = new String(process.getInputStream().readAllBytes());
-    assertThat(process.waitFor()).as("git %s: %s", String.join(" ", args), output).isZero();
-    return output;
   }
 }
