@@ -83,8 +83,9 @@ final class AdmissionEndpoint implements Handler {
       throw new BadRequest(400, "unreadable body");
     }
     if (tree == null || !tree.isObject() || !"AdmissionReview".equals(tree.path("kind").asText())) {
+      String kind = tree != null && tree.isObject() ? tree.path("kind").asText() : "";
       throw new BadRequest(400, "not an AdmissionReview: the body's kind is "
-          + (tree != null && tree.isObject() ? "'" + tree.path("kind").asText() + "'" : "missing"));
+          + (kind.isEmpty() ? "missing" : "'" + kind + "'"));
     }
     if (!API_VERSION.equals(tree.path("apiVersion").asText())) {
       throw new BadRequest(400, "AdmissionReview apiVersion must be " + API_VERSION + " (set admissionReviewVersions: "
