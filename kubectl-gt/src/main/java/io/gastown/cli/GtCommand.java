@@ -1,6 +1,7 @@
 package io.gastown.cli;
 
 import io.gastown.cli.auth.AuthCommand;
+import io.gastown.cli.dev.DevCommand;
 import io.gastown.cli.plugin.CompleteCommand;
 import io.gastown.cli.plugin.CompletionCommand;
 import io.gastown.cli.plugin.VersionCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
         SlingCommand.class,
         RenderCommand.class,
         AuthCommand.class,
+        DevCommand.class,
         VersionCommand.class,
         CompletionCommand.class,
         CompleteCommand.class,

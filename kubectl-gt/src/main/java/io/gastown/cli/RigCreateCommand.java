@@ -6,6 +6,7 @@ import io.gastown.cli.git.Planner;
 import io.gastown.model.Agent;
 import io.gastown.model.NamepoolTheme;
 import io.gastown.model.Rig;
+import io.gastown.model.SecretReference;
 import io.gastown.render.GitOpsLayout;
 import io.gastown.render.RigManifests;
 import io.gastown.render.Rigs;
@@ -38,6 +39,15 @@ public class RigCreateCommand extends WriteCommand<Rig> {
   @Option(names = "--namespace", paramLabel = "NS", description = "Namespace of the rig's polecats. Default gt-<name>.")
   String namespace;
 
+  @Option(names = "--git-secret", paramLabel = "SECRET",
+      description = "Secret (key ssh-privatekey) the rig's polecats clone and push with; needed for SSH URLs.")
+  String gitSecret;
+
+  @Option(names = "--claude-secret", paramLabel = "SECRET",
+      description = "Secret (key .credentials.json) with the Claude credentials the rig's polecats mount, e.g. "
+          + "claude-home, which kubectl gt auth sync writes.")
+  String claudeSecret;
+
   @Option(names = "--no-push", description = "Commit but do not push.")
   boolean noPush;
 
@@ -55,6 +65,12 @@ public class RigCreateCommand extends WriteCommand<Rig> {
     Agent defaultAgent = Inputs.agent(agent, "--agent");
     Inputs.namespace(namespace, "--namespace");
     Rig rig = Rigs.create(name, gitUrl, prefix, namepoolTheme, defaultAgent, namespace);
+    if (gitSecret != null) {
+      rig.getSpec().getSettings().setGitSecretRef(new SecretReference(gitSecret));
+    }
+    if (claudeSecret != null) {
+      rig.getSpec().getSettings().setClaudeCredsSecretRef(new SecretReference(claudeSecret));
+    }
     RigDirectory.requireValid(rig, "rig " + name);
     String rigNamespace = RigManifests.namespaceOf(rig);
     return state -> {

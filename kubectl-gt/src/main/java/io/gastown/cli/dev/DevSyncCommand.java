@@ -1,0 +1,141 @@
+package io.gastown.cli.dev;
+
+import io.gastown.cli.ExitCode;
+import io.gastown.cli.GtException;
+import io.gastown.cli.GtSubcommand;
+import io.gastown.cli.Inputs;
+import io.gastown.cli.RepositoryLocation;
+import io.gastown.cli.cluster.ClusterSession;
+import io.gastown.cli.cluster.Durations;
+import io.gastown.cli.cluster.KubeOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.eclipse.jgit.lib.ObjectId;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kubectl gt dev sync [rig] [--watch]}: what Argo CD's rig Applications do, done from here. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+    description = {"Sync the rigs of the GitOps repository's HEAD commit into the cluster the way Argo CD syncs "
+        + "the rig Applications (argocd/base/rigs-applicationset.yaml): build rigs/<rig> as kustomize does, "
+        + "server-side apply as argocd-controller in sync-wave order with Argo CD's tracking annotation, and prune "
+        + "the objects of the rig that are no longer in git (a pruned Job takes its Pods along).",
+        "For clusters without Argo CD, such as the local one of hack/dev.sh. A rig directory removed from git "
+            + "leaves its objects in place, as the ApplicationSet's preserveResourcesOnDeletion does."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  kubectl gt dev sync                 # every rig, once",
+        "  kubectl gt dev sync my-rig",
+        "  kubectl gt dev sync --watch          # sync each new commit (what hack/dev.sh up runs)"})
+public class DevSyncCommand extends GtSubcommand {
+  static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "RIG", description = "Only this rig. Default: every rig.")
+  String rig;
+
+  @Option(names = "--watch", description = "Keep running: sync whenever HEAD moves (and retry a failed sync).")
+  boolean watch;
+
+  @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "1s",
+      description = "With --watch, how often HEAD is read. Default: ${DEFAULT-VALUE}.")
+  String interval;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2m",
+      description = "How long one sync wave may take. Default: ${DEFAULT-VALUE}.")
+  String timeout;
+
+  @Mixin
+  KubeOptions kube = new KubeOptions();
+
+  @Override
+  protected int run() throws Exception {
+    if (rig != null) {
+      Inputs.rigName(rig, "rig");
+    }
+    Duration waveTimeout = Durations.parse(timeout, "--timeout");
+    Duration pollInterval = Durations.parse(interval, "--interval");
+    Path repository = RepositoryLocation.resolve(global(), environment());
+    try (ClusterSession session = kube.connect(environment())) {
+      RigSync sync = new RigSync(session.client(), waveTimeout);
+      if (!watch) {
+        ObjectId head = Revision.head(repository).orElseThrow(() -> GtException.notFound("no commit to sync: "
+            + repository + " is not a GitOps repository yet (kubectl gt init), or point --repo at yours"));
+        syncRevision(sync, repository, head, "");
+        return ExitCode.OK;
+      }
+      watch(sync, repository, pollInterval);
+      return ExitCode.OK;
+    }
+  }
+
+  private void watch(RigSync sync, Path repository, Duration pollInterval) throws InterruptedException {
+    out().println("Watching " + repository + " (HEAD every " + Durations.format(pollInterval)
+        + "); every new commit is synced" + (rig != null ? " (rig " + rig + ")" : "") + ". Ctrl-C stops.");
+    out().flush();
+    ObjectId synced = null;
+    Instant retryAt = null;
+    boolean waitingReported = false;
+    while (!Thread.currentThread().isInterrupted()) {
+      Optional<ObjectId> head = Revision.head(repository);
+      if (head.isEmpty() && !waitingReported) {
+        out().println(stamp() + "waiting for the first commit of " + repository + " (kubectl gt init)");
+        out().flush();
+        waitingReported = true;
+      }
+      boolean due = head.isPresent() && (!head.get().equals(synced) || retryAt != null && Instant.now().isAfter(retryAt));
+      if (due) {
+        try {
+          syncRevision(sync, repository, head.get(), stamp());
+          synced = head.get();
+          retryAt = null;
+        } catch (RuntimeException e) {
+          err().println(stamp() + "error: " + e.getMessage() + " (retrying in "
+              + Durations.format(RETRY_AFTER_FAILURE) + ")");
+          err().flush();
+          synced = head.get();
+          retryAt = Instant.now().plus(RETRY_AFTER_FAILURE);
+        }
+      }
+      Thread.sleep(pollInterval.toMillis());
+    }
+  }
+
+  private void syncRevision(RigSync sync, Path repository, ObjectId head, String prefix) {
+    Revision revision = Revision.read(repository, head);
+    TreeSet<String> rigs = revision.rigs();
+    if (rig != null && !rigs.contains(rig)) {
+      throw GtException.notFound("rig " + rig + " is not in " + repository + " at " + revision.shortCommit()
+          + (rigs.isEmpty() ? " (it has no rigs: kubectl gt rig create)" : " (rigs: " + String.join(", ", rigs) + ")"));
+    }
+    for (String name : rig != null ? List.of(rig) : rigs) {
+      RigSync.Result result = sync.sync(name, revision.commit(), RigBuild.build(revision, name, environment()));
+      out().println(prefix + describe(result));
+      out().flush();
+    }
+  }
+
+  static String describe(RigSync.Result result) {
+    StringBuilder text = new StringBuilder("Synced rig " + result.rig() + " to " + result.commit().substring(0, 7)
+        + ": " + result.applied().size() + " applied");
+    if (!result.waves().isEmpty()) {
+      text.append(" (wave").append(result.waves().size() == 1 ? " " : "s ")
+          .append(String.join(", ", result.waves().stream().map(String::valueOf).toList())).append(")");
+    }
+    text.append(", ").append(result.pruned().size()).append(" pruned");
+    if (!result.pruned().isEmpty()) {
+      text.append(" (").append(String.join(", ", result.pruned().stream().map(ResourceKey::toString).toList()))
+          .append(")");
+    }
+    return text.append('.').toString();
+  }
+
+  private static String stamp() {
+    return Instant.now().truncatedTo(ChronoUnit.SECONDS) + " ";
+  }
+}
