@@ -19,38 +19,53 @@ public final class CredentialScan {
     }
   }
 
-  private record Rule(String what, Pattern pattern) {
+  /** A rule only runs on text that contains its literal (fast indexOf), so clean files cost one scan per literal. */
+  private record Rule(String what, String literal, Pattern pattern) {
   }
 
   private static final List<Rule> RULES = List.of(
-      new Rule("a Secret manifest", Pattern.compile("^kind:\\s*[\"']?Secret[\"']?\\s*$")),
-      new Rule("a private key", Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----")),
-      new Rule("a GitHub token", Pattern.compile("\\b(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})")),
-      new Rule("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}")),
-      new Rule("an Anthropic API key or token", Pattern.compile("\\bsk-ant-[A-Za-z0-9_-]{20,}")),
-      new Rule("an OpenAI-style API key", Pattern.compile("\\bsk-(proj-)?[A-Za-z0-9_-]{32,}")),
-      new Rule("an AWS access key", Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b")),
-      new Rule("a Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}")),
-      new Rule("a Slack token", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}")),
-      new Rule("a JSON web token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}")),
-      new Rule("a password in a URL", Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@")));
+      new Rule("a Secret manifest", "Secret", Pattern.compile("^kind:[ \\t]*[\"']?Secret[\"']?[ \\t]*$", Pattern.MULTILINE)),
+      new Rule("a private key", "PRIVATE KEY", Pattern.compile("-----BEGIN [A-Z0-9 ]*PRIVATE KEY( BLOCK)?-----")),
+      new Rule("a GitHub token", "gh", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,}")),
+      new Rule("a GitHub token", "github_pat_", Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{20,}")),
+      new Rule("a GitLab token", "glpat-", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}")),
+      new Rule("an Anthropic API key or token", "sk-ant-", Pattern.compile("\\bsk-ant-[A-Za-z0-9_-]{20,}")),
+      new Rule("an OpenAI-style API key", "sk-", Pattern.compile("\\bsk-(proj-)?[A-Za-z0-9_-]{32,}")),
+      new Rule("an AWS access key", "IA", Pattern.compile("\\b(AKIA|ASIA)[0-9A-Z]{16}\\b")),
+      new Rule("a Google API key", "AIza", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}")),
+      new Rule("a Slack token", "xox", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}")),
+      new Rule("a JSON web token", "eyJ", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}")),
+      new Rule("a password in a URL", "://", Pattern.compile("\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\\s:@]+:[^/\\s@]+@")));
 
   private CredentialScan() {
   }
 
   public static List<Finding> scan(RenderedFile file) {
-    List<Finding> findings = new ArrayList<>();
-    String[] lines = file.text().split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      for (Rule rule : RULES) {
-        Matcher matcher = rule.pattern().matcher(lines[i]);
-        if (matcher.find()) {
-          findings.add(new Finding(file.path(), i + 1, rule.what()));
-          break; // one finding per line is enough to refuse it
-        }
+    String text = file.text();
+    // One pass over the whole text per rule (fast for the common case of no finding), then the line numbers.
+    java.util.TreeMap<Integer, String> byLine = new java.util.TreeMap<>();
+    for (Rule rule : RULES) {
+      if (!text.contains(rule.literal())) {
+        continue;
+      }
+      Matcher matcher = rule.pattern().matcher(text);
+      while (matcher.find()) {
+        byLine.putIfAbsent(lineOf(text, matcher.start()), rule.what());
       }
     }
+    List<Finding> findings = new ArrayList<>();
+    byLine.forEach((line, what) -> findings.add(new Finding(file.path(), line, what)));
     return findings;
+  }
+
+  private static int lineOf(String text, int index) {
+    int line = 1;
+    for (int i = 0; i < index; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 
   public static List<Finding> scan(Iterable<RenderedFile> files) {

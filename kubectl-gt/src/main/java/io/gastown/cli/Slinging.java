@@ -8,10 +8,12 @@ import io.gastown.model.Rig;
 import io.gastown.render.PolecatManifests;
 import io.gastown.render.PolecatRequest;
 import io.gastown.render.Polecats;
+import io.gastown.render.RenderedFile;
 import io.gastown.render.ThemedNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /** Puts polecats into a rig's directory: names them, builds them from the Rig, validates and renders them. */
 final class Slinging {
@@ -38,10 +40,17 @@ final class Slinging {
         throw GtException.invalid("bead ID '" + requests.get(i).beadId() + "' makes the work branch '" + workBranch
             + "', which is not a valid branch name: give one with --work-branch");
       }
-      RigDirectory.requireValid(polecat, "polecat " + names.get(i));
-      changes.write(PolecatManifests.render(polecat, agentImage));
       polecats.add(polecat);
     }
+    // Validating and rendering are pure and independent per polecat: spread a big convoy over the cores; the
+    // files are collected in request order, so the result is the same as one by one.
+    List<RenderedFile> files = IntStream.range(0, polecats.size()).parallel()
+        .mapToObj(i -> {
+          RigDirectory.requireValid(polecats.get(i), "polecat " + names.get(i));
+          return PolecatManifests.render(polecats.get(i), agentImage);
+        })
+        .toList();
+    files.forEach(changes::write);
     return polecats;
   }
 

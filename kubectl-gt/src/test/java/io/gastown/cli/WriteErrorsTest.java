@@ -81,6 +81,23 @@ class WriteErrorsTest {
   }
 
   @Test
+  void failedWriteLeavesTheWorkingTreeAsItWas() throws Exception {
+    // A directory where the second polecat's file goes: writing nux.yaml succeeds, slit.yaml fails.
+    Files.createDirectories(fixture.repo.resolve("rigs/shop/polecats/slit.yaml"));
+    ObjectId before = fixture.head();
+    String kustomization = Files.readString(fixture.repo.resolve("rigs/shop/kustomization.yaml"));
+
+    Cli result = fixture.gt("convoy", "create", "Two", "sh-2", "sh-3", "--sling");
+
+    assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.REPO_ERROR);
+    assertThat(result.err()).contains("cannot commit to");
+    assertThat(fixture.head()).isEqualTo(before);
+    assertThat(fixture.repo.resolve("rigs/shop/polecats/nux.yaml")).doesNotExist();
+    assertThat(fixture.repo.resolve("rigs/shop/convoys")).doesNotExist();
+    assertThat(Files.readString(fixture.repo.resolve("rigs/shop/kustomization.yaml"))).isEqualTo(kustomization);
+  }
+
+  @Test
   void missingRepositoryNamesInit() {
     Cli result = Cli.run(java.util.Map.of(GtEnvironment.GITOPS_REPO, directory.resolve("none").toString()),
         directory, "sling", "sh-2", "shop", GitOpsFixture.AUTHOR);

@@ -1,0 +1,182 @@
+package io.gastown.cli.bench;
+
+import io.gastown.cli.GtCommand;
+import io.gastown.cli.GtEnvironment;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+
+/**
+ * Not a test: slings a 1,000-bead convoy ({@code kubectl gt convoy create ... --sling}) into a fresh GitOps repository
+ * and compares the wall time with plain {@code git add} + {@code git commit} of the same files. Run by
+ * {@code hack/bench.sh}; the figures go to docs/benchmarks.md.
+ *
+ * <p>Measured: the command in this JVM (first run cold, then warm runs, each into a new repository), the same
+ * command as a user runs it ({@code java -jar kubectl-gt.jar}, a new JVM each time) when the jar is given, and the
+ * git baseline (the files copied into a repository in the same starting state, then {@code git add rigs} and
+ * {@code git commit}). Target: under 3 s and under 2x git.
+ */
+public final class ConvoySlingBenchmark {
+  static final int BEADS = 1000;
+  static final String AUTHOR = "--author=Bench <bench@example.com>";
+
+  public static void main(String[] args) throws Exception {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+    Path jar = args.length > 1 ? Path.of(args[1]) : null;
+    Path work = Files.createTempDirectory("gt-bench");
+    try {
+      List<Double> inProcess = new ArrayList<>();
+      List<Double> launcher = new ArrayList<>();
+      List<Double> git = new ArrayList<>();
+      for (int run = 0; run < runs; run++) {
+        Path repo = freshRepository(work.resolve("gt-" + run));
+        inProcess.add(timeInProcess(repo));
+        git.add(timeGit(repo, work.resolve("git-" + run)));
+        if (jar != null) {
+          launcher.add(timeLauncher(jar, freshRepository(work.resolve("jar-" + run))));
+        }
+      }
+      report(runs, inProcess, launcher, git);
+    } finally {
+      delete(work);
+    }
+  }
+
+  static List<String> convoyArgs(Path repo) {
+    List<String> args = new ArrayList<>(List.of("--repo", repo.toString(), AUTHOR, "convoy", "create",
+        "Benchmark convoy of " + BEADS + " beads", "--rig", "bench", "--sling"));
+    for (int i = 1; i <= BEADS; i++) {
+      args.add("bench-" + i);
+    }
+    return args;
+  }
+
+  static Path freshRepository(Path repo) {
+    run(List.of("--repo", repo.toString(), AUTHOR, "init"));
+    run(List.of("--repo", repo.toString(), AUTHOR, "rig", "create", "bench", "--git-url",
+        "git@github.com:acme/bench.git", "--prefix", "bench"));
+    return repo;
+  }
+
+  static double timeInProcess(Path repo) {
+    long start = System.nanoTime();
+    run(convoyArgs(repo));
+    return seconds(System.nanoTime() - start);
+  }
+
+  static double timeLauncher(Path jar, Path repo) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
+    command.addAll(convoyArgs(repo));
+    long start = System.nanoTime();
+    exec(command, null);
+    return seconds(System.nanoTime() - start);
+  }
+
+  /** The same starting state in a plain git repository, the same files copied in, then git add + git commit. */
+  static double timeGit(Path slung, Path plain) throws IOException, InterruptedException {
+    Files.createDirectories(plain);
+    exec(List.of("git", "init", "-q", "-b", "main"), plain);
+    exec(List.of("git", "config", "user.name", "Bench"), plain);
+    exec(List.of("git", "config", "user.email", "bench@example.com"), plain);
+    exec(List.of("git", "config", "commit.gpgSign", "false"), plain);
+    for (String file : List.of("README.md", "rigs/.gitkeep", "rigs/bench/rig.yaml")) {
+      copy(slung.resolve(file), plain.resolve(file));
+    }
+    exec(List.of("git", "add", "."), plain);
+    exec(List.of("git", "commit", "-q", "-m", "before"), plain);
+    try (Stream<Path> files = Files.walk(slung.resolve("rigs/bench"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        copy(file, plain.resolve(slung.relativize(file)));
+      }
+    }
+    long start = System.nanoTime();
+    exec(List.of("git", "add", "rigs"), plain);
+    exec(List.of("git", "commit", "-q", "-m", "convoy"), plain);
+    return seconds(System.nanoTime() - start);
+  }
+
+  static void report(int runs, List<Double> inProcess, List<Double> launcher, List<Double> git) {
+    double gitMedian = median(git);
+    System.out.printf(Locale.ROOT, "ConvoySlingBenchmark: %d-bead convoy with --sling (1 Convoy + %d Polecat/Job "
+        + "files + kustomization, one commit), %d runs, %d cores, Java %s%n", BEADS, BEADS, runs,
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    System.out.printf(Locale.ROOT, "  in-process, first run (cold JVM): %.3f s%n", inProcess.get(0));
+    List<Double> warm = inProcess.size() > 1 ? inProcess.subList(1, inProcess.size()) : inProcess;
+    System.out.printf(Locale.ROOT, "  in-process, warm runs: median %.3f s (min %.3f, max %.3f)%n", median(warm),
+        min(warm), max(warm));
+    if (!launcher.isEmpty()) {
+      System.out.printf(Locale.ROOT, "  java -jar kubectl-gt.jar (new JVM each run): median %.3f s (min %.3f, max %.3f)"
+          + "%n", median(launcher), min(launcher), max(launcher));
+    }
+    System.out.printf(Locale.ROOT, "  plain git add + git commit of the same files: median %.3f s%n", gitMedian);
+    System.out.printf(Locale.ROOT, "  ratio to git: warm %.2fx, cold %.2fx%s%n", median(warm) / gitMedian,
+        inProcess.get(0) / gitMedian,
+        launcher.isEmpty() ? "" : String.format(Locale.ROOT, ", java -jar %.2fx", median(launcher) / gitMedian));
+  }
+
+  static void run(List<String> args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = new CommandLine(new GtCommand(GtEnvironment.of(Map.of(), Path.of("/nonexistent"))));
+    commandLine.setOut(new PrintWriter(out));
+    commandLine.setErr(new PrintWriter(err));
+    int exit = commandLine.execute(args.toArray(String[]::new));
+    if (exit != 0) {
+      throw new IllegalStateException("kubectl gt " + args.subList(0, Math.min(args.size(), 8)) + " failed with "
+          + exit + ": " + err);
+    }
+  }
+
+  static void exec(List<String> command, Path directory) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    if (directory != null) {
+      builder.directory(directory.toFile());
+    }
+    Process process = builder.start();
+    if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(command.size(), 6)))
+          + " failed");
+    }
+  }
+
+  static void copy(Path from, Path to) throws IOException {
+    Files.createDirectories(to.getParent());
+    Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  static double seconds(long nanos) {
+    return nanos / 1e9;
+  }
+
+  static double median(List<Double> values) {
+    List<Double> sorted = values.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
+  static double min(List<Double> values) {
+    return values.stream().min(Comparator.naturalOrder()).orElseThrow();
+  }
+
+  static double max(List<Double> values) {
+    return values.stream().max(Comparator.naturalOrder()).orElseThrow();
+  }
+
+  static void delete(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
