@@ -69,7 +69,11 @@ public class DevSyncCommand extends GtSubcommand {
         syncRevision(sync, repository, head, "");
         return ExitCode.OK;
       }
-      watch(sync, repository, pollInterval);
+      try {
+        watch(sync, repository, pollInterval);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       return ExitCode.OK;
     }
   }

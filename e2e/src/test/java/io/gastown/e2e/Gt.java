@@ -1,0 +1,62 @@
+package io.gastown.e2e;
+
+import io.gastown.cli.GtCommand;
+import io.gastown.cli.GtEnvironment;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * {@code kubectl gt} run in-process, as the launcher runs it (picocli on {@link GtCommand}), with the environment
+ * and home directory of a user who set up the local environment: GT_GITOPS_REPO and KUBECONFIG.
+ */
+public final class Gt {
+  /** What one command did. */
+  public record Run(String command, int exit, String out, String err) {
+    @Override
+    public String toString() {
+      return "$ kubectl gt " + command + "\nexit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+    }
+  }
+
+  private final Map<String, String> environment;
+  private final Path home;
+
+  public Gt(Path repository, Path kubeconfig, Path home, Map<String, String> more) {
+    Map<String, String> variables = new HashMap<>(more);
+    variables.put(GtEnvironment.GITOPS_REPO, repository.toString());
+    variables.put("KUBECONFIG", kubeconfig.toString());
+    this.environment = Map.copyOf(variables);
+    this.home = home;
+  }
+
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  public Path home() {
+    return home;
+  }
+
+  public Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine command = new CommandLine(new GtCommand(GtEnvironment.of(environment, home)));
+    command.setOut(new PrintWriter(out, true));
+    command.setErr(new PrintWriter(err, true));
+    int exit = command.execute(args);
+    return new Run(String.join(" ", args), exit, out.toString(), err.toString());
+  }
+
+  /** Runs the command and fails the test, showing its output, unless it exits 0. */
+  public Run ok(String... args) {
+    Run run = run(args);
+    if (run.exit() != 0) {
+      throw new AssertionError("kubectl gt failed:\n" + run);
+    }
+    return run;
+  }
+}

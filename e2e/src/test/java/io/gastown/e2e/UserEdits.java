@@ -1,0 +1,41 @@
+package io.gastown.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gastown.render.GitOpsLayout;
+import io.gastown.render.Manifests;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/** Changes a person makes to the GitOps repository by hand: edit a file, commit it. */
+public final class UserEdits {
+  static final PersonIdent USER = new PersonIdent("Evaluating User", "user@example.com");
+
+  private UserEdits() {
+  }
+
+  /**
+   * Adds annotations to the pod template of a polecat's Job and commits, e.g. kwok's {@code gastown.io/simulate:
+   * fail}: in the local environment, how a pod is to end.
+   */
+  public static void annotateJobPods(Path repository, String rig, String polecat, Map<String, String> annotations,
+      String message) throws Exception {
+    String file = GitOpsLayout.polecatFile(rig, polecat);
+    Path path = repository.resolve(file);
+    List<JsonNode> documents = Manifests.readAll(Files.readString(path));
+    JsonNode job = documents.stream().filter(d -> d.path("kind").asText().equals("Job")).findFirst()
+        .orElseThrow(() -> new AssertionError(file + " has no Job"));
+    ObjectNode podAnnotations = ((ObjectNode) job.path("spec").path("template")).with("metadata")
+        .with("annotations");
+    annotations.forEach(podAnnotations::put);
+    Files.writeString(path, Manifests.toYaml(documents));
+    try (Git git = Git.open(repository.toFile())) {
+      git.add().addFilepattern(file).call();
+      git.commit().setMessage(message).setAuthor(USER).setCommitter(USER).setSign(false).call();
+    }
+  }
+}

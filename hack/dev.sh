@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# A local Gas Town to try the project on this machine: a real control plane (etcd, kube-apiserver,
+# kube-controller-manager, kube-scheduler, and kwok, which "runs" pods without containers), the admission
+# webhook over TLS and the status reporter, and `kubectl gt dev sync --watch`, which syncs every commit of
+# the GitOps repository into the cluster as Argo CD would. docs/quickstart.md walks through it.
+#
+#   hack/dev.sh up        # start (builds the modules; the control plane binaries come from hack/control-plane.sh)
+#   hack/dev.sh status    # is it running, and where
+#   hack/dev.sh down      # stop everything `up` started, and nothing else
+#
+# State, logs and the kubeconfig live in $GASTOWN_DEV_STATE (default ~/.cache/gastown/dev). The GitOps
+# repository synced is kubectl gt's: $GT_GITOPS_REPO when set at `up`, else ~/.local/share/gastown/gitops.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+STATE=${GASTOWN_DEV_STATE:-${GASTOWN_CACHE:-$HOME/.cache/gastown}/dev}
+PID_FILE=$STATE/dev.pid
+
+running() {
+  [[ -s $PID_FILE ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null && is_ours "$(cat "$PID_FILE")"
+}
+
+# A pid is ours when its command line names our state directory (the DevEnvironment JVM) or is the binary
+# recorded next to it in the pids file (a control plane process): a recycled pid is never signalled.
+is_ours() {
+  local pid=$1 cmdline
+  cmdline=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) || return 1
+  [[ $cmdline == *"$STATE"* ]] && return 0
+  grep -q "^$pid ${cmdline%% *}\$" "$STATE/pids" 2>/dev/null
+}
+
+print_env() {
+  sed 's/^/  /' "$STATE/ready"
+  echo
+  echo "Use it from this shell:"
+  echo "  export KUBECONFIG=$STATE/kubeconfig"
+  echo "Then follow docs/quickstart.md (kubectl gt init, rig create, sling, ...). Stop it with: hack/dev.sh down"
+}
+
+up() {
+  if running; then
+    echo "dev: already running (pid $(cat "$PID_FILE"))"
+    print_env
+    return 0
+  fi
+  mkdir -p "$STATE"
+  bash "$ROOT/hack/control-plane.sh"
+  echo "dev: building (mvn -pl e2e -am package)..." >&2
+  (cd "$ROOT" && mvn -B -q -pl e2e -am -DskipTests package)
+  local jar
+  jar=$(ls "$ROOT"/e2e/target/e2e-*.jar | head -n 1)
+  rm -f "$STATE/ready" "$STATE/pids"
+  # setsid: the environment outlives this shell; `down` stops it by pid.
+  setsid nohup java -XX:+UseSerialGC -Xmx512m -Dgastown.root="$ROOT" \
+    -cp "$jar:$(cat "$ROOT/e2e/target/dev.classpath")" io.gastown.dev.DevEnvironment "$STATE" \
+    > "$STATE/dev.log" 2>&1 < /dev/null &
+  echo $! > "$PID_FILE"
+  echo "dev: starting (pid $(cat "$PID_FILE"), log $STATE/dev.log)..." >&2
+  local waited=0
+  until [[ -s $STATE/ready ]]; do
+    if ! kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
+      echo "dev: the environment stopped while starting; end of $STATE/dev.log:" >&2
+      tail -n 30 "$STATE/dev.log" >&2
+      rm -f "$PID_FILE"
+      return 1
+    fi
+    if (( waited >= 600 )); then
+      echo "dev: not up after ${waited}s; see $STATE/dev.log (hack/dev.sh down stops it)" >&2
+      return 1
+    fi
+    sleep 1
+    waited=$((waited + 1))
+  done
+  echo "dev: up in ${waited}s"
+  print_env
+}
+
+down() {
+  if [[ ! -s $PID_FILE ]]; then
+    echo "dev: not running"
+    return 0
+  fi
+  local pid
+  pid=$(cat "$PID_FILE")
+  if kill -0 "$pid" 2>/dev/null && is_ours "$pid"; then
+    kill -TERM "$pid"
+    for _ in $(seq 1 30); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 1
+    done
+  fi
+  # Whatever the JVM could not stop (e.g. it was killed): the control plane processes it recorded.
+  if [[ -s $STATE/pids ]]; then
+    while read -r child _; do
+      if [[ $child != "$pid" ]] && kill -0 "$child" 2>/dev/null && is_ours "$child"; then
+        kill -TERM "$child" 2>/dev/null || true
+      fi
+    done < "$STATE/pids"
+    sleep 2
+    while read -r child _; do
+      if kill -0 "$child" 2>/dev/null && is_ours "$child"; then
+        kill -KILL "$child" 2>/dev/null || true
+      fi
+    done < "$STATE/pids"
+  fi
+  rm -f "$PID_FILE" "$STATE/pids" "$STATE/ready"
+  echo "dev: stopped"
+}
+
+status() {
+  if running; then
+    echo "dev: running (pid $(cat "$PID_FILE"))"
+    [[ -s $STATE/ready ]] && print_env || echo "dev: still starting; see $STATE/dev.log"
+  else
+    echo "dev: not running (hack/dev.sh up starts it)"
+    return 3
+  fi
+}
+
+case ${1:-} in
+  up) up ;;
+  down) down ;;
+  status) status ;;
+  *) echo "usage: hack/dev.sh up|status|down" >&2; exit 2 ;;
+esac
