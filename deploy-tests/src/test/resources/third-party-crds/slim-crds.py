@@ -23,7 +23,8 @@ OPEN = {"type": "object", "x-kubernetes-preserve-unknown-fields": True}
 
 def strip_descriptions(node):
     if isinstance(node, dict):
-        return {k: strip_descriptions(v) for k, v in node.items() if k != "description"}
+        # A string `description` is documentation; a mapping under that key is a property named description.
+        return {k: strip_descriptions(v) for k, v in node.items() if not (k == "description" and isinstance(v, str))}
     if isinstance(node, list):
         return [strip_descriptions(v) for v in node]
     return node
