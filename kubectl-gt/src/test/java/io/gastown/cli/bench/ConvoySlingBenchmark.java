@@ -20,7 +20,8 @@ import picocli.CommandLine;
 /**
  * Not a test: slings a 1,000-bead convoy ({@code kubectl gt convoy create ... --sling}) into a fresh GitOps repository
  * and compares the wall time with plain {@code git add} + {@code git commit} of the same files. Run by
- * {@code hack/bench.sh}; the figures go to docs/benchmarks.md.
+ * {@code hack/bench.sh ConvoySlingBenchmark} (runs: {@code BENCH_JAVA_OPTS=-Dbench.runs=N}, default 5); the figures
+ * go to docs/benchmarks.md.
  *
  * <p>Measured: the command in this JVM (first run cold, then warm runs, each into a new repository), the same
  * command as a user runs it ({@code java -jar kubectl-gt.jar}, a new JVM each time) when the jar is given, and the
@@ -32,8 +33,8 @@ public final class ConvoySlingBenchmark {
   static final String AUTHOR = "--author=Bench <bench@example.com>";
 
   public static void main(String[] args) throws Exception {
-    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-    Path jar = args.length > 1 ? Path.of(args[1]) : null;
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : Integer.getInteger("bench.runs", 5);
+    Path jar = args.length > 1 ? Path.of(args[1]) : builtJar();
     Path work = Files.createTempDirectory("gt-bench");
     try {
       List<Double> inProcess = new ArrayList<>();
@@ -51,6 +52,12 @@ public final class ConvoySlingBenchmark {
     } finally {
       delete(work);
     }
+  }
+
+  /** The shaded jar that hack/bench.sh builds (mvn package), if it is there. */
+  static Path builtJar() {
+    Path jar = Path.of(System.getProperty("gastown.root", ".")).resolve("kubectl-gt/target/kubectl-gt.jar");
+    return Files.isRegularFile(jar) ? jar : null;
   }
 
   static List<String> convoyArgs(Path repo) {

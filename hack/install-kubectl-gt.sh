@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds kubectl-gt and installs it as a kubectl plugin, so that `kubectl gt ...` works:
+#   DIR/kubectl-gt       the launcher (kubectl finds plugins by this name on PATH)
+#   DIR/kubectl-gt.jar   the shaded jar
+#   DIR/kubectl-gt.jsa   a class-data archive made here, for faster start-up (optional; rebuilt each install)
+#
+#   hack/install-kubectl-gt.sh [DIR]    # DIR defaults to ~/.local/bin
+#
+# Needs Java 17+ and Maven 3.8+. Set SKIP_BUILD=1 to install an already built kubectl-gt/target/kubectl-gt.jar.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DIR=${1:-$HOME/.local/bin}
+
+if ! command -v java >/dev/null 2>&1; then
+  echo "error: java is not on PATH: install a JDK 17 or newer (e.g. apt-get install openjdk-17-jdk-headless)" >&2
+  exit 1
+fi
+major=$(java -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+if [[ -z $major || ${major%%.*} -lt 17 ]]; then
+  echo "error: kubectl-gt needs Java 17 or newer; java on PATH is ${major:-unknown}: install a JDK 17+ or set JAVA_HOME" >&2
+  exit 1
+fi
+
+if [[ ${SKIP_BUILD:-0} != 1 ]]; then
+  echo "Building kubectl-gt (mvn package, tests skipped)..."
+  log=$(mktemp)
+  if ! mvn -B -q -Dstyle.color=never -pl kubectl-gt -am -Dmaven.test.skip=true package >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "error: the build failed (output above)" >&2
+    exit 1
+  fi
+  rm -f "$log"
+fi
+JAR=kubectl-gt/target/kubectl-gt.jar
+[[ -f $JAR ]] || { echo "error: $JAR was not built" >&2; exit 1; }
+
+mkdir -p "$DIR"
+install -m 0644 "$JAR" "$DIR/kubectl-gt.jar"
+install -m 0755 kubectl-gt/src/main/scripts/kubectl-gt "$DIR/kubectl-gt"
+rm -f "$DIR/kubectl-gt.jsa"
+
+# Class-data archive: run one representative command (init, rig create, sling in a throw-away repository) and
+# keep the classes it loaded. Start-up then skips most class loading and verification.
+train=$(mktemp -d)
+trap 'rm -rf "$train"' EXIT
+gt=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$DIR/kubectl-gt.jar" --repo "$train/gitops"
+    "--author=kubectl-gt installer <installer@localhost>")
+if "${gt[@]}" init >/dev/null 2>&1 \
+   && "${gt[@]}" rig create train --git-url git@example.com:train/train.git --prefix tr >/dev/null 2>&1; then
+  java -XX:ArchiveClassesAtExit="$DIR/kubectl-gt.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
+    -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$DIR/kubectl-gt.jar" --repo "$train/gitops" \
+    "--author=kubectl-gt installer <installer@localhost>" sling tr-1 train >/dev/null 2>&1 \
+    || rm -f "$DIR/kubectl-gt.jsa"
+fi
+
+echo "Installed kubectl-gt into $DIR ($("$DIR/kubectl-gt" --version))."
+case ":$PATH:" in
+  *":$DIR:"*) ;;
+  *) echo "Put $DIR on your PATH so that kubectl finds the plugin:  export PATH=\"$DIR:\$PATH\"" ;;
+esac
+echo "Then run: kubectl gt --help"
