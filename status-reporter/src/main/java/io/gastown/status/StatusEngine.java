@@ -243,6 +243,9 @@ final class StatusEngine implements AutoCloseable {
   }
 
   private void retryLater(Key key, RuntimeException e) {
+    if (!running) {
+      return;
+    }
     int attempt = failures.merge(key, 1, Integer::sum);
     long delay = Math.min(MAX_BACKOFF.toMillis(), 200L << Math.min(attempt, 10));
     metrics.statusWrite(key.kind(), "error");
@@ -279,6 +282,9 @@ final class StatusEngine implements AutoCloseable {
   private <S, T extends CustomResource<?, S>> void reconcile(WorkQueue.Item<Key> item, T cached,
       Function<T, S> compute, BiConsumer<T, S> written) {
     T stored = writer.freshest(cached);
+    if (stored != null && stored.getMetadata().getDeletionTimestamp() != null) {
+      return;
+    }
     for (int attempt = 1; stored != null; attempt++) {
       S status = compute.apply(stored);
       if (Statuses.same(stored.getStatus(), status)) {
@@ -462,6 +468,7 @@ final class StatusEngine implements AutoCloseable {
       }
     }
     prober.close();
+    events.close();
     cache.close();
   }
 }

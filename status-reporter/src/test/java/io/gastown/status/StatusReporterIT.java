@@ -135,11 +135,14 @@ class StatusReporterIT {
     job.getSpec().getTemplate().getSpec().setNodeSelector(Map.of("gastown.io/no-such-node", "true"));
     client.resource(job).create();
 
-    await().atMost(PATIENCE).until(() -> phase("slit") == PolecatPhase.Pending);
     await().atMost(PATIENCE).until(() -> phase("slit") == PolecatPhase.Stuck);
 
     assertThat(polecat("slit").getStatus().getMessage()).contains("longer than pendingThreshold 4s")
         .contains("cannot be scheduled");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(events("slit")).anySatisfy(e -> {
+      assertThat(e.getReason()).isEqualTo("Stuck");
+      assertThat(e.getType()).isEqualTo("Warning");
+    }));
     await().atMost(PATIENCE).untilAsserted(() -> {
       Witness witness = client.resources(Witness.class).inNamespace(namespace).withName(rig + "-witness").get();
       assertThat(witness.getStatus().getPhase()).isEqualTo(WitnessPhase.Degraded);

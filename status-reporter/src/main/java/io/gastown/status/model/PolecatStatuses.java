@@ -127,8 +127,22 @@ public final class PolecatStatuses {
       return pendingOrStuck(in, PendingReasons.forJobWithoutPod(job.getMetadata().getName(),
           job.getMetadata().getUid(), suspended, in.warnings(), podLost), null, job);
     }
+    if (previous.getPhase() == PolecatPhase.Done || previous.getPhase() == PolecatPhase.Failed) {
+      // The run ended and its Job is gone since (pruned, cleaned up): that does not undo how it ended.
+      return finishedBefore(previous);
+    }
     return pendingOrStuck(in, PendingReasons.forMissingJob(jobName, in.polecat().getMetadata().getNamespace()),
         null, null);
+  }
+
+  private static Verdict finishedBefore(PolecatStatus previous) {
+    Condition ready = ConditionSet.find(previous.getConditions(), READY);
+    Instant completed = Timestamps.parse(previous.getCompletedAt());
+    if (previous.getPhase() == PolecatPhase.Done) {
+      return Verdict.of(PolecatPhase.Done, COMPLETED, previous.getMessage(), completed);
+    }
+    return Verdict.problem(PolecatPhase.Failed, ready != null ? ready.getReason() : JOB_FAILED, previous.getMessage(),
+        completed);
   }
 
   private static Verdict running(PolecatObservation in, Pod pod, PolecatStatus previous) {
@@ -312,7 +326,7 @@ public final class PolecatStatuses {
 
   private static Instant completedAt(Verdict verdict, PolecatStatus previous) {
     return switch (verdict.phase()) {
-      case Done, Failed -> verdict.since();
+      case Done, Failed -> verdict.since() != null ? verdict.since() : Timestamps.parse(previous.getCompletedAt());
       case Idle, Terminated -> Timestamps.parse(previous.getCompletedAt());
       default -> null;
     };

@@ -318,6 +318,26 @@ class PolecatStatusesTest {
   }
 
   @Test
+  void aFinishedPolecatStaysFinishedWhenItsJobIsPruned() {
+    for (Pod last : List.of(finished("abcde", "Succeeded", 0, "Completed", 2), finished("abcde", "Failed", 4, "Error",
+        2))) {
+      Polecat polecat = polecat(DesiredState.Working);
+      PolecatStatus finished = PolecatStatuses.compute(observe(polecat, job().build(), List.of(last)));
+      withStatus(polecat, finished);
+
+      PolecatStatus pruned = PolecatStatuses.compute(new PolecatObservation(polecat, null, List.of(), List.of(),
+          WitnessSettings.DEFAULTS, LogActivity.unknown(), NOW.plus(Duration.ofMinutes(30))));
+
+      assertThat(pruned.getPhase()).isEqualTo(finished.getPhase());
+      assertThat(pruned.getMessage()).isEqualTo(finished.getMessage());
+      assertThat(pruned.getCompletedAt()).isEqualTo("2026-11-21T11:58:00Z");
+      assertThat(pruned.getConditions()).isEqualTo(finished.getConditions());
+      assertThat(pruned.getJobName()).isNull();
+      assertThat(pruned.getPodName()).isNull();
+    }
+  }
+
+  @Test
   void aClockAheadOfOursNeverMakesNegativeAgesOrFutureTransitions() {
     Instant ahead = NOW.plus(Duration.ofMinutes(7));
     Job job = job().editMetadata().withCreationTimestamp(Timestamps.format(ahead)).endMetadata()
