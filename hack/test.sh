@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: unit tests (*Test), integration tests (*IT) and end-to-end tests (*E2E) against a real
 # control plane, plus the drift checks of generated files (CRDs, CRD reference, golden files).
-# Provisions the control plane binaries first (seconds when they are cached).
+# Provisions the control plane binaries and Argo CD's CLI first (seconds when they are cached).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash hack/control-plane.sh
+bash hack/argocd-cli.sh >/dev/null
 exec mvn -B verify "$@"
