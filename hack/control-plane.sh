@@ -70,7 +70,7 @@ setup_go() {
   GO_READY=1
 }
 
-# Creates (once) a wrapper module in $SRC/$1, runs the given setup in it when go.sum is absent.
+# Creates (once) and enters a wrapper module in $SRC/<name>. Its .resolved marker says `go get` completed.
 wrapper_module() { # name
   local dir=$SRC/$1
   mkdir -p "$dir"
@@ -85,9 +85,9 @@ build_kubernetes() {
   fi
   setup_go
   local t0; t0=$(date +%s)
-  log "kubernetes v$K8S_VERSION: building ${tools[*]} from the Go module proxy (cold: ~20-30 min)"
+  log "kubernetes v$K8S_VERSION: building ${tools[*]} from the Go module proxy (cold: 30-40 min on 2 busy cores)"
   wrapper_module "kubernetes-$K8S_VERSION"
-  if [[ ! -f go.sum ]]; then
+  if [[ ! -f .resolved ]]; then
     local kmod
     kmod=$(go mod download -json "k8s.io/kubernetes@v$K8S_VERSION" | sed -n 's/^\s*"GoMod": "\(.*\)",$/\1/p')
     [[ -f $kmod ]] || { echo "control-plane.sh: cannot download k8s.io/kubernetes@v$K8S_VERSION from $(go env GOPROXY)" >&2; exit 1; }
@@ -102,6 +102,7 @@ build_kubernetes() {
     local pkgs=() t
     for t in "${tools[@]}"; do pkgs+=("k8s.io/kubernetes/cmd/$t@v$K8S_VERSION"); done
     nice -n 10 go get "${pkgs[@]}"
+    touch .resolved
     log "kubernetes v$K8S_VERSION: modules resolved in $(elapsed "$t0")"
   fi
   local minor=${K8S_VERSION#*.}; minor=${minor%%.*}
@@ -128,7 +129,7 @@ build_etcd() {
   log "etcd v$ETCD_VERSION: building from the Go module proxy"
   wrapper_module "etcd-$ETCD_VERSION"
   # etcd's server/go.mod replaces its sibling modules by paths, so it needs a wrapper module too.
-  [[ -f go.sum ]] || nice -n 10 go get "go.etcd.io/etcd/server/v3@v$ETCD_VERSION"
+  [[ -f .resolved ]] || { nice -n 10 go get "go.etcd.io/etcd/server/v3@v$ETCD_VERSION" && touch .resolved; }
   nice -n 10 go build -trimpath -ldflags="-s -w" -o "$BIN/etcd" go.etcd.io/etcd/server/v3
   "$BIN/etcd" --version | grep -q "etcd Version: $ETCD_VERSION" \
     || { echo "control-plane.sh: built etcd does not report $ETCD_VERSION" >&2; exit 1; }

@@ -102,6 +102,7 @@ final class LocalControlPlane implements AutoCloseable {
     Path pki = createDirectories(runDirectory.resolve("pki"));
     CertManager certs = new CertManager(pki.toString());
     certs.createCertificatesIfNeeded();
+    long certsReady = System.nanoTime();
 
     int etcdPort = freePort();
     int etcdPeerPort = freePort();
@@ -156,9 +157,10 @@ final class LocalControlPlane implements AutoCloseable {
     waitFor("the default namespace", List.of(etcd, apiServer),
         () -> quietly(() -> admin.namespaces().withName("default").get()) != null);
     long done = System.nanoTime();
-    LOG.log(Level.INFO, "Kubernetes {0} control plane at {1} started in {2} (etcd {3}, kube-apiserver {4});"
-            + " kubeconfig {5}, logs in {6}", binaries.kubernetesVersion(), apiServerUrl, seconds(done - t0),
-        seconds(etcdReady - t0), seconds(done - etcdReady), kubeconfig, logDirectory);
+    LOG.log(Level.INFO, "Kubernetes {0} control plane at {1} started in {2} (certificates {3}, etcd {4},"
+            + " kube-apiserver {5}); kubeconfig {6}, logs in {7}", binaries.kubernetesVersion(), apiServerUrl,
+        seconds(done - t0), seconds(certsReady - t0), seconds(etcdReady - certsReady), seconds(done - etcdReady),
+        kubeconfig, logDirectory);
   }
 
   private void installCrds(Path repositoryRoot) {

@@ -43,7 +43,7 @@ class KwokJobIT {
   }
 
   @Test
-  void aJobsPodIsScheduledToTheKwokNodeAndSucceeds() {
+  void aJobsPodIsScheduledToTheKwokNodeAndSucceeds() throws Exception {
     client.batch().v1().jobs().inNamespace(namespace).resource(job("works", Map.of())).create();
 
     Pod pod = awaitFinishedPod("works");
@@ -55,7 +55,7 @@ class KwokJobIT {
   }
 
   @Test
-  void aPodAnnotatedToFailFailsWithTheAnnotatedExitCode() {
+  void aPodAnnotatedToFailFailsWithTheAnnotatedExitCode() throws Exception {
     client.batch().v1().jobs().inNamespace(namespace).resource(job("breaks",
         Map.of(SimulatedPod.OUTCOME, SimulatedPod.FAIL, SimulatedPod.EXIT_CODE, "42"))).create();
 
@@ -68,7 +68,7 @@ class KwokJobIT {
   }
 
   @Test
-  void aPodRunsForTheAnnotatedDuration() {
+  void aPodRunsForTheAnnotatedDuration() throws Exception {
     client.batch().v1().jobs().inNamespace(namespace).resource(job("slow",
         Map.of(SimulatedPod.DURATION, "3s"))).create();
 
@@ -82,10 +82,12 @@ class KwokJobIT {
     assertThat(ran).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(10));
   }
 
-  private Pod awaitFinishedPod(String jobName) {
-    client.pods().inNamespace(namespace).withLabel("job-name", jobName).informOnCondition(
-        pods -> pods.size() == 1 && List.of("Succeeded", "Failed").contains(pods.get(0).getStatus().getPhase()));
-    return client.pods().inNamespace(namespace).withLabel("job-name", jobName).list().getItems().get(0);
+  private Pod awaitFinishedPod(String jobName) throws Exception {
+    return client.pods().inNamespace(namespace).withLabel("job-name", jobName)
+        .informOnCondition(pods -> pods.size() == 1
+            && List.of("Succeeded", "Failed").contains(pods.get(0).getStatus().getPhase()))
+        .get(60, TimeUnit.SECONDS)
+        .get(0);
   }
 
   private void awaitJobCondition(String jobName, String type) {
