@@ -43,7 +43,7 @@ class RenderedRigIT {
     List<JsonNode> manifests = Manifests.inSyncOrder(
         RenderCommand.manifestsOf(RepositoryState.ofDirectory(fixture.repo), "it-render"));
     assertThat(manifests).extracting(m -> m.path("kind").asText())
-        .containsExactly("Namespace", "Rig", "Convoy", "Polecat", "Polecat", "Polecat", "Witness", "Job", "Job", "Job");
+        .containsExactly("Namespace", "Rig", "Witness", "Convoy", "Polecat", "Polecat", "Polecat", "Job", "Job", "Job");
 
     List<HasMetadata> applied = new ArrayList<>();
     for (JsonNode manifest : manifests) {

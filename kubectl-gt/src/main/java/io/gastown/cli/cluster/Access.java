@@ -4,19 +4,20 @@ package io.gastown.cli.cluster;
  * What a request does, in RBAC terms, so an error can say which permission is missing or which resource type the
  * cluster lacks: verb ({@code list}, {@code get}, {@code create}...), resource ({@code polecats}), API group
  * ({@code gastown.gastown.io}, empty for the core group), namespace (null: cluster-scoped or all namespaces) and
- * name (null for lists).
+ * name (null for lists), and whether the resource is namespaced.
  */
-public record Access(String verb, String resource, String group, String namespace, String name) {
+public record Access(String verb, String resource, String group, String namespace, String name,
+    boolean namespaced) {
   public static Access of(String verb, ResourceView<?> view, String namespace, String name) {
-    return new Access(verb, view.plural(), view.group(), namespace, name);
+    return new Access(verb, view.plural(), view.group(), namespace, name, view.namespaced());
   }
 
   public static Access core(String verb, String resource, String namespace, String name) {
-    return new Access(verb, resource, "", namespace, name);
+    return new Access(verb, resource, "", namespace, name, true);
   }
 
   public Access withGroup(String apiGroup) {
-    return new Access(verb, resource, apiGroup, namespace, name);
+    return new Access(verb, resource, apiGroup, namespace, name, namespaced);
   }
 
   /** {@code polecats.gastown.gastown.io} or {@code pods} for the core group. */
@@ -25,7 +26,7 @@ public record Access(String verb, String resource, String group, String namespac
   }
 
   /** {@code in namespace gt-x}, {@code in all namespaces} or {@code cluster-wide}. */
-  public String scope(boolean namespaced) {
+  public String scope() {
     if (namespace != null) {
       return "in namespace " + namespace;
     }

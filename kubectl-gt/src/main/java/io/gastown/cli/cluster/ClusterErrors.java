@@ -47,7 +47,7 @@ public final class ClusterErrors {
       case 404 -> notFound(access, status, e);
       default -> new ClusterException(Reason.OTHER, "cannot " + access.verb() + " "
           + access.qualifiedResource() + (access.name() != null ? " " + access.name() : "") + " "
-          + access.scope(true) + ": " + serverMessage, e);
+          + access.scope() + ": " + serverMessage, e);
     };
   }
 
@@ -65,7 +65,7 @@ public final class ClusterErrors {
         + (access.group().isEmpty() ? " (core API group)" : " in API group '" + access.group() + "'");
     String scope = access.namespace() != null ? "namespace " + access.namespace() : "the whole cluster";
     return new ClusterException(Reason.FORBIDDEN, "forbidden: " + who + " may not " + access.verb() + " "
-        + access.qualifiedResource() + " " + access.scope(true) + "; ask a cluster admin for a "
+        + access.qualifiedResource() + " " + access.scope() + "; ask a cluster admin for a "
         + (access.namespace() != null ? "Role (with a RoleBinding in " + access.namespace() + ")" : "ClusterRole")
         + " granting " + grant + " for " + scope, cause);
   }
@@ -79,7 +79,7 @@ public final class ClusterErrors {
         && status.getDetails().getName() != null;
     if (objectMissing) {
       return new ClusterException(Reason.NOT_FOUND, singular(access) + " " + access.name() + " not found "
-          + access.scope(true), cause);
+          + access.scope(), cause);
     }
     if (access.group().isEmpty()) {
       return new ClusterException(Reason.OTHER, "the cluster does not serve " + access.qualifiedResource(), cause);

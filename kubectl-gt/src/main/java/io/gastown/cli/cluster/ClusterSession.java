@@ -192,7 +192,7 @@ public final class ClusterSession implements AutoCloseable {
     }
     String kind = access.resource().replaceAll("s$", "");
     throw new ClusterException(ClusterException.Reason.NOT_FOUND, kind + " " + access.name() + " not found "
-        + access.scope(true), null);
+        + access.scope(), null);
   }
 
   /** Whether the apiserver serves the resource of {@code access} in the Gas Town API version. */

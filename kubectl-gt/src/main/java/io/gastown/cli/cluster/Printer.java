@@ -30,7 +30,9 @@ public final class Printer {
       case json -> Serialization.toJson(clean(sorted)) + "\n";
       case yaml -> Serialization.toYaml(clean(sorted));
       case name -> names(view, sorted);
-      case table, wide -> table(view, sorted, format == OutputFormat.wide, withNamespace, now).render(!noHeaders);
+      // kubectl prints no header for nothing: the "No ... found" note goes to stderr.
+      case table, wide -> sorted.isEmpty() ? ""
+          : table(view, sorted, format == OutputFormat.wide, withNamespace, now).render(!noHeaders);
     };
   }
 

@@ -19,6 +19,11 @@ public interface ResourceView<T extends HasMetadata> {
 
   String describe(T item, Instant now);
 
+  /** Rigs are cluster-scoped; the other kinds live in a namespace. */
+  default boolean namespaced() {
+    return true;
+  }
+
   default String group() {
     return io.gastown.model.GasTown.GROUP;
   }

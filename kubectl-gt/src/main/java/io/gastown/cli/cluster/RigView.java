@@ -28,6 +28,11 @@ public final class RigView implements ResourceView<Rig> {
   }
 
   @Override
+  public boolean namespaced() {
+    return false;
+  }
+
+  @Override
   public List<Column<Rig>> columns() {
     return List.of(
         Column.of("NAME", r -> r.getMetadata().getName()),

@@ -91,8 +91,8 @@ class ReadCommandsIT {
   @Test
   void rigStatus() {
     Cli status = gt("rig", "status", RIG);
-    assertThat(status.out()).contains("Name:           read-it").contains("Namespace:      gt-read-it")
-        .contains("Beads prefix:   rit");
+    assertThat(status.out()).containsPattern("(?m)^Name: +read-it$").containsPattern("(?m)^Namespace: +gt-read-it$")
+        .containsPattern("(?m)^Beads prefix: +rit$");
     assertThat(gt("rig", "status", RIG, "-o", "json").out()).contains("\"beadsPrefix\" : \"rit\"");
     Cli missing = gt("rig", "status", "no-such-rig");
     assertThat(missing.exit()).isEqualTo(3);

@@ -77,7 +77,8 @@ class WaitReadyIT {
   /** The skeleton Job as kubectl gt writes it: label gastown.io/polecat, restartPolicy Never, backoffLimit 0. */
   private void job(String name, Map<String, String> podAnnotations, Map<String, String> nodeSelector) {
     Job job = new JobBuilder()
-        .withNewMetadata().withName(name).withNamespace(NS).addToLabels(GasTown.LABEL_POLECAT, name).endMetadata()
+        .withNewMetadata().withName("polecat-" + name).withNamespace(NS).addToLabels(GasTown.LABEL_POLECAT, name)
+        .endMetadata()
         .withNewSpec().withBackoffLimit(0)
         .withNewTemplate()
         .withNewMetadata().addToLabels(GasTown.LABEL_POLECAT, name).addToLabels(GasTown.LABEL_RIG, RIG)
