@@ -30,7 +30,6 @@ final class ReporterMetrics {
   ReporterMetrics() {
     lag = Timer.builder("gastown_status_lag")
         .description("Time from noticing a change (informer event or time-driven check) to the status written")
-        .publishPercentiles(0.5, 0.99)
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofSeconds(60))
