@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -176,7 +177,7 @@ final class LocalControlPlane implements AutoCloseable {
       try (InputStream in = Files.newInputStream(file)) {
         for (var item : admin.load(in).items()) {
           if (item instanceof CustomResourceDefinition crd) {
-            admin.resource(crd).forceConflicts().serverSideApply();
+            apply(crd, repositoryRoot.relativize(file));
             names.add(crd.getMetadata().getName());
           }
         }
@@ -190,6 +191,15 @@ final class LocalControlPlane implements AutoCloseable {
     }
     installedCrds = List.copyOf(names);
     LOG.log(Level.INFO, "{0} CRDs installed and Established in {1}", names.size(), seconds(System.nanoTime() - t0));
+  }
+
+  private void apply(CustomResourceDefinition crd, Path file) {
+    try {
+      admin.resource(crd).forceConflicts().serverSideApply();
+    } catch (KubernetesClientException e) {
+      String reason = e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage();
+      throw new IllegalStateException("kube-apiserver rejected the CRD in " + file + ": " + reason, e);
+    }
   }
 
   static boolean established(CustomResourceDefinition crd) {
