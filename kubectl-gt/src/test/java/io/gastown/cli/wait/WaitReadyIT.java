@@ -96,7 +96,7 @@ class WaitReadyIT {
     Waited waited = await("runs", "--wait-ready", "--timeout", "90s");
     assertThat(waited.exit()).as(waited.toString()).isZero();
     assertThat(waited.out()).startsWith("Waiting up to 1m30s for polecat wait-it/runs to have a running pod "
-        + "(namespace gt-wait-it)...\n").containsPattern("pod runs-\\w+ is running\n$");
+        + "(namespace gt-wait-it)...\n").containsPattern("pod polecat-runs-\\w+ is running\n$");
     assertThat(waited.err()).isEmpty();
   }
 
@@ -109,8 +109,8 @@ class WaitReadyIT {
         pods -> pods.size() == 1 && "Failed".equals(pods.get(0).getStatus().getPhase()));
     Waited waited = await("breaks", "--wait-ready", "--timeout", "60s");
     assertThat(waited.exit()).as(waited.toString()).isEqualTo(9);
-    assertThat(waited.err()).containsPattern("error: pod breaks-\\w+ failed: container agent terminated: \\w+ "
-        + "\\(exit code 3\\)");
+    assertThat(waited.err()).containsPattern("error: pod polecat-breaks-\\w+ failed: container agent terminated: "
+        + "\\w+ \\(exit code 3\\)");
   }
 
   @Test
@@ -131,9 +131,9 @@ class WaitReadyIT {
             && pods.get(0).getStatus().getConditions().stream().anyMatch(c -> "PodScheduled".equals(c.getType())));
     Waited waited = await("stuck", "--wait-ready", "--timeout", "3s");
     assertThat(waited.exit()).as(waited.toString()).isEqualTo(8);
-    assertThat(waited.err()).containsPattern("^error: timed out after 3s: pod stuck-\\w+ is Pending: not scheduled "
-        + "\\(Unschedulable\\): 0/1 nodes are available");
-    assertThat(waited.out()).contains("timed out: pod stuck-");
+    assertThat(waited.err()).containsPattern("^error: timed out after 3s: pod polecat-stuck-\\w+ is Pending: "
+        + "not scheduled \\(Unschedulable\\): 0/1 nodes are available");
+    assertThat(waited.out()).contains("timed out: pod polecat-stuck-");
   }
 
   @Test
