@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.DoubleStream;
 
 /**
@@ -25,6 +27,8 @@ final class AdmissionMetrics {
       10000).mapToObj(ms -> Duration.ofNanos((long) (ms * 1_000_000))).toArray(Duration[]::new);
 
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
   AdmissionMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -35,15 +39,15 @@ final class AdmissionMetrics {
   }
 
   void record(String endpoint, Result result, long nanos) {
-    Counter.builder("gastown.webhook.admissions")
+    counters.computeIfAbsent(endpoint + " " + result, key -> Counter.builder("gastown.webhook.admissions")
         .description("Admission requests by endpoint and result")
         .tag("endpoint", endpoint).tag("result", result.name())
-        .register(registry).increment();
-    Timer.builder("gastown.webhook.admission.duration")
+        .register(registry)).increment();
+    timers.computeIfAbsent(endpoint, key -> Timer.builder("gastown.webhook.admission.duration")
         .description("Time to answer an admission request, from the body read to the response written")
         .tag("endpoint", endpoint)
         .serviceLevelObjectives(BUCKETS)
-        .register(registry).record(Duration.ofNanos(nanos));
+        .register(registry)).record(Duration.ofNanos(nanos));
   }
 
   void tlsReloaded(boolean success) {

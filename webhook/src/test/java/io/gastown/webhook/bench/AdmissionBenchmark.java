@@ -72,10 +72,12 @@ public final class AdmissionBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    System.out.printf("java %s, %d cores%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
+    System.out.printf("java %s, %d cores, load average at start: %s%n", Runtime.version(),
+        Runtime.getRuntime().availableProcessors(), loadAverage());
     TestCertificates certificates = TestCertificates.rsa("gastown-bench");
     loopback(certificates);
     apiserver(certificates);
+    System.out.println("load average at the end: " + loadAverage());
     System.exit(0);
   }
 
@@ -91,9 +93,14 @@ public final class AdmissionBenchmark {
       System.out.printf("AdmissionReview for a Pod: %d bytes%n", Reviews.createPod(Fixtures.podFromJob()).length());
 
       closedLoop(client, request, WARMUP, CONCURRENCY);
+      long cpuBefore = processCpuNanos();
       Result closed = closedLoop(client, request, REQUESTS, CONCURRENCY);
+      double cpuPerRequest = (processCpuNanos() - cpuBefore) / 1e6 / closed.count();
       System.out.printf("closed loop, %d clients: %d requests in %.2f s = %.0f req/s; %s%n", CONCURRENCY,
           closed.count(), closed.seconds(), closed.count() / closed.seconds(), closed.latencies());
+      System.out.printf("CPU per request (client and server in this JVM, TLS included): %.2f ms, i.e. at most "
+          + "%.0f req/s on these cores%n", cpuPerRequest,
+          Runtime.getRuntime().availableProcessors() * 1000 / cpuPerRequest);
 
       Result open = openLoop(client, request, RATE, SECONDS);
       System.out.printf("open loop at %d req/s for %d s: %d requests, %d errors, achieved %.0f req/s; %s%n", RATE,
@@ -315,6 +322,19 @@ public final class AdmissionBenchmark {
       Properties properties = new Properties();
       properties.load(in);
       return properties.getProperty("K8S_VERSION");
+    }
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (java.io.IOException e) {
+      return "unknown";
     }
   }
 
