@@ -57,7 +57,7 @@ class GasTownE2E {
     client = kubernetes;
     town = LocalGasTown.start(info.kubeconfig(), Golden.root(), work.resolve("town"), Duration.ofMinutes(2));
     repository = work.resolve("gitops");
-    gt = new Gt(repository, info.kubeconfig(), Files.createDirectories(work.resolve("home")), Map.of());
+    gt = Gt.withRepository(repository, info.kubeconfig(), Files.createDirectories(work.resolve("home")));
     gt.ok("init");
   }
 
@@ -131,10 +131,12 @@ class GasTownE2E {
 
     await().atMost(PATIENCE).until(() -> phase("lab/" + failing), "Failed"::equals);
     await().atMost(PATIENCE).until(() -> phase("lab/" + polecats.get(1)), "Done"::equals);
-    String status = gt.ok("polecat", "status", "lab/" + failing).out();
-    assertThat(status).contains("Failed").contains("exit code 3");
+    assertThat(gt.ok("polecat", "status", "lab/" + failing).out())
+        .containsPattern("Phase: +Failed\n")
+        .containsPattern("Message: +container claude exited with code 3 \\(Error\\)\n")
+        .containsPattern("Degraded +True +ContainerFailed ");
     await().atMost(PATIENCE).untilAsserted(() -> assertThat(gt.ok("convoy", "status", "cv-flaky-fix", "--rig", "lab")
-        .out()).contains("Failed").contains("1/2").contains("✗ lab-1"));
+        .out()).containsPattern("Phase: +Failed\n").contains("✗ lab-1").contains("✓ lab-2"));
   }
 
   @Test

@@ -5,7 +5,6 @@ import io.gastown.cli.GtEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -25,12 +24,20 @@ public final class Gt {
   private final Map<String, String> environment;
   private final Path home;
 
-  public Gt(Path repository, Path kubeconfig, Path home, Map<String, String> more) {
-    Map<String, String> variables = new HashMap<>(more);
-    variables.put(GtEnvironment.GITOPS_REPO, repository.toString());
-    variables.put("KUBECONFIG", kubeconfig.toString());
-    this.environment = Map.copyOf(variables);
+  public Gt(Map<String, String> environment, Path home) {
+    this.environment = Map.copyOf(environment);
     this.home = home;
+  }
+
+  /** A user with GT_GITOPS_REPO and KUBECONFIG set. */
+  public static Gt withRepository(Path repository, Path kubeconfig, Path home) {
+    return new Gt(Map.of(GtEnvironment.GITOPS_REPO, repository.toString(), "KUBECONFIG", kubeconfig.toString()),
+        home);
+  }
+
+  /** A user with only KUBECONFIG set: the GitOps repository is kubectl gt's default under the home directory. */
+  public static Gt withDefaultRepository(Path kubeconfig, Path home) {
+    return new Gt(Map.of("KUBECONFIG", kubeconfig.toString()), home);
   }
 
   public Map<String, String> environment() {

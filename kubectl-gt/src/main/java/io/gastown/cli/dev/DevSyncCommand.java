@@ -34,7 +34,10 @@ import picocli.CommandLine.Parameters;
         "  kubectl gt dev sync my-rig",
         "  kubectl gt dev sync --watch          # sync each new commit (what hack/dev.sh up runs)"})
 public class DevSyncCommand extends GtSubcommand {
-  static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
+  /** The rig Applications' retry (argocd/base/rigs-applicationset.yaml): 10 s, doubling, at most 5 m, 10 times. */
+  static final Duration RETRY_FIRST = Duration.ofSeconds(10);
+  static final Duration RETRY_MAX = Duration.ofMinutes(5);
+  static final int RETRY_LIMIT = 10;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "RIG", description = "Only this rig. Default: every rig.")
   String rig;
@@ -84,6 +87,7 @@ public class DevSyncCommand extends GtSubcommand {
     out().flush();
     ObjectId synced = null;
     Instant retryAt = null;
+    int failures = 0;
     boolean waitingReported = false;
     while (!Thread.currentThread().isInterrupted()) {
       Optional<ObjectId> head = Revision.head(repository);
@@ -92,22 +96,35 @@ public class DevSyncCommand extends GtSubcommand {
         out().flush();
         waitingReported = true;
       }
-      boolean due = head.isPresent() && (!head.get().equals(synced) || retryAt != null && Instant.now().isAfter(retryAt));
-      if (due) {
+      boolean moved = head.isPresent() && !head.get().equals(synced);
+      if (moved) {
+        failures = 0;
+      }
+      if (moved || retryAt != null && Instant.now().isAfter(retryAt)) {
         try {
           syncRevision(sync, repository, head.get(), stamp());
-          synced = head.get();
           retryAt = null;
         } catch (RuntimeException e) {
-          err().println(stamp() + "error: " + e.getMessage() + " (retrying in "
-              + Durations.format(RETRY_AFTER_FAILURE) + ")");
+          failures++;
+          Duration backoff = retryAfter(failures);
+          retryAt = backoff == null ? null : Instant.now().plus(backoff);
+          err().println(stamp() + "error: " + e.getMessage() + (backoff == null ? " (gave up after " + RETRY_LIMIT
+              + " attempts; the next commit is synced again)" : " (retrying in " + Durations.format(backoff) + ")"));
           err().flush();
-          synced = head.get();
-          retryAt = Instant.now().plus(RETRY_AFTER_FAILURE);
         }
+        synced = head.get();
       }
       Thread.sleep(pollInterval.toMillis());
     }
+  }
+
+  /** The wait before retry number {@code failures}, or null once the retries are used up. */
+  static Duration retryAfter(int failures) {
+    if (failures > RETRY_LIMIT) {
+      return null;
+    }
+    Duration wait = RETRY_FIRST.multipliedBy(1L << Math.min(failures - 1, 20));
+    return wait.compareTo(RETRY_MAX) > 0 ? RETRY_MAX : wait;
   }
 
   private void syncRevision(RigSync sync, Path repository, ObjectId head, String prefix) {

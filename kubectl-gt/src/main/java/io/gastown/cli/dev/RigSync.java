@@ -210,11 +210,12 @@ public final class RigSync {
         : operation.inNamespace(key.namespace()).withName(key.name());
   }
 
-  private static String message(KubernetesClientException e) {
-    if (e.getStatus() != null && e.getStatus().getMessage() != null) {
-      return e.getStatus().getMessage();
-    }
-    return e.getMessage();
+  /** The apiserver's message, with the middle of a long one cut (an invalid Job template is quoted in full). */
+  static String message(KubernetesClientException e) {
+    String message = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
+        : e.getMessage();
+    return message.length() <= 300 ? message : message.substring(0, 160) + " ... " + message.substring(
+        message.length() - 120);
   }
 
   private static void sleep() {
