@@ -34,6 +34,11 @@ print_env() {
   echo
   echo "Use it from this shell:"
   echo "  export KUBECONFIG=$STATE/kubeconfig"
+  if ! command -v kubectl >/dev/null 2>&1; then
+    local kubectl
+    kubectl=$(ls "${GASTOWN_CACHE:-$HOME/.cache/gastown}"/k8s/*/kubectl 2>/dev/null | head -n 1)
+    [[ -n $kubectl ]] && echo "  export PATH=\"$(dirname "$kubectl"):\$PATH\"    # kubectl, for \`kubectl gt\`"
+  fi
   echo "Then follow docs/quickstart.md (kubectl gt init, rig create, sling, ...). Stop it with: hack/dev.sh down"
 }
 
