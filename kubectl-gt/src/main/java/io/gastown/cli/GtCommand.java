@@ -4,6 +4,7 @@ import io.gastown.cli.auth.AuthCommand;
 import io.gastown.cli.dev.DevCommand;
 import io.gastown.cli.plugin.CompleteCommand;
 import io.gastown.cli.plugin.CompletionCommand;
+import io.gastown.cli.plugin.TrainingCommand;
 import io.gastown.cli.plugin.VersionCommand;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
         VersionCommand.class,
         CompletionCommand.class,
         CompleteCommand.class,
+        TrainingCommand.class,
         CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -23,8 +24,10 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 /**
  * Wall time of {@code kubectl gt polecat list} against {@code kubectl get polecats} on the same apiserver (the test
  * control plane, 20 polecats in one namespace), each the median of {@value #RUNS} runs after {@value #WARMUP}
- * warm-up runs, for the JVM flag sets the launcher could use. Run by {@code hack/bench.sh kubectl-gt}; needs the
- * shaded jar (target/kubectl-gt.jar) and kubectl on PATH. Prints a Markdown table for docs/benchmarks.md.
+ * warm-up runs. kubectl-gt is installed by hack/install-kubectl-gt.sh (launcher, jar, class-data archive) into a
+ * temporary directory put on PATH, so {@code kubectl gt} runs it as users do; other rows show what the launcher's
+ * flags and the archive gain. Run by {@code hack/bench.sh PolecatListBenchmark}; needs the shaded jar
+ * (target/kubectl-gt.jar) and kubectl on PATH. Prints a Markdown table for docs/benchmarks.md.
  *
  * <p>The measurement is a JUnit test class run through the JUnit launcher, only to get the control plane from the
  * test-support extension; surefire and failsafe never run it (the class names match neither *Test nor *IT).
@@ -57,41 +60,51 @@ public final class PolecatListBenchmark {
         ClusterFixtures.createPolecat(client,
             Fixtures.polecat(NAMESPACE, "polecat-" + i, "bench", "gt-" + i, PolecatPhase.Working));
       }
-      Path jar = Path.of(System.getProperty("gastown.root", ".."), "kubectl-gt/target/kubectl-gt.jar")
-          .toAbsolutePath().normalize();
-      if (!Files.isRegularFile(jar)) {
-        throw new IllegalStateException(jar + " is missing: build it with mvn -pl kubectl-gt -am package -DskipTests");
+      Path root = Path.of(System.getProperty("gastown.root", "..")).toAbsolutePath().normalize();
+      // Installed as users install it: launcher, jar, class-data archive, next to each other on PATH.
+      Path bin = Files.createTempDirectory("kubectl-gt-bench");
+      ProcessBuilder installer = new ProcessBuilder("bash", root.resolve("hack/install-kubectl-gt.sh").toString(),
+          bin.toString()).directory(root.toFile()).inheritIO();
+      installer.environment().put("SKIP_BUILD", "1");
+      Process install = installer.start();
+      Map<String, String> env = new ProcessBuilder().environment();
+      if (install.waitFor() != 0 || !Files.isRegularFile(bin.resolve("kubectl-gt.jsa"))) {
+        throw new IllegalStateException("hack/install-kubectl-gt.sh " + bin + " failed or made no class-data archive");
       }
-      Path archive = Files.createTempDirectory("kubectl-gt-cds").resolve("kubectl-gt.jsa");
+      String path = bin + java.io.File.pathSeparator + env.get("PATH");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       String kubeconfig = info.kubeconfig().toString();
       List<String> gt = List.of("polecat", "list", "-n", NAMESPACE, "--kubeconfig", kubeconfig);
 
-      // The install script's step: one run that writes the class data sharing archive.
-      run(concat(List.of(java, "-XX:ArchiveClassesAtExit=" + archive, "-XX:TieredStopAtLevel=1", "-jar",
-          jar.toString()), gt));
-
       System.out.println("| command | median (ms) | min (ms) | max (ms) |");
       System.out.println("|---|---|---|---|");
-      report("`kubectl get polecats`", List.of("kubectl", "get", "polecats", "-n", NAMESPACE,
+      report("`kubectl get polecats`", path, List.of("kubectl", "get", "polecats", "-n", NAMESPACE,
           "--kubeconfig", kubeconfig));
-      report("`kubectl gt polecat list` (plain `java -jar`)", concat(List.of(java, "-jar", jar.toString()), gt));
-      report("`kubectl gt polecat list` (C1 only)", concat(List.of(java, "-XX:TieredStopAtLevel=1", "-jar",
-          jar.toString()), gt));
-      report("`kubectl gt polecat list` (C1 + AppCDS: the launcher)", concat(List.of(java,
-          "-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar.toString()), gt));
-      report("`kubectl gt version` (C1 + AppCDS, no cluster)", List.of(java, "-XX:SharedArchiveFile=" + archive,
-          "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-jar", jar.toString(), "version"));
+      report("`kubectl gt polecat list` (installed launcher: C1, serial GC, class-data archive)", path,
+          concat(List.of("kubectl", "gt"), gt));
+      report("`kubectl-gt polecat list` (launcher flags, no class-data archive)", path,
+          concat(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar",
+              bin.resolve("kubectl-gt.jar").toString()), gt));
+      report("`kubectl-gt polecat list` (plain `java -jar`)", path,
+          concat(List.of(java, "-jar", bin.resolve("kubectl-gt.jar").toString()), gt));
+      report("`kubectl gt version` (installed launcher, no cluster)", path, List.of("kubectl", "gt", "version"));
+      try (var files = Files.list(bin)) {
+        for (Path file : files.toList()) {
+          Files.delete(file);
+        }
+      }
+      Files.delete(bin);
     }
 
-    private static void report(String label, List<String> command) throws IOException, InterruptedException {
+    private static void report(String label, String path, List<String> command)
+        throws IOException, InterruptedException {
       for (int i = 0; i < WARMUP; i++) {
-        run(command);
+        run(path, command);
       }
       List<Long> millis = new ArrayList<>();
       for (int i = 0; i < RUNS; i++) {
         long start = System.nanoTime();
-        run(command);
+        run(path, command);
         millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
       }
       Collections.sort(millis);
@@ -99,8 +112,10 @@ public final class PolecatListBenchmark {
           millis.get(RUNS - 1));
     }
 
-    private static void run(List<String> command) throws IOException, InterruptedException {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    private static void run(String path, List<String> command) throws IOException, InterruptedException {
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+      builder.environment().put("PATH", path);
+      Process process = builder.start();
       String output = new String(process.getInputStream().readAllBytes());
       if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0 || !output.contains("polecat-")
           && command.contains("polecat")) {
