@@ -17,7 +17,6 @@ import org.eclipse.jgit.api.RebaseResult;
 import org.eclipse.jgit.api.ResetCommand.ResetType;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.stream.IntStream;
@@ -217,9 +216,17 @@ public final class GitOpsRepository implements AutoCloseable {
         Files.createDirectories(directory);
       }
       // Creating files is mostly waiting for the file system: do it on every core.
-      List<Instant> modified = IntStream.range(0, writes.size()).parallel()
+      // No write throws inside the stream: a failure must not leave other writes running while we roll back.
+      List<Object> outcomes = IntStream.range(0, writes.size()).parallel()
           .mapToObj(i -> writeFile(root.resolve(writes.get(i).path()), writes.get(i).content()))
           .toList();
+      List<Instant> modified = new java.util.ArrayList<>(outcomes.size());
+      for (Object outcome : outcomes) {
+        if (outcome instanceof IOException e) {
+          throw e;
+        }
+        modified.add((Instant) outcome);
+      }
       for (String path : changes.deletes()) {
         Files.deleteIfExists(root.resolve(path));
       }
@@ -279,17 +286,18 @@ public final class GitOpsRepository implements AutoCloseable {
           index.unlock();
         }
       }
-    } catch (IOException | UncheckedIOException e) {
+    } catch (IOException e) {
       throw GtException.repo("cannot commit to " + root + ": " + e.getMessage(), e);
     }
   }
 
-  private static Instant writeFile(Path target, byte[] content) {
+  /** Writes the file; returns its modification time, or the IOException (never thrown from a parallel stream). */
+  private static Object writeFile(Path target, byte[] content) {
     try {
       Files.write(target, content);
       return Files.getLastModifiedTime(target).toInstant();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return e;
     }
   }
 
