@@ -83,7 +83,14 @@ final class ClusterCache implements AutoCloseable {
                     ? List.of(e.getInvolvedObject().getUid()) : List.of()))
             .runnableInformer(0))
         .toList();
+    polecats.itemStore(new LeanItemStore<>());
+    jobs.itemStore(new LeanItemStore<>());
+    pods.itemStore(new LeanItemStore<>());
+    convoys.itemStore(new LeanItemStore<>());
+    rigs.itemStore(new LeanItemStore<>());
+    witnesses.itemStore(new LeanItemStore<>());
     for (SharedIndexInformer<Event> informer : warnings) {
+      informer.itemStore(new LeanItemStore<>());
       // Events only sharpen a Pending reason: without permission to list them the reporter works on.
       informer.exceptionHandler((started, error) -> {
         if (error instanceof KubernetesClientException k && (k.getCode() == 403 || k.getCode() == 401)) {

@@ -9,7 +9,8 @@ import java.util.Map;
  * @param httpPort GASTOWN_HTTP_PORT (8080): plain HTTP for /healthz, /readyz and /metrics; 0 picks a free port
  * @param podName POD_NAME (downward API; else the host name): this replica's identity in the Lease
  * @param podNamespace POD_NAMESPACE (downward API; else gastown-system): where the Lease lives
- * @param workers GASTOWN_STATUS_WORKERS (4): how many statuses are computed and written at once
+ * @param workers GASTOWN_STATUS_WORKERS (8): how many statuses are computed and written at once (writes wait on
+ *     the apiserver, so more workers than cores pays off; docs/benchmarks.md)
  * @param leaderElection GASTOWN_LEADER_ELECTION (true): take the Lease before writing; false only for a single
  *     replica run by hand
  * @param tick how often time-driven checks run (thresholds, log probes); one second
@@ -26,7 +27,7 @@ public record ReporterConfig(int httpPort, String podName, String podNamespace, 
       throw new IllegalArgumentException("GASTOWN_HTTP_PORT: " + httpPort + " is not a port; use 1-65535, e.g. 8080");
     }
     if (workers < 1 || workers > 64) {
-      throw new IllegalArgumentException("GASTOWN_STATUS_WORKERS: " + workers + " is out of range; use 1-64, e.g. 4");
+      throw new IllegalArgumentException("GASTOWN_STATUS_WORKERS: " + workers + " is out of range; use 1-64, e.g. 8");
     }
   }
 
@@ -35,7 +36,7 @@ public record ReporterConfig(int httpPort, String podName, String podNamespace, 
         integer(env, "GASTOWN_HTTP_PORT", 8080),
         nonBlank(env.get("POD_NAME"), hostName()),
         nonBlank(env.get("POD_NAMESPACE"), DEFAULT_NAMESPACE),
-        integer(env, "GASTOWN_STATUS_WORKERS", 4),
+        integer(env, "GASTOWN_STATUS_WORKERS", 8),
         bool(env, "GASTOWN_LEADER_ELECTION", true),
         Duration.ofSeconds(1));
   }

@@ -52,6 +52,7 @@ final class StatusEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StatusEngine.class);
   private static final int MAX_CONFLICT_RETRIES = 5;
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  static final Duration AGGREGATE_DELAY = Duration.ofSeconds(1);
 
   private final ClusterCache cache;
   private final StatusWriter writer;
@@ -65,6 +66,8 @@ final class StatusEngine implements AutoCloseable {
   private final List<Thread> workers = new ArrayList<>();
   private final Map<Key, Instant> lastEvaluated = new ConcurrentHashMap<>();
   private final Map<Key, Integer> failures = new ConcurrentHashMap<>();
+  private final Map<String, ParsedSettings> settings = new ConcurrentHashMap<>();
+  private final java.util.Set<Key> coalescing = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
 
   StatusEngine(ClusterCache cache, StatusWriter writer, PhaseEvents events, LogActivityProber prober,
@@ -155,11 +158,26 @@ final class StatusEngine implements AutoCloseable {
     String rig = polecat.getSpec() != null ? polecat.getSpec().getRig() : null;
     String bead = polecat.getSpec() != null ? polecat.getSpec().getBeadID() : null;
     if (rig != null) {
-      queue.add(Key.rig(rig));
-      cache.witnessesOf(polecat.getMetadata().getNamespace(), rig).forEach(w -> queue.add(Key.of(Key.Kind.WITNESS, w)));
+      addSoon(Key.rig(rig));
+      cache.witnessesOf(polecat.getMetadata().getNamespace(), rig).forEach(w -> addSoon(Key.of(Key.Kind.WITNESS, w)));
     }
     if (bead != null) {
-      cache.convoysTracking(bead).forEach(c -> queue.add(Key.of(Key.Kind.CONVOY, c)));
+      cache.convoysTracking(bead).forEach(c -> addSoon(Key.of(Key.Kind.CONVOY, c)));
+    }
+  }
+
+  /**
+   * Queues a Rig, Witness or Convoy after {@link #AGGREGATE_DELAY}: their statuses count polecats, so the changes of
+   * many polecats within that time make one write instead of one each.
+   */
+  private void addSoon(Key key) {
+    if (running && coalescing.add(key)) {
+      scheduler.schedule(() -> {
+        coalescing.remove(key);
+        queue.add(key);
+      }, AGGREGATE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+    } else if (!running) {
+      queue.add(key);
     }
   }
 
@@ -377,7 +395,24 @@ final class StatusEngine implements AutoCloseable {
 
   private WitnessSettings settingsFor(String namespace, String rig) {
     return rig == null ? WitnessSettings.DEFAULTS
-        : WitnessSettings.of(WitnessSettings.governing(cache.witnessesOf(namespace, rig), rig));
+        : settingsOf(WitnessSettings.governing(cache.witnessesOf(namespace, rig), rig));
+  }
+
+  /** A Witness's settings, parsed once per version of it (the ticker asks for them for every polecat). */
+  private WitnessSettings settingsOf(Witness witness) {
+    if (witness == null) {
+      return WitnessSettings.DEFAULTS;
+    }
+    String version = witness.getMetadata().getUid() + "/" + witness.getMetadata().getResourceVersion();
+    ParsedSettings parsed = settings.get(witness.getMetadata().getUid());
+    if (parsed == null || !parsed.version().equals(version)) {
+      parsed = new ParsedSettings(version, WitnessSettings.of(witness));
+      settings.put(witness.getMetadata().getUid(), parsed);
+    }
+    return parsed.settings();
+  }
+
+  private record ParsedSettings(String version, WitnessSettings settings) {
   }
 
   // ---- time-driven checks ----
@@ -415,7 +450,7 @@ final class StatusEngine implements AutoCloseable {
     metrics.polecatsByPhase(counts);
     for (Witness witness : cache.witnesses.getStore().list()) {
       Key key = Key.of(Key.Kind.WITNESS, witness);
-      if (due(key, WitnessSettings.of(witness).healthCheckInterval(), now)) {
+      if (due(key, settingsOf(witness).healthCheckInterval(), now)) {
         queue.add(key);
       }
     }

@@ -55,7 +55,9 @@ public final class StatusReporter implements AutoCloseable {
       System.exit(2);
       return;
     }
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    // The JDK's HTTP client (not Vert.x): see the exclusion in status-reporter/pom.xml.
+    KubernetesClient client = new KubernetesClientBuilder()
+        .withHttpClientFactory(new io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory()).build();
     StatusReporter reporter = new StatusReporter(client, config, Clock.systemUTC(), () -> {
       LOG.error("lost the Lease {}; exiting so that a fresh process queues for it", ReporterConfig.LEASE_NAME);
       System.exit(1);

@@ -77,7 +77,7 @@ class ReporterPartsTest {
     assertThat(config.podName()).isEqualTo("reporter-0");
     assertThat(config.podNamespace()).isEqualTo("gastown-system");
     assertThat(config.leaderElection()).isTrue();
-    assertThat(config.workers()).isEqualTo(4);
+    assertThat(config.workers()).isEqualTo(8);
 
     assertThat(ReporterConfig.fromEnv(Map.of()).podNamespace()).isEqualTo("gastown-system");
     assertThatThrownBy(() -> ReporterConfig.fromEnv(Map.of("GASTOWN_HTTP_PORT", "http")))
