@@ -27,13 +27,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Syncs one rig the way Argo CD syncs the rig's Application (argocd/base/rigs-applicationset.yaml: Application
  * {@code rig-<rig>}, destination namespace {@code gt-<rig>}, ServerSideApply, automated prune): server-side apply as
  * field manager {@value #FIELD_MANAGER} with force, the Application's tracking annotation on every object, one sync
- * wave at a time, and prune of the tracked objects the build no longer has, with foreground deletion (Argo CD's
- * default PrunePropagationPolicy) so a pruned Job takes its Pods with it.
+ * wave at a time (within a wave, Argo CD's grouping and concurrency: {@link #groups}), and prune of the tracked
+ * objects the build no longer has, with foreground deletion (Argo CD's default PrunePropagationPolicy) so a
+ * pruned Job takes its Pods with it.
  *
  * <p>Where it differs from Argo CD: a wave counts as done once its objects exist (Namespaces Active) and its pruned
  * objects are gone, instead of once they are Healthy by the health checks; there is no 2 s pause between waves; and
@@ -48,6 +53,8 @@ public final class RigSync {
       new String[] {GasTown.API_VERSION, "Polecat"}, new String[] {GasTown.API_VERSION, "Convoy"},
       new String[] {GasTown.API_VERSION, "Refinery"}, new String[] {GasTown.API_VERSION, "BeadStore"});
   private static final Duration POLL = Duration.ofMillis(50);
+  /** Argo CD's application controller runs at most 20 kubectl operations at once (--kubectl-parallelism-limit). */
+  static final int PARALLELISM = 20;
 
   /** What a sync did: the objects applied and pruned, in the order it did it. */
   public record Result(String rig, String commit, List<ResourceKey> applied, List<ResourceKey> pruned,
@@ -78,28 +85,86 @@ public final class RigSync {
       throw GtException.repo(e.getMessage());
     }
     List<Integer> waves = new ArrayList<>();
-    for (List<SyncTask> wave : plan.waves()) {
-      waves.add(wave.get(0).wave());
-      List<String> failures = new ArrayList<>();
-      for (SyncTask task : wave) {
+    ExecutorService workers = Executors.newFixedThreadPool(PARALLELISM);
+    try {
+      for (List<SyncTask> wave : plan.waves()) {
+        waves.add(wave.get(0).wave());
+        List<String> failures = new ArrayList<>();
+        for (List<SyncTask> group : groups(wave)) {
+          failures.addAll(run(group, workers));
+        }
+        if (!failures.isEmpty()) {
+          throw new GtException(ExitCode.CLUSTER_ERROR, "sync of " + where + " failed in wave "
+              + wave.get(0).wave() + ": " + String.join("; ", failures));
+        }
+        awaitWave(wave, where);
+      }
+    } finally {
+      workers.shutdownNow();
+    }
+    return new Result(rig, commit, plan.applies().stream().map(SyncTask::key).toList(),
+        plan.prunes().stream().map(SyncTask::key).toList(), List.copyOf(waves));
+  }
+
+  /**
+   * How Argo CD runs a wave (gitops-engine runTasks): its prunes at once, then its applies in runs of the same
+   * kind, each run at once; the next run starts when the previous one has returned.
+   */
+  static List<List<SyncTask>> groups(List<SyncTask> wave) {
+    List<List<SyncTask>> groups = new ArrayList<>();
+    List<SyncTask> prunes = wave.stream().filter(t -> t.action() == Action.PRUNE).toList();
+    if (!prunes.isEmpty()) {
+      groups.add(prunes);
+    }
+    List<SyncTask> run = new ArrayList<>();
+    for (SyncTask task : wave) {
+      if (task.action() != Action.APPLY) {
+        continue;
+      }
+      if (!run.isEmpty() && !run.get(0).key().kind().equals(task.key().kind())) {
+        groups.add(run);
+        run = new ArrayList<>();
+      }
+      run.add(task);
+    }
+    if (!run.isEmpty()) {
+      groups.add(run);
+    }
+    return groups;
+  }
+
+  /** Runs the tasks concurrently; returns what failed, one message per task. */
+  private List<String> run(List<SyncTask> group, ExecutorService workers) {
+    List<Future<String>> results = new ArrayList<>();
+    for (SyncTask task : group) {
+      results.add(workers.submit(() -> {
         try {
           if (task.action() == Action.APPLY) {
             apply(task);
           } else {
             prune(task);
           }
+          return null;
         } catch (KubernetesClientException e) {
-          failures.add(task + ": " + message(e));
+          return task + ": " + message(e);
         }
-      }
-      if (!failures.isEmpty()) {
-        throw new GtException(ExitCode.CLUSTER_ERROR, "sync of " + where + " failed in wave " + wave.get(0).wave()
-            + ": " + String.join("; ", failures));
-      }
-      awaitWave(wave, where);
+      }));
     }
-    return new Result(rig, commit, plan.applies().stream().map(SyncTask::key).toList(),
-        plan.prunes().stream().map(SyncTask::key).toList(), List.copyOf(waves));
+    List<String> failures = new ArrayList<>();
+    for (Future<String> result : results) {
+      try {
+        String failure = result.get();
+        if (failure != null) {
+          failures.add(failure);
+        }
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new GtException(ExitCode.CLUSTER_ERROR, "interrupted while syncing");
+      }
+    }
+    return failures;
   }
 
   private void apply(SyncTask task) {
@@ -128,6 +193,10 @@ public final class RigSync {
   }
 
   private boolean done(SyncTask task) {
+    boolean namespace = task.key().group().isEmpty() && task.key().kind().equals("Namespace");
+    if (task.action() == Action.APPLY && !namespace) {
+      return true; // the apply returned: it is stored
+    }
     GenericKubernetesResource live = resource(task.apiVersion(), task.key()).get();
     if (task.action() == Action.PRUNE) {
       return live == null;
@@ -135,7 +204,7 @@ public final class RigSync {
     if (live == null) {
       return false;
     }
-    if (task.key().group().isEmpty() && task.key().kind().equals("Namespace")) {
+    if (namespace) {
       Object status = live.getAdditionalProperties().get("status");
       return status instanceof Map<?, ?> map && "Active".equals(map.get("phase"));
     }
