@@ -29,7 +29,7 @@ final class ManagedProcess {
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       // Every setting is a flag here; etcd refuses to start when an ETCD_* variable repeats one (hack/bench.sh
       // exports ETCD_UNSAFE_NO_FSYNC for kube-api-test's etcd).
-      builder.environment().keySet().removeIf(name -> name.startsWith("ETCD_"));
+      builder.environment().keySet().removeIf(variable -> variable.startsWith("ETCD_"));
       Process process = builder.start();
       return new ManagedProcess(name, log, process);
     } catch (IOException e) {
