@@ -146,18 +146,7 @@ public final class StatusLagBenchmark {
       for (Path file : files.sorted().toList()) {
         try (InputStream in = Files.newInputStream(file)) {
           CustomResourceDefinition crd = client.apiextensions().v1().customResourceDefinitions().load(in).item();
-          try {
-            client.resource(crd).create();
-          } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
-            if (e.getCode() != 422 || !String.valueOf(e.getMessage()).contains("rule cost")) {
-              throw e;
-            }
-            // The benchmark measures the reporter, not CRD validation: install the CRD without its CEL rules.
-            System.out.printf("WARNING: %s rejected by the apiserver (CEL rule cost); installed without its "
-                + "x-kubernetes-validations%n", crd.getMetadata().getName());
-            crd.getSpec().getVersions().forEach(v -> dropValidations(v.getSchema().getOpenAPIV3Schema()));
-            client.resource(crd).create();
-          }
+          client.resource(crd).create();
           client.apiextensions().v1().customResourceDefinitions().withName(crd.getMetadata().getName())
               .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
                   && c.getStatus().getConditions().stream()
@@ -165,22 +154,6 @@ public final class StatusLagBenchmark {
                   1, TimeUnit.MINUTES);
         }
       }
-    }
-  }
-
-  private static void dropValidations(io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps schema) {
-    if (schema == null) {
-      return;
-    }
-    schema.setXKubernetesValidations(null);
-    if (schema.getProperties() != null) {
-      schema.getProperties().values().forEach(StatusLagBenchmark::dropValidations);
-    }
-    if (schema.getItems() != null) {
-      dropValidations(schema.getItems().getSchema());
-    }
-    if (schema.getAdditionalProperties() != null) {
-      dropValidations(schema.getAdditionalProperties().getSchema());
     }
   }
 
