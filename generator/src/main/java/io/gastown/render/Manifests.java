@@ -35,13 +35,19 @@ public final class Manifests {
       if (!text.isEmpty()) {
         text.append(SEPARATOR);
       }
-      try {
-        text.append(YAML.writeValueAsString(object));
-      } catch (JsonProcessingException e) {
-        throw new UncheckedIOException(e);
-      }
+      JsonNode tree = object instanceof JsonNode node ? node : YAML.valueToTree(object);
+      text.append(PlainYaml.write(tree).orElseGet(() -> jackson(tree)));
     }
     return text.toString();
+  }
+
+  /** The document as the project's Jackson YAML style writes it. */
+  static String jackson(Object object) {
+    try {
+      return YAML.writeValueAsString(object);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Every document of a multi-document YAML text, empty documents skipped. */
