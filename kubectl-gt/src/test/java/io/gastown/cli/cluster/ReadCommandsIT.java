@@ -75,8 +75,9 @@ class ReadCommandsIT {
   void rigListInEveryFormat() throws Exception {
     Cli table = gt("rig", "list");
     assertThat(table.exit()).as(table.toString()).isZero();
-    assertThat(table.out().lines().findFirst()).hasValue("NAME      PREFIX   PHASE    POLECATS   CONVOYS   AGE");
-    assertThat(table.out()).containsPattern("(?m)^read-it   rit      <none>   <none>     <none>    \\d+s$");
+    // Other tests' rigs share the cluster: the column widths depend on them.
+    assertThat(table.out().lines().findFirst().orElse("")).matches("NAME +PREFIX +PHASE +POLECATS +CONVOYS +AGE");
+    assertThat(table.out()).containsPattern("(?m)^read-it +rit +<none> +<none> +<none> +\\d+s$");
     assertThat(gt("rig", "list", "--no-headers").out()).doesNotContain("NAME").contains("read-it");
     assertThat(gt("rig", "list", "-o", "wide").out()).contains("GIT-URL").contains("git@github.com:acme/read-it.git")
         .contains(NS);
