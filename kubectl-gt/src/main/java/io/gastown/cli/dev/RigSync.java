@@ -21,12 +21,12 @@ import io.gastown.render.GitOpsLayout;
 import io.gastown.render.SyncWave;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,7 +63,7 @@ public final class RigSync {
 
   private final KubernetesClient client;
   private final Duration timeout;
-  private final Map<String, Optional<List<APIResource>>> discovery = new HashMap<>();
+  private final Map<String, Optional<List<APIResource>>> discovery = new ConcurrentHashMap<>();
 
   /** @param timeout how long one wave may take to exist (and its pruned objects to be gone) */
   public RigSync(KubernetesClient client, Duration timeout) {
@@ -77,16 +77,16 @@ public final class RigSync {
 
   public Result sync(String rig, String commit, List<JsonNode> desired) {
     String where = GitOpsLayout.rigDirectory(rig) + " at " + commit.substring(0, Math.min(7, commit.length()));
-    SyncPlan plan;
-    try {
-      plan = SyncPlan.of(application(rig), RigNamespaces.defaultFor(rig), where, desired, this::namespaced,
-          live(desired));
-    } catch (IllegalArgumentException e) {
-      throw GtException.repo(e.getMessage());
-    }
     List<Integer> waves = new ArrayList<>();
     ExecutorService workers = Executors.newFixedThreadPool(PARALLELISM);
     try {
+      SyncPlan plan;
+      try {
+        plan = SyncPlan.of(application(rig), RigNamespaces.defaultFor(rig), where, desired, this::namespaced,
+            live(desired, workers));
+      } catch (IllegalArgumentException e) {
+        throw GtException.repo(e.getMessage());
+      }
       for (List<SyncTask> wave : plan.waves()) {
         waves.add(wave.get(0).wave());
         List<String> failures = new ArrayList<>();
@@ -99,11 +99,11 @@ public final class RigSync {
         }
         awaitWave(wave, where);
       }
+      return new Result(rig, commit, plan.applies().stream().map(SyncTask::key).toList(),
+          plan.prunes().stream().map(SyncTask::key).toList(), List.copyOf(waves));
     } finally {
       workers.shutdownNow();
     }
-    return new Result(rig, commit, plan.applies().stream().map(SyncTask::key).toList(),
-        plan.prunes().stream().map(SyncTask::key).toList(), List.copyOf(waves));
   }
 
   /**
@@ -152,16 +152,9 @@ public final class RigSync {
     }
     List<String> failures = new ArrayList<>();
     for (Future<String> result : results) {
-      try {
-        String failure = result.get();
-        if (failure != null) {
-          failures.add(failure);
-        }
-      } catch (ExecutionException e) {
-        throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new GtException(ExitCode.CLUSTER_ERROR, "interrupted while syncing");
+      String failure = await(result);
+      if (failure != null) {
+        failures.add(failure);
       }
     }
     return failures;
@@ -211,34 +204,53 @@ public final class RigSync {
     return true;
   }
 
-  /** The objects of the kinds a rig may hold that carry a tracking annotation. */
-  private List<LiveObject> live(List<JsonNode> desired) {
+  /** The objects of the kinds a rig may hold that carry a tracking annotation (one list per kind, at once). */
+  private List<LiveObject> live(List<JsonNode> desired, ExecutorService workers) {
     Set<String> kinds = new LinkedHashSet<>();
     PRUNABLE.forEach(kind -> kinds.add(kind[0] + " " + kind[1]));
     desired.forEach(d -> kinds.add(d.path("apiVersion").asText() + " " + d.path("kind").asText()));
-    List<LiveObject> live = new ArrayList<>();
+    List<Future<List<LiveObject>>> lists = new ArrayList<>();
     for (String kind : kinds) {
-      String apiVersion = kind.substring(0, kind.indexOf(' '));
-      String name = kind.substring(kind.indexOf(' ') + 1);
-      Boolean namespaced = namespaced(apiVersion, name);
-      if (namespaced == null) {
-        continue;
-      }
-      var operation = client.genericKubernetesResources(apiVersion, name);
-      List<GenericKubernetesResource> items = namespaced ? operation.inAnyNamespace().list().getItems()
-          : operation.list().getItems();
-      for (GenericKubernetesResource item : items) {
-        Map<String, String> annotations = item.getMetadata().getAnnotations();
-        String tracking = annotations == null ? null : annotations.get(TrackingId.ANNOTATION);
-        if (tracking == null) {
-          continue;
-        }
-        live.add(new LiveObject(new ResourceKey(ResourceKey.groupOf(apiVersion), name,
+      lists.add(workers.submit(() -> tracked(kind.substring(0, kind.indexOf(' ')),
+          kind.substring(kind.indexOf(' ') + 1))));
+    }
+    List<LiveObject> live = new ArrayList<>();
+    for (Future<List<LiveObject>> list : lists) {
+      live.addAll(await(list));
+    }
+    return live;
+  }
+
+  private List<LiveObject> tracked(String apiVersion, String kind) {
+    Boolean namespaced = namespaced(apiVersion, kind);
+    if (namespaced == null) {
+      return List.of();
+    }
+    var operation = client.genericKubernetesResources(apiVersion, kind);
+    List<GenericKubernetesResource> items = namespaced ? operation.inAnyNamespace().list().getItems()
+        : operation.list().getItems();
+    List<LiveObject> live = new ArrayList<>();
+    for (GenericKubernetesResource item : items) {
+      Map<String, String> annotations = item.getMetadata().getAnnotations();
+      String tracking = annotations == null ? null : annotations.get(TrackingId.ANNOTATION);
+      if (tracking != null) {
+        live.add(new LiveObject(new ResourceKey(ResourceKey.groupOf(apiVersion), kind,
             Optional.ofNullable(item.getMetadata().getNamespace()).orElse(""), item.getMetadata().getName()),
             apiVersion, tracking, hasOwners(item), wave(annotations), annotations.get(SyncPlan.SYNC_OPTIONS)));
       }
     }
     return live;
+  }
+
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GtException(ExitCode.CLUSTER_ERROR, "interrupted while syncing");
+    }
   }
 
   private static boolean hasOwners(HasMetadata item) {
