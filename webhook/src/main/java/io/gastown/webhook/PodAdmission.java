@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pod CREATE: finds the Polecat named by the Pod's label, checks that it may run, and answers with the JSON Patch
- * that expands the Pod ({@link PodPatch}). Refusals name what is missing; the Job controller creates the Pod again later.
+ * that expands the Pod (the webhooks framework diffs the two Pods). Refusals name what is missing; the Job controller creates the Pod again later.
  */
 final class PodAdmission implements AdmissionRequestHandler {
   /** HTTP status of a refusal: the request is understood but not allowed now. */
@@ -55,7 +55,7 @@ final class PodAdmission implements AdmissionRequestHandler {
     String namespace = request.getNamespace() != null ? request.getNamespace() : pod.getMetadata().getNamespace();
     try {
       Pod expanded = expand(pod, namespace, polecatName, labels.get(GasTown.LABEL_RIG));
-      return PodPatch.between(pod, expanded);
+      return AdmissionUtils.admissionResponseFromMutation(pod, expanded);
     } catch (NotAllowedException e) {
       log.info("denied Pod {}/{}* for Polecat {}: {}", namespace, pod.getMetadata().getGenerateName(), polecatName,
           e.getStatus().getMessage());
