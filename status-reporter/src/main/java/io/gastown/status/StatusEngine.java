@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.gastown.model.Convoy;
+import io.gastown.model.ConvoyPhase;
 import io.gastown.model.ConvoyStatus;
 import io.gastown.model.DesiredState;
 import io.gastown.model.GasTown;
@@ -15,7 +16,9 @@ import io.gastown.model.Polecat;
 import io.gastown.model.PolecatPhase;
 import io.gastown.model.PolecatStatus;
 import io.gastown.model.Rig;
+import io.gastown.model.RigStatus;
 import io.gastown.model.Witness;
+import io.gastown.model.WitnessStatus;
 import io.gastown.status.model.ConvoyStatuses;
 import io.gastown.status.model.PodFacts;
 import io.gastown.status.model.PolecatObservation;
@@ -33,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,7 +71,7 @@ final class StatusEngine implements AutoCloseable {
   private final Map<Key, Instant> lastEvaluated = new ConcurrentHashMap<>();
   private final Map<Key, Integer> failures = new ConcurrentHashMap<>();
   private final Map<String, ParsedSettings> settings = new ConcurrentHashMap<>();
-  private final java.util.Set<Key> coalescing = ConcurrentHashMap.newKeySet();
+  private final Set<Key> coalescing = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
 
   StatusEngine(ClusterCache cache, StatusWriter writer, PhaseEvents events, LogActivityProber prober,
@@ -367,23 +371,23 @@ final class StatusEngine implements AutoCloseable {
   }
 
   private void convoyWritten(Convoy stored, ConvoyStatus status) {
-    var before = stored.getStatus() != null ? stored.getStatus().getPhase() : null;
+    ConvoyPhase before = stored.getStatus() != null ? stored.getStatus().getPhase() : null;
     if (before != status.getPhase()) {
       LOG.info("Convoy {}/{}: {} -> {} ({})", stored.getMetadata().getNamespace(), stored.getMetadata().getName(),
           before, status.getPhase(), status.getProgress());
       events.phaseChanged(stored, status.getPhase().name(), status.getProgress() + " beads done",
-          status.getPhase() == io.gastown.model.ConvoyPhase.Failed);
+          status.getPhase() == ConvoyPhase.Failed);
       metrics.phaseEvent();
     }
   }
 
-  private io.gastown.model.RigStatus rigStatus(Rig stored) {
+  private RigStatus rigStatus(Rig stored) {
     String rig = stored.getMetadata().getName();
     return RigStatuses.compute(stored, cache.polecatsOfRig(rig).stream().map(writer::freshest).toList(),
         cache.convoysOfRig(rig).stream().map(writer::freshest).toList(), clock.instant());
   }
 
-  private io.gastown.model.WitnessStatus witnessStatus(Witness stored) {
+  private WitnessStatus witnessStatus(Witness stored) {
     String namespace = stored.getMetadata().getNamespace();
     String rig = stored.getSpec() != null ? stored.getSpec().getRigRef() : null;
     List<Polecat> polecats = rig == null ? List.of() : cache.polecatsOfRig(rig).stream()

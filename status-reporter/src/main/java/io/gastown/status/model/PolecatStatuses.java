@@ -149,7 +149,12 @@ public final class PolecatStatuses {
     Instant startedAt = PodFacts.agentStartedAt(pod);
     Instant activity = lastActivity(pod, in.logActivity(), previous);
     String container = PodFacts.agentContainerName(pod);
-    if (in.logActivity().readable() && activity != null
+    // Without a readable log there is no new evidence: a polecat judged silent before (e.g. by the reporter before
+    // a restart, whose probe has not run yet) stays so; otherwise inactivity is not judged.
+    Condition ready = ConditionSet.find(previous.getConditions(), READY);
+    boolean judged = in.logActivity().readable()
+        || previous.getPhase() == PolecatPhase.Stuck && ready != null && STUCK_SILENT.equals(ready.getReason());
+    if (judged && activity != null
         && Timestamps.elapsed(activity, in.now()).compareTo(in.settings().stuckThreshold()) > 0) {
       return Verdict.problem(PolecatPhase.Stuck, STUCK_SILENT, "no new log output from container " + container
               + " since " + Timestamps.format(activity) + ", longer than stuckThreshold "

@@ -389,6 +389,20 @@ class PolecatStatusesTest {
   }
 
   @Test
+  void aRestartedReporterKeepsAStuckPolecatStuckUntilItsFirstLogProbe() {
+    Polecat polecat = polecat(DesiredState.Working);
+    PolecatStatus stuck = PolecatStatuses.compute(withLog(observe(polecat, job().build(),
+        List.of(running("abcde", 60))), LogActivity.seen(NOW.minus(Duration.ofMinutes(20)))));
+    withStatus(polecat, stuck);
+
+    PolecatStatus afterRestart = PolecatStatuses.compute(new PolecatObservation(polecat, job().build(),
+        List.of(running("abcde", 60)), List.of(), WitnessSettings.DEFAULTS, LogActivity.unknown(),
+        NOW.plusSeconds(5)));
+
+    assertThat(Statuses.same(stuck, afterRestart)).isTrue();
+  }
+
+  @Test
   void witnessThresholdsApply() {
     WitnessSettings strict = new WitnessSettings(Duration.ofSeconds(5), Duration.ofMinutes(2), Duration.ofSeconds(30),
         List.of());
