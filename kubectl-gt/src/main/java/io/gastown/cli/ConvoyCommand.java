@@ -8,6 +8,10 @@ import picocli.CommandLine.Command;
 @Command(name = "convoy",
     description = "Convoys: batches of beads tracked together.",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  kubectl gt convoy create \"Login overhaul\" gt-1 gt-2 --sling",
+        "  kubectl gt convoy list --rig my-rig",
+        "  kubectl gt convoy status cv-login-overhaul --rig my-rig"},
     subcommands = {
         ConvoyCreateCommand.class,
         ConvoyListCommand.class,

@@ -22,6 +22,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kubectl gt convoy create}: a convoy tracking beads, optionally slinging one polecat per bead. */
 @Command(name = "create", mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  kubectl gt convoy create \"Login overhaul\" gt-1 gt-2 gt-3",
+        "  kubectl gt convoy create \"Login overhaul\" gt-1 gt-2 --rig my-rig --sling"},
     description = "Write a Convoy tracking the beads into rigs/<rig>/convoys/, commit and push. With --sling, one "
         + "polecat per bead in the same commit.")
 public class ConvoyCreateCommand extends WriteCommand<ConvoyCreateCommand.Created> {

@@ -58,7 +58,14 @@ import picocli.CommandLine.Spec;
         "8:Timed out waiting (sling --wait/--wait-ready).",
         "9:The polecat or its pod failed while waiting (sling --wait/--wait-ready).",
     },
-    footer = {"%nEnvironment: GT_GITOPS_REPO (default --repo), GT_GIT_TOKEN (HTTPS push token), "
+    footer = {"%nExamples:",
+        "  kubectl gt init --repo ~/gitops",
+        "  kubectl gt rig create my-rig --git-url git@github.com:acme/app --prefix gt",
+        "  kubectl gt auth sync --rig my-rig",
+        "  kubectl gt sling gt-123 my-rig --wait-ready",
+        "  kubectl gt polecat list my-rig",
+        "  kubectl gt polecat logs my-rig/furiosa -f",
+        "%nEnvironment: GT_GITOPS_REPO (default --repo), GT_GIT_TOKEN (HTTPS push token), "
         + "GT_GIT_USERNAME (HTTPS user, default x-access-token), GT_DEBUG=1 (stack traces)."})
 public class GtCommand implements Runnable {
   @Mixin

@@ -21,6 +21,10 @@ import picocli.CommandLine.Option;
 
 /** {@code kubectl gt init}: create the GitOps repository, or clone an existing one. */
 @Command(name = "init", mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  kubectl gt init                       # at ~/.local/share/gastown/gitops",
+        "  kubectl gt init --repo ~/gitops",
+        "  kubectl gt init --remote git@github.com:acme/gitops.git --repo ~/gitops"},
     description = {"Create the GitOps repository at --repo (a local git repository with a README and rigs/), "
         + "or clone it from --remote (an empty remote gets the README and rigs/ in a first commit)."})
 public class InitCommand extends GtSubcommand {

@@ -9,6 +9,11 @@ import picocli.CommandLine.Command;
 @Command(name = "polecat",
     description = "Polecats: one coding agent working one bead.",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  kubectl gt polecat list my-rig",
+        "  kubectl gt polecat status my-rig/furiosa",
+        "  kubectl gt polecat logs my-rig/furiosa -f",
+        "  kubectl gt polecat nuke my-rig/furiosa"},
     subcommands = {
         PolecatNukeCommand.class,
         PolecatListCommand.class,

@@ -12,6 +12,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kubectl gt polecat nuke <rig>/<name>}: retire a polecat by removing it from git. */
 @Command(name = "nuke", mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  kubectl gt polecat nuke my-rig/furiosa"},
     description = "Remove the polecat (and its Job) from the repository in a commit; Argo CD prunes it from the "
         + "cluster. Never delete polecats in the cluster directly: Argo CD would re-create them.")
 public class PolecatNukeCommand extends WriteCommand<String> {

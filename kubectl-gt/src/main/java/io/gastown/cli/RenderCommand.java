@@ -14,6 +14,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kubectl gt render [rig]}: print what Argo CD would sync from the repository. */
 @Command(name = "render", mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  kubectl gt render my-rig",
+        "  kubectl gt render -o json | jq '.items[].kind'"},
     description = "Print the manifests the repository holds for one rig or all rigs (the files each rig's "
         + "kustomization lists), in the order Argo CD applies them: by sync wave. YAML documents; -o json for a List.")
 public class RenderCommand extends GtSubcommand {

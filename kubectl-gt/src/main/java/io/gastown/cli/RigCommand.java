@@ -8,6 +8,10 @@ import picocli.CommandLine.Command;
 @Command(name = "rig",
     description = "Rigs: the project repositories polecats work on.",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  kubectl gt rig create my-rig --git-url git@github.com:acme/app --prefix gt",
+        "  kubectl gt rig list",
+        "  kubectl gt rig status my-rig"},
     subcommands = {
         RigCreateCommand.class,
         RigListCommand.class,

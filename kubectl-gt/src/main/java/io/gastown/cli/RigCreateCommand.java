@@ -16,6 +16,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kubectl gt rig create}: add a rig directory (Namespace, Rig, Witness) to the repository. */
 @Command(name = "create", mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  kubectl gt rig create my-rig --git-url git@github.com:acme/app --prefix gt",
+        "  kubectl gt rig create web --git-url https://github.com/acme/web --prefix web",
+        "  kubectl gt rig create ops --git-url git@host:ops --prefix ops --theme minerals"},
     description = "Write rigs/<name>/ (the rig's Namespace, Rig and Witness, and its kustomization), commit and push.")
 public class RigCreateCommand extends WriteCommand<Rig> {
   @Parameters(index = "0", paramLabel = "NAME", description = "The rig's name (lowercase letters, digits, '-').")

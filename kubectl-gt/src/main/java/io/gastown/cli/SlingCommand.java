@@ -20,6 +20,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kubectl gt sling <bead> <rig>}: put a polecat to work on a bead, through git. */
 @Command(name = "sling", mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  kubectl gt sling gt-123 my-rig",
+        "  kubectl gt sling gt-124 my-rig --name max --agent aider --task \"Fix login\"",
+        "  kubectl gt sling gt-125 my-rig --dry-run -o json",
+        "  kubectl gt sling gt-126 my-rig --wait-ready --timeout 5m"},
     description = {"Write a Polecat (and the Job that runs it) for a bead into the rig's directory, commit and push.",
         "The polecat gets a themed name that was never used in the rig, unless --name is given."})
 public class SlingCommand extends WriteCommand<Polecat> {

@@ -7,6 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "auth",
     description = "Agent credentials: copy them into the cluster (sync) and check them (status).",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  kubectl gt auth sync --rig my-rig",
+        "  kubectl gt auth status --rig my-rig"},
     subcommands = {
         AuthSyncCommand.class,
         AuthStatusCommand.class,

@@ -22,9 +22,9 @@ import picocli.CommandLine.Option;
         "Written to the cluster directly, never to the GitOps repository; only the credential itself, never the rest "
             + "of ~/.claude. Checked first (size, JSON format). The value is never printed."},
     footerHeading = "%nExamples:%n",
-    footer = {"  kubectl gt auth sync --rig my-rig                     # ~/.claude/.credentials.json (or Keychain)",
-        "  kubectl gt auth sync --rig my-rig --force             # replace after `claude` logged in again",
-        "  ANTHROPIC_API_KEY=sk-ant-... kubectl gt auth sync -n gt-my-rig --from api-key"})
+    footer = {"  kubectl gt auth sync --rig my-rig           # ~/.claude/.credentials.json",
+        "  kubectl gt auth sync --rig my-rig --force   # after a new `claude` login",
+        "  ANTHROPIC_API_KEY=sk-ant-... kubectl gt auth sync -n gt-x --from api-key"})
 public class AuthSyncCommand extends ClusterCommand {
   @Mixin
   AuthNamespace target = new AuthNamespace();

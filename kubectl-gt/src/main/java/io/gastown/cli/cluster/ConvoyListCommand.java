@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExamples:%n",
     footer = {"  kubectl gt convoy list --rig my-rig",
         "  kubectl gt convoy list -A -o wide         # with the tracked beads",
-        "  kubectl gt convoy list -o json | jq -r '.[] | .metadata.name + \" \" + .status.progress'"})
+        "  kubectl gt convoy list -o json | jq -r '.[].status.progress'"})
 public class ConvoyListCommand extends ClusterCommand {
   @Option(names = "--rig", paramLabel = "RIG", description = "Only the convoys of this rig (in its namespace).")
   String rig;

@@ -12,9 +12,9 @@ import picocli.CommandLine.Parameters;
         + "or of all namespaces (-A). Without a cluster, lists what the GitOps repository declares."},
     footerHeading = "%nExamples:%n",
     footer = {"  kubectl gt polecat list my-rig",
-        "  kubectl gt polecat list -A -o wide       # every polecat, with agent, pod, branch and message",
+        "  kubectl gt polecat list -A -o wide     # all namespaces, with pod and message",
         "  kubectl gt polecat list -n gt-my-rig -o name",
-        "  kubectl gt polecat list my-rig -o json | jq -r '.[] | select(.status.phase==\"Failed\") | .metadata.name'"})
+        "  kubectl gt polecat list my-rig -o json | jq -r '.[].metadata.name'"})
 public class PolecatListCommand extends ClusterCommand {
   @Parameters(index = "0", arity = "0..1", paramLabel = "RIG", description = "Only the polecats of this rig.")
   String rig;

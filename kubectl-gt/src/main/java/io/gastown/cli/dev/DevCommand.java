@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "dev",
     description = "Local development: do what Argo CD would do, on a cluster without Argo CD (e.g. hack/dev.sh up).",
     mixinStandardHelpOptions = true,
+    footerHeading = "%nExamples:%n",
+    footer = {"  kubectl gt dev sync", "  kubectl gt dev sync --watch"},
     subcommands = {
         DevSyncCommand.class,
     })

@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {"  kubectl gt dev sync                 # every rig, once",
         "  kubectl gt dev sync my-rig",
-        "  kubectl gt dev sync --watch          # sync each new commit (what hack/dev.sh up runs)"})
+        "  kubectl gt dev sync --watch          # each new commit, as hack/dev.sh up does"})
 public class DevSyncCommand extends GtSubcommand {
   /** The rig Applications' retry (argocd/base/rigs-applicationset.yaml): 10 s, doubling, at most 5 m, 10 times. */
   static final Duration RETRY_FIRST = Duration.ofSeconds(10);

@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
             + "which also completes rig, polecat and convoy names from the cluster."},
     footerHeading = "%nExamples:%n",
     footer = {"  source <(kubectl gt completion bash)                 # in ~/.bashrc",
-        "  kubectl gt completion zsh > \"${fpath[1]}/_kubectl-gt\"  # zsh, then restart the shell",
-        "  source <(kubectl completion bash)                     # for `kubectl gt <TAB>`, with kubectl_complete-gt on PATH"})
+        "  kubectl gt completion zsh > \"${fpath[1]}/_kubectl-gt\"   # zsh",
+        "  source <(kubectl completion bash)   # kubectl gt <TAB> (kubectl_complete-gt)"})
 public class CompletionCommand extends GtSubcommand {
   @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh.")
   String shell;
