@@ -20,13 +20,20 @@ running() {
   [[ -s $PID_FILE ]] && kill -0 "$(cat "$PID_FILE")" 2>/dev/null && is_ours "$(cat "$PID_FILE")"
 }
 
-# A pid is ours when its command line names our state directory (the DevEnvironment JVM) or is the binary
-# recorded next to it in the pids file (a control plane process): a recycled pid is never signalled.
+# A process is ours when its command line names our state directory: the DevEnvironment JVM and every control
+# plane process it starts (their flags name files under it). A recycled pid is never signalled.
 is_ours() {
-  local pid=$1 cmdline
-  cmdline=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) || return 1
-  [[ $cmdline == *"$STATE"* ]] && return 0
-  grep -q "^$pid ${cmdline%% *}\$" "$STATE/pids" 2>/dev/null
+  local cmdline
+  cmdline=$(tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null) || return 1
+  [[ $cmdline == *"$STATE"* ]]
+}
+
+# Our processes in the environment's process group (setsid made the JVM the leader of a group of its own).
+ours_in_group() {
+  local pid
+  for pid in $(pgrep -g "$1" 2>/dev/null); do
+    if is_ours "$pid"; then echo "$pid"; fi
+  done
 }
 
 print_env() {
@@ -54,7 +61,7 @@ up() {
   (cd "$ROOT" && mvn -B -q -pl e2e -am -DskipTests package)
   local jar
   jar=$(ls "$ROOT"/e2e/target/e2e-*.jar | head -n 1)
-  rm -f "$STATE/ready" "$STATE/pids"
+  rm -f "$STATE/ready"
   # setsid: the environment outlives this shell; `down` stops it by pid.
   setsid nohup java -XX:+UseSerialGC -Xmx512m -Dgastown.root="$ROOT" \
     -cp "$jar:$(cat "$ROOT/e2e/target/dev.classpath")" io.gastown.dev.DevEnvironment "$STATE" \
@@ -94,21 +101,18 @@ down() {
       sleep 1
     done
   fi
-  # Whatever the JVM could not stop (e.g. it was killed): the control plane processes it recorded.
-  if [[ -s $STATE/pids ]]; then
-    while read -r child _; do
-      if [[ $child != "$pid" ]] && kill -0 "$child" 2>/dev/null && is_ours "$child"; then
-        kill -TERM "$child" 2>/dev/null || true
-      fi
-    done < "$STATE/pids"
-    sleep 2
-    while read -r child _; do
-      if kill -0 "$child" 2>/dev/null && is_ours "$child"; then
-        kill -KILL "$child" 2>/dev/null || true
-      fi
-    done < "$STATE/pids"
+  # Whatever the JVM could not stop (e.g. it was killed): the rest of its process group.
+  local left
+  left=$(ours_in_group "$pid")
+  if [[ -n $left ]]; then
+    # shellcheck disable=SC2086
+    kill -TERM $left 2>/dev/null || true
+    sleep 3
+    left=$(ours_in_group "$pid")
+    # shellcheck disable=SC2086
+    [[ -z $left ]] || kill -KILL $left 2>/dev/null || true
   fi
-  rm -f "$PID_FILE" "$STATE/pids" "$STATE/ready"
+  rm -f "$PID_FILE" "$STATE/ready"
   echo "dev: stopped"
 }
 

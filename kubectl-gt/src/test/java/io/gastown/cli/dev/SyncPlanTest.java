@@ -71,10 +71,11 @@ class SyncPlanTest {
 
   @Test
   void prunesTrackedObjectsNoLongerBuiltInMirroredWaveOrder() {
+    String polecats = "gastown.gastown.io/v1alpha1";
     List<LiveObject> live = List.of(
-        live("gastown.gastown.io/v1alpha1", "Polecat", "gt-shop", "nux", "rig-shop:gastown.gastown.io/Polecat:gt-shop/nux", 0),
+        live(polecats, "Polecat", "gt-shop", "nux", "rig-shop:gastown.gastown.io/Polecat:gt-shop/nux", 0),
         live("batch/v1", "Job", "gt-shop", "polecat-nux", "rig-shop:batch/Job:gt-shop/polecat-nux", 1),
-        live("gastown.gastown.io/v1alpha1", "Polecat", "gt-shop", "furiosa", "rig-shop:gastown.gastown.io/Polecat:gt-shop/furiosa", 0));
+        live(polecats, "Polecat", "gt-shop", "furiosa", "rig-shop:gastown.gastown.io/Polecat:gt-shop/furiosa", 0));
 
     SyncPlan plan = SyncPlan.of(APP, DESTINATION, "rigs/shop", RIG, SCOPE, live);
 
