@@ -54,7 +54,8 @@ final class ClusterCache implements AutoCloseable {
   ClusterCache(KubernetesClient client) {
     polecats = client.resources(Polecat.class).inAnyNamespace()
         .withIndexers(Map.of(
-            BY_RIG, p -> p.getSpec() != null && p.getSpec().getRig() != null ? List.of(p.getSpec().getRig()) : List.of(),
+            BY_RIG, p -> p.getSpec() != null && p.getSpec().getRig() != null
+                ? List.of(p.getSpec().getRig()) : List.of(),
             BY_BEAD, p -> p.getSpec() != null && p.getSpec().getBeadID() != null
                 ? List.of(p.getSpec().getBeadID()) : List.of()))
         .runnableInformer(0);
@@ -206,7 +207,8 @@ final class ClusterCache implements AutoCloseable {
   static List<String> polecatOf(HasMetadata object) {
     Map<String, String> labels = object.getMetadata().getLabels();
     String polecat = labels != null ? labels.get(GasTown.LABEL_POLECAT) : null;
-    return polecat == null || polecat.isEmpty() ? List.of() : List.of(object.getMetadata().getNamespace() + "/" + polecat);
+    return polecat == null || polecat.isEmpty() ? List.of()
+        : List.of(object.getMetadata().getNamespace() + "/" + polecat);
   }
 
   private static OwnerReference controller(HasMetadata object) {

@@ -1,17 +1,14 @@
 package io.gastown.status;
 
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.gastown.model.Convoy;
 import io.gastown.model.ConvoyPhase;
 import io.gastown.model.ConvoyStatus;
 import io.gastown.model.DesiredState;
-import io.gastown.model.GasTown;
 import io.gastown.model.Polecat;
 import io.gastown.model.PolecatPhase;
 import io.gastown.model.PolecatStatus;
@@ -35,7 +32,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -93,7 +89,22 @@ final class StatusEngine implements AutoCloseable {
 
   /** Starts the informers, waits for their first list, then the workers and the ticker. */
   void start(Duration syncTimeout) throws Exception {
-    registerHandlers();
+    new ChangeRouter(cache, new ChangeRouter.Marks() {
+      @Override
+      public void now(Key key) {
+        queue.add(key);
+      }
+
+      @Override
+      public void soon(Key key) {
+        addSoon(key);
+      }
+
+      @Override
+      public void gone(HasMetadata object) {
+        forget(object);
+      }
+    }).register();
     cache.start().get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
     running = true;
     for (int i = 0; i < config.workers(); i++) {
@@ -113,63 +124,6 @@ final class StatusEngine implements AutoCloseable {
     return running && cache.hasSynced();
   }
 
-  // ---- what a change may affect ----
-
-  private void registerHandlers() {
-    cache.onChange(cache.polecats, handler(this::polecatChanged));
-    cache.onChange(cache.jobs, handler((before, after) -> ownerChanged(before, after)));
-    cache.onChange(cache.pods, handler((before, after) -> {
-      ownerChanged(before, after);
-      if (after == null) {
-        prober.forget(before);
-      }
-    }));
-    for (var informer : cache.warnings) {
-      cache.onChange(informer, handler((before, after) -> warningChanged(after != null ? after : before)));
-    }
-    cache.onChange(cache.convoys, handler(this::convoyChanged));
-    cache.onChange(cache.rigs, handler((before, after) -> queue.add(Key.rig(name(after != null ? after : before)))));
-    cache.onChange(cache.witnesses, handler(this::witnessChanged));
-  }
-
-  private void polecatChanged(Polecat before, Polecat after) {
-    if (after != null) {
-      queue.add(Key.of(Key.Kind.POLECAT, after));
-    } else {
-      lastEvaluated.remove(Key.of(Key.Kind.POLECAT, before));
-      writer.forget(before);
-    }
-    if (before == null || after == null || aggregateInputsDiffer(before, after)) {
-      for (Polecat p : new Polecat[] {before, after}) {
-        if (p != null) {
-          enqueueAggregatesOf(p);
-        }
-      }
-    }
-  }
-
-  private static boolean aggregateInputsDiffer(Polecat a, Polecat b) {
-    PolecatStatus sa = a.getStatus() != null ? a.getStatus() : new PolecatStatus();
-    PolecatStatus sb = b.getStatus() != null ? b.getStatus() : new PolecatStatus();
-    return sa.getPhase() != sb.getPhase() || !Objects.equals(sa.getStartedAt(), sb.getStartedAt())
-        || !Objects.equals(sa.getCompletedAt(), sb.getCompletedAt())
-        || !Objects.equals(a.getSpec() != null ? a.getSpec().getRig() : null, b.getSpec() != null ? b.getSpec().getRig() : null)
-        || !Objects.equals(a.getSpec() != null ? a.getSpec().getBeadID() : null,
-            b.getSpec() != null ? b.getSpec().getBeadID() : null);
-  }
-
-  private void enqueueAggregatesOf(Polecat polecat) {
-    String rig = polecat.getSpec() != null ? polecat.getSpec().getRig() : null;
-    String bead = polecat.getSpec() != null ? polecat.getSpec().getBeadID() : null;
-    if (rig != null) {
-      addSoon(Key.rig(rig));
-      cache.witnessesOf(polecat.getMetadata().getNamespace(), rig).forEach(w -> addSoon(Key.of(Key.Kind.WITNESS, w)));
-    }
-    if (bead != null) {
-      cache.convoysTracking(bead).forEach(c -> addSoon(Key.of(Key.Kind.CONVOY, c)));
-    }
-  }
-
   /**
    * Queues a Rig, Witness or Convoy after {@link #AGGREGATE_DELAY}: their statuses count polecats, so the changes of
    * many polecats within that time make one write instead of one each.
@@ -185,59 +139,21 @@ final class StatusEngine implements AutoCloseable {
     }
   }
 
-  private void ownerChanged(HasMetadata before, HasMetadata after) {
-    for (HasMetadata object : new HasMetadata[] {before, after}) {
-      if (object != null) {
-        for (String polecat : ClusterCache.polecatOf(object)) {
-          queue.add(Key.polecat(object.getMetadata().getNamespace(), polecat.substring(polecat.indexOf('/') + 1)));
-        }
-      }
+  /** Drops what the engine remembers of an object that was deleted. */
+  private void forget(HasMetadata object) {
+    if (object instanceof Pod pod) {
+      prober.forget(pod);
+    } else if (object instanceof Polecat polecat) {
+      lastEvaluated.remove(Key.of(Key.Kind.POLECAT, polecat));
+      writer.forget(polecat);
+    } else if (object instanceof Witness witness) {
+      lastEvaluated.remove(Key.of(Key.Kind.WITNESS, witness));
+      writer.forget(witness);
+    } else if (object instanceof CustomResource<?, ?> resource) {
+      writer.forget(resource);
     }
   }
 
-  private void warningChanged(Event event) {
-    if (event.getInvolvedObject() == null) {
-      return;
-    }
-    String key = event.getInvolvedObject().getNamespace() + "/" + event.getInvolvedObject().getName();
-    HasMetadata subject = "Job".equals(event.getInvolvedObject().getKind()) ? cache.jobs.getStore().getByKey(key)
-        : "Pod".equals(event.getInvolvedObject().getKind()) ? cache.pods.getStore().getByKey(key) : null;
-    if (subject != null) {
-      ownerChanged(null, subject);
-    }
-  }
-
-  private void convoyChanged(Convoy before, Convoy after) {
-    if (after != null) {
-      queue.add(Key.of(Key.Kind.CONVOY, after));
-    } else {
-      writer.forget(before);
-    }
-    for (Convoy c : new Convoy[] {before, after}) {
-      if (c != null && c.getSpec() != null && c.getSpec().getRigRef() != null) {
-        queue.add(Key.rig(c.getSpec().getRigRef()));
-      }
-    }
-  }
-
-  private void witnessChanged(Witness before, Witness after) {
-    if (after != null) {
-      queue.add(Key.of(Key.Kind.WITNESS, after));
-    } else {
-      lastEvaluated.remove(Key.of(Key.Kind.WITNESS, before));
-    }
-    boolean specChanged = before == null || after == null
-        || !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration());
-    if (specChanged) {
-      for (Witness w : new Witness[] {before, after}) {
-        if (w != null && w.getSpec() != null && w.getSpec().getRigRef() != null) {
-          cache.polecatsOfRig(w.getSpec().getRigRef()).stream()
-              .filter(p -> w.getMetadata().getNamespace().equals(p.getMetadata().getNamespace()))
-              .forEach(p -> queue.add(Key.of(Key.Kind.POLECAT, p)));
-        }
-      }
-    }
-  }
 
   // ---- computing and writing ----
 
@@ -463,32 +379,6 @@ final class StatusEngine implements AutoCloseable {
   private boolean due(Key key, Duration interval, Instant now) {
     Instant last = lastEvaluated.get(key);
     return last == null || !now.isBefore(last.plus(interval));
-  }
-
-  private static String name(HasMetadata object) {
-    return object.getMetadata().getName();
-  }
-
-  /** Adapts add/update/delete to one (before, after) callback; a resync (same resourceVersion) is ignored. */
-  private static <T extends HasMetadata> ResourceEventHandler<T> handler(BiConsumer<T, T> onChange) {
-    return new ResourceEventHandler<>() {
-      @Override
-      public void onAdd(T object) {
-        onChange.accept(null, object);
-      }
-
-      @Override
-      public void onUpdate(T before, T after) {
-        if (!Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())) {
-          onChange.accept(before, after);
-        }
-      }
-
-      @Override
-      public void onDelete(T object, boolean finalStateUnknown) {
-        onChange.accept(object, null);
-      }
-    };
   }
 
   @Override

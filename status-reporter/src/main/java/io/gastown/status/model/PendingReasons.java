@@ -99,7 +99,8 @@ final class PendingReasons {
     ObservedEvent failedCreate = latest(warnings, jobUid, ObservedEvent.FAILED_CREATE);
     if (failedCreate != null) {
       String detail = clip(failedCreate.message());
-      boolean denied = detail != null && (detail.contains("admission webhook") || detail.contains("denied the request"));
+      boolean denied = detail != null
+          && (detail.contains("admission webhook") || detail.contains("denied the request"));
       return problem(denied ? ADMISSION_DENIED : POD_CREATE_FAILED,
           "Job " + jobName + " cannot create its pod: " + detail);
     }

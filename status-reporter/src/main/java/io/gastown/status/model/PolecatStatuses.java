@@ -84,7 +84,8 @@ public final class PolecatStatuses {
   }
 
   private static Verdict retired(PolecatPhase phase, String reason, Pod pod) {
-    String message = phase == PolecatPhase.Terminated ? "retired (desiredState Terminated)" : "idle (desiredState Idle)";
+    String message = phase == PolecatPhase.Terminated
+        ? "retired (desiredState Terminated)" : "idle (desiredState Idle)";
     if (pod != null && !PodFacts.isDeleting(pod) && Set.of("Pending", "Running").contains(PodFacts.phase(pod))) {
       message += "; pod " + pod.getMetadata().getName() + " still runs until its Job is removed";
     }

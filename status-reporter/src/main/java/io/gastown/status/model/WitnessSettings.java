@@ -40,7 +40,8 @@ public record WitnessSettings(Duration healthCheckInterval, Duration stuckThresh
     Duration interval = read("spec.healthCheckInterval", spec.getHealthCheckInterval(),
         DEFAULT_HEALTH_CHECK_INTERVAL, problems);
     if (interval.compareTo(MIN_HEALTH_CHECK_INTERVAL) < 0) {
-      problems.add("spec.healthCheckInterval: " + spec.getHealthCheckInterval() + " is below the minimum of 1s; using 1s");
+      problems.add("spec.healthCheckInterval: " + spec.getHealthCheckInterval()
+          + " is below the minimum of 1s; using 1s");
       interval = MIN_HEALTH_CHECK_INTERVAL;
     }
     Duration stuck = read("spec.stuckThreshold", spec.getStuckThreshold(), DEFAULT_STUCK_THRESHOLD, problems);

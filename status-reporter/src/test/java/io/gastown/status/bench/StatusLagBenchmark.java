@@ -63,8 +63,8 @@ import java.util.stream.Stream;
  * The reporter's peak resident memory comes from {@code VmHWM}, its peak heap from its own /metrics.
  *
  * <p>System properties: {@code bench.polecats} (1000), {@code bench.rate} (10 per second),
- * {@code bench.workers} (the reporter's default), {@code bench.maxRam} (256m), {@code bench.reporterJavaOpts} (-XX:+UseSerialGC -XX:TieredStopAtLevel=1; the reporter also runs with
- * {@code MALLOC_ARENA_MAX=2}), {@code gastown.cache} / {@code gastown.k8s.version} as for the tests.
+ * {@code bench.workers} (the reporter's default), {@code bench.maxRam} (256m), {@code bench.reporterJavaOpts}
+ * (-XX:+UseSerialGC -XX:TieredStopAtLevel=1; the reporter also runs with {@code MALLOC_ARENA_MAX=2}), {@code gastown.cache} / {@code gastown.k8s.version} as for the tests.
  */
 public final class StatusLagBenchmark {
   private static final String NAMESPACE = "bench";
