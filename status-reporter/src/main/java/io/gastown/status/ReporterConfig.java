@@ -41,10 +41,6 @@ public record ReporterConfig(int httpPort, String podName, String podNamespace, 
         Duration.ofSeconds(1));
   }
 
-  public ReporterConfig withHttpPort(int port) {
-    return new ReporterConfig(port, podName, podNamespace, workers, leaderElection, tick);
-  }
-
   private static int integer(Map<String, String> env, String name, int fallback) {
     String value = env.get(name);
     if (value == null || value.isBlank()) {

@@ -82,8 +82,4 @@ final class ReporterMetrics {
   String scrape() {
     return registry.scrape();
   }
-
-  Timer lagTimer() {
-    return lag;
-  }
 }

@@ -115,11 +115,6 @@ final class PendingReasons {
         + " yet (Argo CD creates it from git after the Polecat)");
   }
 
-  static boolean isProblem(String reason) {
-    return Set.of(UNSCHEDULABLE, IMAGE_PULL_ERROR, MISSING_SECRET_OR_CONFIGMAP, CONTAINER_CONFIG_ERROR,
-        CONTAINER_CREATE_ERROR, VOLUME_MOUNT_FAILED, ADMISSION_DENIED, POD_CREATE_FAILED).contains(reason);
-  }
-
   static String clip(String text) {
     if (text == null) {
       return null;

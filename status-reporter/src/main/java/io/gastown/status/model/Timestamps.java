@@ -42,17 +42,6 @@ public final class Timestamps {
     return a.isAfter(b) ? a : b;
   }
 
-  /** The earlier of two instants, either of which may be null. */
-  public static Instant earliest(Instant a, Instant b) {
-    if (a == null) {
-      return b;
-    }
-    if (b == null) {
-      return a;
-    }
-    return a.isBefore(b) ? a : b;
-  }
-
   /** How long ago {@code then} was; zero when {@code then} lies in the future (a clock ahead of ours). */
   public static java.time.Duration elapsed(Instant then, Instant now) {
     java.time.Duration elapsed = java.time.Duration.between(then, now);
