@@ -1,5 +1,6 @@
 package io.gastown.render;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -40,10 +41,19 @@ public final class PolecatManifests {
    * @param agentImage image of the placeholder container (the webhook replaces the container)
    */
   public static RenderedFile render(Polecat source, String agentImage) {
+    return render(source, documents(source, agentImage));
+  }
+
+  /** The polecat's file from its {@link #documents}, for callers that validate the documents first. */
+  public static RenderedFile render(Polecat source, List<JsonNode> documents) {
+    return RenderedFile.of(GitOpsLayout.polecatFile(source.getSpec().getRig(), source.getMetadata().getName()),
+        Manifests.toYaml(documents));
+  }
+
+  /** The Polecat (labelled, with its sync wave) and its Job, as trees. */
+  public static List<JsonNode> documents(Polecat source, String agentImage) {
     Polecat polecat = polecat(source);
-    Job job = job(polecat, agentImage);
-    return RenderedFile.of(GitOpsLayout.polecatFile(polecat.getSpec().getRig(), polecat.getMetadata().getName()),
-        Manifests.toYaml(List.of(polecat, job)));
+    return List.of(Manifests.toTree(polecat), Manifests.toTree(job(polecat, agentImage)));
   }
 
   /** The labels every object of a polecat carries: polecat, rig and bead. */

@@ -1,5 +1,6 @@
 package io.gastown.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gastown.cli.git.Changes;
 import io.gastown.cli.git.RepositoryState;
 import io.gastown.model.Rig;
@@ -47,7 +48,11 @@ final class RigDirectory {
 
   /** Refuses an object the cluster would refuse, naming every field that is wrong. */
   static void requireValid(Object object, String what) {
-    List<Violation> violations = Crds.validate(Manifests.toTree(object));
+    requireValidTree(Manifests.toTree(object), what);
+  }
+
+  static void requireValidTree(JsonNode object, String what) {
+    List<Violation> violations = Crds.validate(object);
     if (!violations.isEmpty()) {
       throw GtException.invalid(what + " would be invalid: " + String.join("; ",
           violations.stream().map(Violation::toString).toList()));

@@ -1,5 +1,6 @@
 package io.gastown.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gastown.cli.git.Changes;
 import io.gastown.cli.git.RepositoryState;
 import io.gastown.model.NamepoolTheme;
@@ -46,8 +47,9 @@ final class Slinging {
     // files are collected in request order, so the result is the same as one by one.
     List<RenderedFile> files = IntStream.range(0, polecats.size()).parallel()
         .mapToObj(i -> {
-          RigDirectory.requireValid(polecats.get(i), "polecat " + names.get(i));
-          return PolecatManifests.render(polecats.get(i), agentImage);
+          List<JsonNode> documents = PolecatManifests.documents(polecats.get(i), agentImage);
+          RigDirectory.requireValidTree(documents.get(0), "polecat " + names.get(i));
+          return PolecatManifests.render(polecats.get(i), documents);
         })
         .toList();
     files.forEach(changes::write);
