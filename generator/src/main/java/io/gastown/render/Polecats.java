@@ -2,7 +2,6 @@ package io.gastown.render;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.gastown.model.Agent;
-import io.gastown.model.DesiredState;
 import io.gastown.model.ExecutionMode;
 import io.gastown.model.KubernetesSpec;
 import io.gastown.model.Polecat;
@@ -36,7 +35,9 @@ public final class Polecats {
     spec.setRig(rig.getMetadata().getName());
     spec.setBeadID(request.beadId());
     spec.setTaskDescription(request.task());
-    spec.setDesiredState(DesiredState.Working);
+    // Left out (the CRD defaults it to Working) so that Argo CD's nuke action, which sets Terminated, is not undone by
+    // self-heal: a field git does not mention is not drift.
+    spec.setDesiredState(null);
     spec.setExecutionMode(ExecutionMode.kubernetes);
     spec.setAgent(firstNonNull(request.agent(), settings.getAgent(), Agent.CLAUDE_CODE));
     spec.setKubernetes(kubernetes);

@@ -3,8 +3,14 @@ package io.gastown.render;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Argo CD sync waves of what kubectl gt writes: the rig's Namespace and Rig first, then Polecats, Convoys and the
- * Witness, then the Jobs (a Job's Pod is expanded from its Polecat, so the Polecat must exist first).
+ * Argo CD sync waves of what kubectl gt writes: the rig's Namespace and Rig first, then everything else together.
+ *
+ * <p>A Polecat and its Job share a wave on purpose. Argo CD starts a wave only when every object of the waves before
+ * it is Healthy, and a Polecat is Progressing from the moment it exists until its Job's Pod has run: with the Job one
+ * wave later, the first sync would never create the Job, and any Working polecat would hold back the Jobs of every
+ * later sling. Within a wave Argo CD applies built-in kinds before custom resources, so the Job may come first; its
+ * Pod is then denied by the webhook ("Polecat not found") for the few milliseconds until the Polecat exists, and the
+ * Job controller retries.
  */
 public final class SyncWave {
   public static final String ANNOTATION = "argocd.argoproj.io/sync-wave";
@@ -13,7 +19,7 @@ public final class SyncWave {
   public static final String POLECAT = "0";
   public static final String CONVOY = "0";
   public static final String WITNESS = "0";
-  public static final String JOB = "1";
+  public static final String JOB = "0";
 
   private SyncWave() {
   }

@@ -21,13 +21,13 @@ class KustomizationTest {
   }
 
   @Test
-  void syncOrderPutsNamespaceAndRigBeforePolecatsBeforeJobs() {
+  void syncOrderPutsNamespaceAndRigFirstAndAPolecatInTheWaveOfItsJob() {
     var shop = io.gastown.render.Rigs.create("shop", "git@github.com:acme/shop.git", "sh", null, null, null);
     var docs = new java.util.ArrayList<com.fasterxml.jackson.databind.JsonNode>();
     docs.addAll(Manifests.readAll(PolecatManifests.render(
         Polecats.create(shop, PolecatRequest.of("furiosa", "sh-1")), "img").text()));
     docs.addAll(Manifests.readAll(RigManifests.render(shop).text()));
-    assertThat(Manifests.inSyncOrder(docs)).extracting(d -> d.path("kind").asText())
-        .containsExactly("Namespace", "Rig", "Polecat", "Witness", "Job");
+    assertThat(Manifests.inSyncOrder(docs)).extracting(d -> d.path("kind").asText() + "@" + SyncWave.of(d))
+        .containsExactly("Namespace@-1", "Rig@-1", "Polecat@0", "Job@0", "Witness@0");
   }
 }
