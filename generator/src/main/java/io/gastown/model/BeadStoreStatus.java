@@ -1,16 +1,12 @@
 package io.gastown.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fabric8.kubernetes.api.model.Condition;
-import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class BeadStoreStatus {
+public class BeadStoreStatus extends ObservedStatus {
   private BeadStorePhase phase;
   private String lastSyncTime;
   private Integer issueCount;
-  private Long observedGeneration;
-  private List<Condition> conditions;
 
   public BeadStorePhase getPhase() {
     return phase;
@@ -34,21 +30,5 @@ public class BeadStoreStatus {
 
   public void setIssueCount(Integer issueCount) {
     this.issueCount = issueCount;
-  }
-
-  public Long getObservedGeneration() {
-    return observedGeneration;
-  }
-
-  public void setObservedGeneration(Long observedGeneration) {
-    this.observedGeneration = observedGeneration;
-  }
-
-  public List<Condition> getConditions() {
-    return conditions;
-  }
-
-  public void setConditions(List<Condition> conditions) {
-    this.conditions = conditions;
   }
 }

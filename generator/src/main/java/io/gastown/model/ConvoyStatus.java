@@ -2,11 +2,10 @@ package io.gastown.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.kubernetes.api.model.Condition;
 import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class ConvoyStatus {
+public class ConvoyStatus extends ObservedStatus {
   private ConvoyPhase phase;
   @JsonPropertyDescription("done/total, e.g. 2/3.")
   private String progress;
@@ -15,8 +14,6 @@ public class ConvoyStatus {
   private List<String> failedBeads;
   private String startedAt;
   private String completedAt;
-  private Long observedGeneration;
-  private List<Condition> conditions;
 
   public ConvoyPhase getPhase() {
     return phase;
@@ -72,21 +69,5 @@ public class ConvoyStatus {
 
   public void setCompletedAt(String completedAt) {
     this.completedAt = completedAt;
-  }
-
-  public Long getObservedGeneration() {
-    return observedGeneration;
-  }
-
-  public void setObservedGeneration(Long observedGeneration) {
-    this.observedGeneration = observedGeneration;
-  }
-
-  public List<Condition> getConditions() {
-    return conditions;
-  }
-
-  public void setConditions(List<Condition> conditions) {
-    this.conditions = conditions;
   }
 }

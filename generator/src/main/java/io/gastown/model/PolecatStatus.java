@@ -2,11 +2,9 @@ package io.gastown.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.kubernetes.api.model.Condition;
-import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class PolecatStatus {
+public class PolecatStatus extends ObservedStatus {
   @JsonPropertyDescription("Pending, Working, Done, Failed, Stuck, Terminated or Idle.")
   private PolecatPhase phase;
   @JsonPropertyDescription("Why the polecat is in its phase, in words.")
@@ -20,8 +18,6 @@ public class PolecatStatus {
   private String completedAt;
   @JsonPropertyDescription("Last time the agent was seen doing something (new log output).")
   private String lastActivity;
-  private Long observedGeneration;
-  private List<Condition> conditions;
 
   public PolecatPhase getPhase() {
     return phase;
@@ -93,21 +89,5 @@ public class PolecatStatus {
 
   public void setLastActivity(String lastActivity) {
     this.lastActivity = lastActivity;
-  }
-
-  public Long getObservedGeneration() {
-    return observedGeneration;
-  }
-
-  public void setObservedGeneration(Long observedGeneration) {
-    this.observedGeneration = observedGeneration;
-  }
-
-  public List<Condition> getConditions() {
-    return conditions;
-  }
-
-  public void setConditions(List<Condition> conditions) {
-    this.conditions = conditions;
   }
 }

@@ -1,17 +1,13 @@
 package io.gastown.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.fabric8.kubernetes.api.model.Condition;
-import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class RefineryStatus {
+public class RefineryStatus extends ObservedStatus {
   private RefineryPhase phase;
   private Integer queueLength;
   private String currentMerge;
   private String lastMergeTime;
-  private Long observedGeneration;
-  private List<Condition> conditions;
 
   public RefineryPhase getPhase() {
     return phase;
@@ -43,21 +39,5 @@ public class RefineryStatus {
 
   public void setLastMergeTime(String lastMergeTime) {
     this.lastMergeTime = lastMergeTime;
-  }
-
-  public Long getObservedGeneration() {
-    return observedGeneration;
-  }
-
-  public void setObservedGeneration(Long observedGeneration) {
-    this.observedGeneration = observedGeneration;
-  }
-
-  public List<Condition> getConditions() {
-    return conditions;
-  }
-
-  public void setConditions(List<Condition> conditions) {
-    this.conditions = conditions;
   }
 }

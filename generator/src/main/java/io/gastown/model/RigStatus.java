@@ -2,12 +2,10 @@ package io.gastown.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.kubernetes.api.model.Condition;
-import java.util.List;
 import java.util.Map;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class RigStatus {
+public class RigStatus extends ObservedStatus {
   private RigPhase phase;
   @JsonPropertyDescription("Number of polecats of the rig.")
   private Integer polecatCount;
@@ -15,8 +13,6 @@ public class RigStatus {
   private Map<String, Integer> polecatsByPhase;
   @JsonPropertyDescription("Number of the rig's convoys that are Pending or InProgress.")
   private Integer activeConvoys;
-  private Long observedGeneration;
-  private List<Condition> conditions;
 
   public RigPhase getPhase() {
     return phase;
@@ -48,21 +44,5 @@ public class RigStatus {
 
   public void setActiveConvoys(Integer activeConvoys) {
     this.activeConvoys = activeConvoys;
-  }
-
-  public Long getObservedGeneration() {
-    return observedGeneration;
-  }
-
-  public void setObservedGeneration(Long observedGeneration) {
-    this.observedGeneration = observedGeneration;
-  }
-
-  public List<Condition> getConditions() {
-    return conditions;
-  }
-
-  public void setConditions(List<Condition> conditions) {
-    this.conditions = conditions;
   }
 }
