@@ -114,17 +114,17 @@ final class AdmissionEndpoint implements Handler {
 
   /** The body, refusing more than the limit even when the client sends no Content-Length. */
   private byte[] body(Context ctx) {
-    if (ctx.contentLength() > maxRequestBytes) {
-      throw tooLarge();
-    }
     try (InputStream in = ctx.bodyInputStream()) {
+      if (ctx.contentLength() > maxRequestBytes) {
+        throw tooLarge(in);
+      }
       ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(ctx.contentLength(), 1024));
       byte[] buffer = new byte[16 * 1024];
       int read;
       while ((read = in.read(buffer)) != -1) {
         out.write(buffer, 0, read);
         if (out.size() > maxRequestBytes) {
-          throw tooLarge();
+          throw tooLarge(in);
         }
       }
       return out.toByteArray();
@@ -132,6 +132,23 @@ final class AdmissionEndpoint implements Handler {
       throw new BadRequest(400, "cannot read the body: " + e.getClass().getSimpleName());
     }
   }
+
+  /**
+   * The 413, after reading what is left of a moderately oversized body: a server that answers and closes while the
+   * client is still sending makes the client's TCP stack drop the answer (a reset), so the client would see a broken
+   * connection instead of the reason. Past {@link #DRAIN_FACTOR} times the limit the connection is just closed.
+   */
+  private BadRequest tooLarge(InputStream rest) throws IOException {
+    long left = DRAIN_FACTOR * maxRequestBytes;
+    byte[] buffer = new byte[16 * 1024];
+    int read;
+    while (left > 0 && (read = rest.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
+      left -= read;
+    }
+    return tooLarge();
+  }
+
+  private static final long DRAIN_FACTOR = 16;
 
   private BadRequest tooLarge() {
     return new BadRequest(413, "body larger than " + maxRequestBytes + " bytes (GASTOWN_MAX_REQUEST_BYTES)");

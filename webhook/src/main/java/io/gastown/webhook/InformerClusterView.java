@@ -25,13 +25,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The cluster through fabric8 informers on Polecats, Rigs and BeadStores (all namespaces), with a direct read when
- * the cache misses: a Polecat synced by Argo CD just before its Job may not have reached the cache yet. Secrets are
- * never cached or listed: their existence is checked by a metadata-only GET.
+ * the cache misses. Secrets are never cached or listed: their existence is checked by a metadata-only GET.
+ *
+ * <p>A missing Polecat is waited for, briefly: Argo CD applies a polecat's Job and the Polecat in the same sync wave,
+ * built-in kinds first, so the Job's Pod usually arrives a few milliseconds before its Polecat. Denying it would
+ * cost a second of the Job controller's back-off; watching the cache for {@link #POLECAT_GRACE} costs nothing.
  */
 public final class InformerClusterView implements ClusterView, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(InformerClusterView.class);
   private static final String BY_RIG = "rig";
   private static final Duration SECRET_READ_TIMEOUT = Duration.ofSeconds(3);
+  /** Well inside the MutatingWebhookConfiguration's 5 s timeout. */
+  static final Duration POLECAT_GRACE = Duration.ofMillis(1500);
+  private static final long POLL_MILLIS = 20;
 
   private final KubernetesClient client;
   private final SharedIndexInformer<Polecat> polecats;
@@ -64,8 +70,23 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
 
   @Override
   public Optional<Polecat> polecat(String namespace, String name) {
-    return cachedOrRead(polecats.getStore().getByKey(namespace + "/" + name),
-        () -> client.resources(Polecat.class).inNamespace(namespace).withName(name).get());
+    String key = namespace + "/" + name;
+    Optional<Polecat> found = cachedOrRead(polecats.getStore().getByKey(key), () -> readPolecat(namespace, name));
+    long deadline = System.nanoTime() + POLECAT_GRACE.toNanos();
+    while (found.isEmpty() && polecats.isWatching() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      found = Optional.ofNullable(polecats.getStore().getByKey(key));
+    }
+    return found.isPresent() ? found : Optional.ofNullable(readPolecat(namespace, name));
+  }
+
+  private Polecat readPolecat(String namespace, String name) {
+    return client.resources(Polecat.class).inNamespace(namespace).withName(name).get();
   }
 
   @Override
