@@ -8,9 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <p>A Polecat and its Job share a wave on purpose. Argo CD starts a wave only when every object of the waves before
  * it is Healthy, and a Polecat is Progressing from the moment it exists until its Job's Pod has run: with the Job one
  * wave later, the first sync would never create the Job, and any Working polecat would hold back the Jobs of every
- * later sling. Within a wave Argo CD applies built-in kinds before custom resources, so the Job may come first; its
- * Pod is then denied by the webhook ("Polecat not found") for the few milliseconds until the Polecat exists, and the
- * Job controller retries.
+ * later sling. Within a wave Argo CD applies built-in kinds before custom resources, so the Job may come first; the
+ * webhook then waits for the Polecat to reach its cache (a few milliseconds) before expanding the Pod.
  */
 public final class SyncWave {
   public static final String ANNOTATION = "argocd.argoproj.io/sync-wave";
