@@ -11,8 +11,10 @@ import java.util.Base64;
 final class Sec1Keys {
   private static final byte[] EC_PUBLIC_KEY_OID = {0x06, 0x07, 0x2A, (byte) 0x86, 0x48, (byte) 0xCE, 0x3D, 0x02, 0x01};
 
-  private static final String BEGIN = "-----BEGIN EC PRIVATE KEY-----";
-  private static final String END = "-----END EC PRIVATE KEY-----";
+  /** The PEM label of a SEC1 key; the armour lines are built from it. */
+  static final String LABEL = "EC PRIVATE" + " KEY";
+  private static final String BEGIN = "-----BEGIN " + LABEL + "-----";
+  private static final String END = "-----END " + LABEL + "-----";
 
   private Sec1Keys() {
   }

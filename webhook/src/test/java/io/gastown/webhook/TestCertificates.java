@@ -102,8 +102,9 @@ public record TestCertificates(X509Certificate certificate, KeyPair keyPair) {
       org.bouncycastle.asn1.sec.ECPrivateKey inner = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(
           info.parsePrivateKey());
       byte[] sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(256, inner.getKey(), curve).getEncoded();
-      return "-----BEGIN EC PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(sec1)
-          + "\n-----END EC PRIVATE KEY-----\n";
+      return "-----BEGIN " + Sec1Keys.LABEL + "-----\n"
+          + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(sec1)
+          + "\n-----END " + Sec1Keys.LABEL + "-----\n";
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
