@@ -5,5 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash hack/control-plane.sh
-bash hack/argocd-cli.sh >/dev/null
+bash hack/packages.sh
+bash hack/argocd.sh >/dev/null
+bash hack/kustomize.sh >/dev/null
 exec mvn -B verify "$@"

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
  * Runs every case of the health_test.yaml and actions/action_test.yaml files under argocd/resource_customizations
  * through Argo CD's own CLI ({@code argocd admin settings resource-overrides health|list-actions|run-action}),
  * against the generated argocd/argocd-cm-patch.yaml: the same Lua VM, the same default sandbox (no string
- * library) and the same config keys a real Argo CD uses. The CLI comes from hack/argocd-cli.sh (built from the
+ * library) and the same config keys a real Argo CD uses. The CLI comes from hack/argocd.sh (built from the
  * Go module proxy into a cache outside the repository on first use; instant afterwards).
  */
 class ArgoLuaHealthTest {
@@ -29,9 +29,9 @@ class ArgoLuaHealthTest {
 
   @BeforeAll
   static void argocdCli() {
-    Kubectl.Result built = Kubectl.exec(List.of("bash", Manifests.root().resolve("hack/argocd-cli.sh").toString()),
+    Kubectl.Result built = Kubectl.exec(List.of("bash", Manifests.root().resolve("hack/argocd.sh").toString()),
         null, Map.of(), 3600);
-    built.orFail("hack/argocd-cli.sh (builds Argo CD's CLI from the Go module proxy)");
+    built.orFail("hack/argocd.sh (builds Argo CD's CLI from the Go module proxy)");
     argocd = Path.of(built.stdout().strip());
   }
 

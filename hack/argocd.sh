@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Builds Argo CD's own `argocd` CLI from the Go module proxy into a cache outside the repository,
+# Builds Argo CD's own multi-call binary (its cmd/main.go: the CLI, argocd-server, argocd-repo-server,
+# argocd-application-controller, argocd-applicationset-controller, argocd-cmp-server, ... chosen by the
+# binary's name or ARGOCD_BINARY_NAME) from the Go module proxy into a cache outside the repository,
 # keyed by version, and prints the binary's path on stdout (everything else goes to stderr).
 #
-#   hack/argocd-cli.sh            # build if missing, print the path
+#   hack/argocd.sh                # build if missing, print the path
 #   ARGOCD_VERSION=v3.2.6 ...     # another version
 #   GASTOWN_TOOLS_CACHE=...       # cache root (default ~/.cache/gastown-tools)
 #
@@ -16,38 +18,39 @@
 # Why not v3.2.12: that tag does not compile (controller/cache calls settings.ValidateExternalURL,
 # which the tag does not contain).
 #
-# Cold build: about 15-25 min on 2 cores (done under `nice`); warm: instant.
+# Cold build: about 6-25 min on 2 cores, depending on load (done under `nice`); warm: instant.
 set -euo pipefail
 
 VERSION=${ARGOCD_VERSION:-v3.2.11}
 CACHE=${GASTOWN_TOOLS_CACHE:-$HOME/.cache/gastown-tools}
-OUT=$CACHE/argocd/$VERSION
+OUT=$CACHE/argocd/$VERSION-all
 BIN=$OUT/argocd
 
-log() { echo "argocd-cli: $*" >&2; }
+log() { echo "argocd: $*" >&2; }
 
 if [[ -x $BIN ]]; then   # the directory is keyed by version; the binary is moved in only when complete
   echo "$BIN"
   exit 0
 fi
 
-command -v go >/dev/null || { log "go is not installed; cannot build the Argo CD CLI"; exit 1; }
+command -v go >/dev/null || { log "go is not installed; cannot build Argo CD"; exit 1; }
 mkdir -p "$OUT"
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK"
 
 log "building argocd $VERSION in $WORK (output $BIN)"
-MOD_FILE=$(go mod download -json "github.com/argoproj/argo-cd/v3@$VERSION" \
-  | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",$/\1/p')
-[[ -f $MOD_FILE ]] || { log "could not download github.com/argoproj/argo-cd/v3@$VERSION"; exit 1; }
+MOD_JSON=$(go mod download -json "github.com/argoproj/argo-cd/v3@$VERSION")
+MOD_FILE=$(sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",$/\1/p' <<<"$MOD_JSON")
+MOD_DIR=$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p' <<<"$MOD_JSON")
+[[ -f $MOD_FILE && -f $MOD_DIR/cmd/main.go ]] || { log "could not download github.com/argoproj/argo-cd/v3@$VERSION"; exit 1; }
 if grep -Eq '=>[[:space:]]+\./' "$MOD_FILE"; then
   log "argo-cd $VERSION replaces a module with a local directory; pick a v3.2.x version"
   exit 1
 fi
 GO_LINE=$(sed -n 's/^go \([0-9.]*\)$/\1/p' "$MOD_FILE")
 
-go mod init local.invalid/argocdcli >/dev/null 2>&1
+go mod init local.invalid/argocd >/dev/null 2>&1
 go mod edit -go="$GO_LINE"
 # Re-state argo-cd's own replace directives (module path => module version).
 go mod edit -json "$MOD_FILE" \
@@ -59,23 +62,10 @@ for r in json.load(sys.stdin).get("Replace") or []:
     print(lhs + "=" + new["Path"] + "@" + new["Version"])
 ' | while read -r rep; do go mod edit -replace="$rep"; done
 
-cat > main.go <<'EOF'
-// Entry point identical in effect to argo-cd's cmd/main.go for the binary name "argocd".
-package main
-
-import (
-	"os"
-
-	cli "github.com/argoproj/argo-cd/v3/cmd/argocd/commands"
-)
-
-func main() {
-	if err := cli.NewCommand().Execute(); err != nil {
-		os.Exit(1)
-	}
-}
-EOF
-go get "github.com/argoproj/argo-cd/v3/cmd/argocd/commands@$VERSION" >&2
+# argo-cd's own cmd/main.go, verbatim from the module (one build serves the CLI and every component).
+cp "$MOD_DIR/cmd/main.go" main.go
+chmod u+w main.go
+go get "github.com/argoproj/argo-cd/v3/cmd@$VERSION" >&2
 go mod tidy >&2
 
 LD="-s -w -X github.com/argoproj/argo-cd/v3/common.version=${VERSION#v}"
