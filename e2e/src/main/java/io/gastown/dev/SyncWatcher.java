@@ -22,7 +22,7 @@ public final class SyncWatcher implements AutoCloseable {
       PrintWriter err) {
     Thread thread = new Thread(() -> {
       while (!Thread.currentThread().isInterrupted()) {
-        CommandLine command = new CommandLine(new GtCommand(environment));
+        CommandLine command = GtCommand.commandLine(environment);
         command.setOut(out);
         command.setErr(err);
         command.execute("dev", "sync", "--watch", "--interval", interval, "--kubeconfig", kubeconfig.toString());

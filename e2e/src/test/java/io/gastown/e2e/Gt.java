@@ -51,7 +51,7 @@ public final class Gt {
   public Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine command = new CommandLine(new GtCommand(GtEnvironment.of(environment, home)));
+    CommandLine command = GtCommand.commandLine(GtEnvironment.of(environment, home));
     command.setOut(new PrintWriter(out, true));
     command.setErr(new PrintWriter(err, true));
     int exit = command.execute(args);

@@ -1,11 +1,15 @@
 package io.gastown.cli;
 
 import io.gastown.cli.auth.AuthCommand;
+import io.gastown.cli.convoy.ConvoyCommand;
 import io.gastown.cli.dev.DevCommand;
 import io.gastown.cli.plugin.CompleteCommand;
 import io.gastown.cli.plugin.CompletionCommand;
 import io.gastown.cli.plugin.TrainingCommand;
 import io.gastown.cli.plugin.VersionCommand;
+import io.gastown.cli.polecat.PolecatCommand;
+import io.gastown.cli.polecat.SlingCommand;
+import io.gastown.cli.rig.RigCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -20,7 +24,8 @@ import picocli.CommandLine.Spec;
  * {@code kubectl gt}: the root command. Subcommands are listed here and in the group classes ({@link RigCommand},
  * {@link PolecatCommand}, {@link ConvoyCommand}); adding one is one line in the right {@code subcommands} list.
  * Nothing here creates a Kubernetes client: commands that read the cluster build their own, so the git-only
- * commands start fast.
+ * commands start fast. Build the tree with {@link #commandLine(GtEnvironment)}: it gives every leaf its environment
+ * and the global options.
  */
 @Command(name = "kubectl-gt",
     mixinStandardHelpOptions = true,
@@ -74,26 +79,17 @@ public class GtCommand implements Runnable {
   @Spec
   private CommandSpec spec;
 
-  private final GtEnvironment environment;
-
-  public GtCommand() {
-    this(GtEnvironment.system());
-  }
-
-  public GtCommand(GtEnvironment environment) {
-    this.environment = environment;
+  private GtCommand() {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new GtCommand()).execute(args));
+    System.exit(commandLine(GtEnvironment.system()).execute(args));
   }
 
-  public GtEnvironment environment() {
-    return environment;
-  }
-
-  public GlobalOptions global() {
-    return global;
+  /** The whole {@code kubectl gt} command tree over {@code environment}. */
+  public static CommandLine commandLine(GtEnvironment environment) {
+    GtCommand root = new GtCommand();
+    return new CommandLine(root, new CommandFactory(environment, root.global, GtCommand::commandLine));
   }
 
   @Override

@@ -6,30 +6,30 @@ import io.gastown.cli.git.RepositoryState;
 import io.gastown.model.Rig;
 import io.gastown.render.GitOpsLayout;
 import io.gastown.render.Kustomization;
+import io.gastown.render.Manifests;
 import io.gastown.render.PolecatManifests;
 import io.gastown.validation.Crds;
 import io.gastown.validation.Violation;
-import io.gastown.render.Manifests;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /** Shared steps of the commands that change a rig's directory. */
-final class RigDirectory {
+public final class RigDirectory {
   static final String AGENT_IMAGE = "GT_AGENT_IMAGE";
 
   private RigDirectory() {
   }
 
   /** The rig, or exit code 3 naming the rigs there are. */
-  static Rig requireRig(RepositoryState state, String name) {
+  public static Rig requireRig(RepositoryState state, String name) {
     return state.rig(name).orElseThrow(() -> GtException.notFound("rig '" + name + "' is not in " + state.root()
         + (state.rigs().isEmpty() ? ": create it with kubectl gt rig create " + name
             : " (rigs: " + String.join(", ", state.rigs()) + "): create it with kubectl gt rig create " + name)));
   }
 
   /** Adds the rig's kustomization as it must be after the changes (listing every manifest file, once). */
-  static void updateKustomization(RepositoryState state, String rig, Changes changes) {
+  public static void updateKustomization(RepositoryState state, String rig, Changes changes) {
     String directory = GitOpsLayout.rigDirectory(rig);
     Set<String> resources = new LinkedHashSet<>();
     for (String resource : state.rigResources(rig)) {
@@ -47,11 +47,11 @@ final class RigDirectory {
   }
 
   /** Refuses an object the cluster would refuse, naming every field that is wrong. */
-  static void requireValid(Object object, String what) {
+  public static void requireValid(Object object, String what) {
     requireValidTree(Manifests.toTree(object), what);
   }
 
-  static void requireValidTree(JsonNode object, String what) {
+  public static void requireValidTree(JsonNode object, String what) {
     List<Violation> violations = Crds.validate(object);
     if (!violations.isEmpty()) {
       throw GtException.invalid(what + " would be invalid: " + String.join("; ",
@@ -63,7 +63,7 @@ final class RigDirectory {
    * The placeholder image of polecat Jobs: the platform's agent image of this version (GT_AGENT_IMAGE overrides it,
    * e.g. for a mirror registry). The webhook replaces the container, so this only matters when it is not running.
    */
-  static String agentImage(GtEnvironment environment) {
+  public static String agentImage(GtEnvironment environment) {
     String image = environment.get(AGENT_IMAGE);
     return image != null ? image : PolecatManifests.agentImage(GtCommand.Version.version());
   }

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /** Puts polecats into a rig's directory: names them, builds them from the Rig, validates and renders them. */
-final class Slinging {
+public final class Slinging {
   private Slinging() {
   }
 
@@ -27,7 +27,7 @@ final class Slinging {
    *
    * @return the polecats, named, in the order of the requests
    */
-  static List<Polecat> sling(RepositoryState state, Rig rig, List<PolecatRequest> requests, NamepoolTheme theme,
+  public static List<Polecat> sling(RepositoryState state, Rig rig, List<PolecatRequest> requests, NamepoolTheme theme,
       String agentImage, Changes changes) {
     String rigName = rig.getMetadata().getName();
     List<String> current = state.polecats(rigName);

@@ -15,10 +15,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.lib.PersonIdent;
+import picocli.CommandLine.Mixin;
 
 /**
- * A command that writes the GitOps repository: plan on the current content, then commit (and push), or with
- * {@code --dry-run} only print. Subclasses supply the planner and the sentence that reports the result.
+ * A command that writes the GitOps repository: plan on the current content, then commit (and push unless
+ * {@code --no-push}), or with {@code --dry-run} only print ({@link WriteOptions}). Subclasses supply the planner
+ * and the sentence that reports the result.
  */
 public abstract class WriteCommand<R> extends GtSubcommand {
   /** The planner: reads the repository, validates, renders. Runs again after a rejected push. */
@@ -27,27 +29,22 @@ public abstract class WriteCommand<R> extends GtSubcommand {
   /** One line for people, e.g. "Polecat furiosa slung to rig shop for bead sh-1". */
   protected abstract String summary(R result);
 
-  protected boolean dryRun() {
-    return false;
-  }
-
-  protected boolean push() {
-    return true;
-  }
+  @Mixin
+  protected WriteOptions write = new WriteOptions();
 
   @Override
   protected int run() throws Exception {
     Planner<R> planner = planner(); // checks the command line before the repository is touched
     Path location = RepositoryLocation.resolve(global(), environment());
     try (GitOpsRepository repository = GitOpsRepository.open(location, environment())) {
-      if (dryRun()) {
+      if (write.dryRun()) {
         Plan<R> plan = repository.preview(planner);
         printManifests(plan.changes().writes(), global().output(OutputFormat.yaml));
         err().println("dry run: " + summary(plan.result()) + " (nothing written)");
         return ExitCode.OK;
       }
       PersonIdent author = Authors.resolve(global().author(), repository.git().getRepository());
-      WriteResult<R> result = repository.write(planner, author, push());
+      WriteResult<R> result = repository.write(planner, author, write.push());
       int reported = report(result);
       return reported != ExitCode.OK ? reported : afterWrite(result);
     }
@@ -65,7 +62,7 @@ public abstract class WriteCommand<R> extends GtSubcommand {
       return ExitCode.OK;
     }
     String where = result.pushedTo() != null ? ", pushed to " + result.pushedTo()
-        : push() ? " (no remote: committed only)" : " (not pushed: --no-push)";
+        : write.push() ? " (no remote: committed only)" : " (not pushed: --no-push)";
     out().println(summary(result.plan().result()) + ".");
     out().println("Committed " + result.commit() + where
         + (result.attempts() > 1 ? " after " + result.attempts() + " attempts" : "") + ".");

@@ -3,11 +3,11 @@ package io.gastown.cli.cluster;
 import io.gastown.cli.OutputFormat;
 
 /** kubectl's rule for an empty list: tables say "No ... found" on stderr; json/yaml print an empty list. */
-final class EmptyResult {
+public final class EmptyResult {
   private EmptyResult() {
   }
 
-  static boolean reportOnStderr(OutputFormat format) {
+  public static boolean reportOnStderr(OutputFormat format) {
     return format == OutputFormat.table || format == OutputFormat.wide;
   }
 }

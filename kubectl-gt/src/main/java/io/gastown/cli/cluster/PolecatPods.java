@@ -38,7 +38,7 @@ public final class PolecatPods {
   }
 
   /** The container logs come from when none is named: the pod's default-container annotation, else the first. */
-  static String defaultContainer(Pod pod) {
+  public static String defaultContainer(Pod pod) {
     Map<String, String> annotations = pod.getMetadata().getAnnotations();
     if (annotations != null && annotations.get(DEFAULT_CONTAINER_ANNOTATION) != null) {
       return annotations.get(DEFAULT_CONTAINER_ANNOTATION);

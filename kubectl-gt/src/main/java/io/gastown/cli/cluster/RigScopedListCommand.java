@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
  * A list of one Gas Town kind: of one rig (in the rig's namespace), of the namespace (-n, else the context's) or of
  * all namespaces (-A); from the cluster, or from what the GitOps repository declares when there is none.
  */
-abstract class RigScopedListCommand<T extends HasMetadata> extends ClusterCommand {
+public abstract class RigScopedListCommand<T extends HasMetadata> extends ClusterCommand {
   @Mixin
   ListOptions list = new ListOptions();
 

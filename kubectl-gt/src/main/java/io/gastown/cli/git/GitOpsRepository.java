@@ -17,20 +17,7 @@ import org.eclipse.jgit.api.RebaseResult;
 import org.eclipse.jgit.api.ResetCommand.ResetType;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.RepositoryNotFoundException;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.stream.IntStream;
-import java.util.Map;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
-import org.eclipse.jgit.lib.CommitBuilder;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -47,8 +34,6 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
  */
 public final class GitOpsRepository implements AutoCloseable {
   public static final int DEFAULT_PUSH_ATTEMPTS = 30;
-  /** Changes of this many files or more are written as one pack rather than as loose objects. */
-  static final int PACK_THRESHOLD = 50;
   static final String PUSH_ATTEMPTS = "GT_PUSH_ATTEMPTS";
 
   private final Path root;
@@ -124,7 +109,7 @@ public final class GitOpsRepository implements AutoCloseable {
       }
       for (int attempt = 1; ; attempt++) {
         Plan<R> plan = checked(planner.plan(state()));
-        RevCommit commit = commit(plan, author);
+        RevCommit commit = new FastCommit(git.getRepository(), root, created).commit(plan, author);
         String abbreviated = commit.abbreviate(7).name();
         if (!remote) {
           return new WriteResult<>(plan, abbreviated, null, attempt);
@@ -196,116 +181,6 @@ public final class GitOpsRepository implements AutoCloseable {
           + "): keep Secrets in the cluster (kubectl gt auth sync, kubectl create secret) and only name them");
     }
     return plan;
-  }
-
-  /**
-   * Writes the changed files to the working tree and commits exactly those paths. The index and the commit are
-   * built directly from the planned bytes (no re-reading and re-hashing of what was just written), and large changes
-   * go into one pack instead of one loose object per file: a 1,000-polecat convoy is one pack file.
-   */
-  private RevCommit commit(Plan<?> plan, PersonIdent author) {
-    Changes changes = plan.changes();
-    Repository repository = git.getRepository();
-    try {
-      List<RenderedFile> writes = changes.writes();
-      writes.stream().map(f -> root.resolve(f.path())).filter(p -> !Files.exists(p)).forEach(created::add);
-      for (Path directory : writes.stream().map(f -> root.resolve(f.path()).getParent()).distinct().toList()) {
-        for (Path missing = directory; !Files.exists(missing); missing = missing.getParent()) {
-          created.add(missing);
-        }
-        Files.createDirectories(directory);
-      }
-      // Creating files is mostly waiting for the file system: do it on every core.
-      // No write throws inside the stream: a failure must not leave other writes running while we roll back.
-      List<Object> outcomes = IntStream.range(0, writes.size()).parallel()
-          .mapToObj(i -> writeFile(root.resolve(writes.get(i).path()), writes.get(i).content()))
-          .toList();
-      List<Instant> modified = new java.util.ArrayList<>(outcomes.size());
-      for (Object outcome : outcomes) {
-        if (outcome instanceof IOException e) {
-          throw e;
-        }
-        modified.add((Instant) outcome);
-      }
-      for (String path : changes.deletes()) {
-        Files.deleteIfExists(root.resolve(path));
-      }
-      ObjectId parent = head();
-      DirCache index = repository.lockDirCache();
-      try (ObjectInserter inserter = inserterFor(repository, changes.writes().size());
-           RevWalk walk = new RevWalk(repository)) {
-        Map<String, DirCacheEntry> written = new HashMap<>();
-        for (int i = 0; i < writes.size(); i++) {
-          RenderedFile file = writes.get(i);
-          DirCacheEntry entry = new DirCacheEntry(file.path());
-          entry.setFileMode(FileMode.REGULAR_FILE);
-          entry.setObjectId(inserter.insert(Constants.OBJ_BLOB, file.content()));
-          entry.setLength(file.content().length);
-          entry.setLastModified(modified.get(i));
-          written.put(file.path(), entry);
-        }
-        DirCacheBuilder builder = index.builder();
-        for (int i = 0; i < index.getEntryCount(); i++) {
-          String path = index.getEntry(i).getPathString();
-          if (!written.containsKey(path) && !changes.deletes(path)) {
-            builder.keep(i, 1);
-          }
-        }
-        written.values().forEach(builder::add);
-        builder.finish();
-
-        CommitBuilder commit = new CommitBuilder();
-        commit.setTreeId(index.writeTree(inserter));
-        commit.setParentId(parent);
-        commit.setAuthor(author);
-        commit.setCommitter(author);
-        commit.setMessage(plan.message().endsWith("\n") ? plan.message() : plan.message() + "\n");
-        ObjectId commitId = inserter.insert(commit);
-        inserter.flush();
-
-        RefUpdate update = repository.updateRef(Constants.HEAD);
-        update.setNewObjectId(commitId);
-        update.setExpectedOldObjectId(parent);
-        update.setRefLogIdent(author);
-        update.setRefLogMessage("commit: " + commit.getMessage().lines().findFirst().orElse(""), false);
-        RefUpdate.Result result = update.update(walk);
-        if (result != RefUpdate.Result.FAST_FORWARD && result != RefUpdate.Result.NEW
-            && result != RefUpdate.Result.FORCED) {
-          throw GtException.repo("cannot move HEAD of " + root + " to the new commit (" + result + "): another "
-              + "program changed the repository at the same time; run the command again");
-        }
-        index.write();
-        if (!index.commit()) {
-          throw GtException.repo("cannot write the index of " + root + ": run `git -C " + root + " status`");
-        }
-        index = null;
-        created.clear(); // committed: from now on a reset puts the working tree back
-        return walk.parseCommit(commitId);
-      } finally {
-        if (index != null) {
-          index.unlock();
-        }
-      }
-    } catch (IOException e) {
-      throw GtException.repo("cannot commit to " + root + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Writes the file; returns its modification time, or the IOException (never thrown from a parallel stream). */
-  private static Object writeFile(Path target, byte[] content) {
-    try {
-      Files.write(target, content);
-      return Files.getLastModifiedTime(target).toInstant();
-    } catch (IOException e) {
-      return e;
-    }
-  }
-
-  private static ObjectInserter inserterFor(Repository repository, int objects) {
-    if (objects >= PACK_THRESHOLD && repository.getObjectDatabase() instanceof ObjectDirectory directory) {
-      return directory.newPackInserter();
-    }
-    return repository.newObjectInserter();
   }
 
   private void fetch() {

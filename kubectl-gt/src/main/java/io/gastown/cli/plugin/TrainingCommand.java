@@ -1,6 +1,5 @@
 package io.gastown.cli.plugin;
 
-import io.gastown.cli.GtCommand;
 import io.gastown.cli.GtEnvironment;
 import io.gastown.cli.GtSubcommand;
 import java.io.IOException;
@@ -72,7 +71,7 @@ public class TrainingCommand extends GtSubcommand {
       if (command.contains("--help") || command.equals(List.of("version"))) {
         args = new ArrayList<>(command);
       }
-      CommandLine commandLine = new CommandLine(new GtCommand(environment));
+      CommandLine commandLine = newTree(environment);
       commandLine.setOut(new PrintWriter(Writer.nullWriter()));
       commandLine.setErr(new PrintWriter(Writer.nullWriter()));
       int exit = commandLine.execute(args.toArray(String[]::new));

@@ -164,7 +164,7 @@ public final class ConvoySlingBenchmark {
   static void run(List<String> args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = new CommandLine(new GtCommand(GtEnvironment.of(Map.of(), Path.of("/nonexistent"))));
+    CommandLine commandLine = GtCommand.commandLine(GtEnvironment.of(Map.of(), Path.of("/nonexistent")));
     commandLine.setOut(new PrintWriter(out));
     commandLine.setErr(new PrintWriter(err));
     int exit = commandLine.execute(args.toArray(String[]::new));

@@ -13,7 +13,7 @@ public record Cli(int exit, String out, String err) {
   public static Cli run(Map<String, String> env, Path home, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = new CommandLine(new GtCommand(GtEnvironment.of(env, home)));
+    CommandLine commandLine = GtCommand.commandLine(GtEnvironment.of(env, home));
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     int exit = commandLine.execute(args);

@@ -41,7 +41,7 @@ class CompleterTest {
   };
 
   private static String complete(String... words) {
-    CommandLine root = new CommandLine(new GtCommand(GtEnvironment.of(Map.of(), Path.of("/nonexistent"))));
+    CommandLine root = GtCommand.commandLine(GtEnvironment.of(Map.of(), Path.of("/nonexistent")));
     return new Completer(root, LOOKUP).complete(Arrays.asList(words)).render();
   }
 
@@ -84,7 +84,7 @@ class CompleterTest {
   @Test
   void theHiddenCommandSpeaksTheProtocolEvenWithOptionsInTheWords() {
     java.io.StringWriter out = new java.io.StringWriter();
-    CommandLine root = new CommandLine(new GtCommand(GtEnvironment.of(Map.of(), Path.of("/nonexistent"))));
+    CommandLine root = GtCommand.commandLine(GtEnvironment.of(Map.of(), Path.of("/nonexistent")));
     root.setOut(new java.io.PrintWriter(out, true));
     int exit = root.execute("__complete", "polecat", "list", "-o", "");
     assertThat(exit).isZero();

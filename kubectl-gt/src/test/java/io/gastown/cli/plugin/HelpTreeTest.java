@@ -15,7 +15,7 @@ import picocli.CommandLine;
 class HelpTreeTest {
   @Test
   void everyCommandHasExamplesThatDoNotWrap() {
-    CommandLine root = new CommandLine(new GtCommand(GtEnvironment.of(Map.of(), Path.of("/nonexistent"))));
+    CommandLine root = GtCommand.commandLine(GtEnvironment.of(Map.of(), Path.of("/nonexistent")));
     List<String> problems = new ArrayList<>();
     visit(root, problems);
     assertThat(problems).isEmpty();

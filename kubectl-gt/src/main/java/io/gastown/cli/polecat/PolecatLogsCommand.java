@@ -1,4 +1,4 @@
-package io.gastown.cli.cluster;
+package io.gastown.cli.polecat;
 
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -6,6 +6,12 @@ import io.fabric8.kubernetes.client.dsl.LogWatch;
 import io.fabric8.kubernetes.client.dsl.PodResource;
 import io.fabric8.kubernetes.client.dsl.PrettyLoggable;
 import io.gastown.cli.GtException;
+import io.gastown.cli.cluster.Access;
+import io.gastown.cli.cluster.ClusterCommand;
+import io.gastown.cli.cluster.ClusterSession;
+import io.gastown.cli.cluster.PolecatLookup;
+import io.gastown.cli.cluster.PolecatPods;
+import io.gastown.cli.cluster.PolecatRef;
 import io.gastown.model.Polecat;
 import java.io.BufferedReader;
 import java.io.IOException;

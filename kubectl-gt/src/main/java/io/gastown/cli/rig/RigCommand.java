@@ -1,7 +1,6 @@
-package io.gastown.cli;
+package io.gastown.cli.rig;
 
-import io.gastown.cli.cluster.RigListCommand;
-import io.gastown.cli.cluster.RigStatusCommand;
+import io.gastown.cli.GroupCommand;
 import picocli.CommandLine.Command;
 
 /** {@code kubectl gt rig ...}: the group; its commands are listed in {@code subcommands}. */

@@ -1,6 +1,12 @@
-package io.gastown.cli.cluster;
+package io.gastown.cli.polecat;
 
 import io.gastown.cli.GtException;
+import io.gastown.cli.cluster.ClusterCommand;
+import io.gastown.cli.cluster.DeclaredState;
+import io.gastown.cli.cluster.PolecatLookup;
+import io.gastown.cli.cluster.PolecatRef;
+import io.gastown.cli.cluster.PolecatView;
+import io.gastown.cli.cluster.Printer;
 import io.gastown.model.Polecat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

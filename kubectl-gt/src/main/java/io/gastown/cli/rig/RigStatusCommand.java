@@ -1,6 +1,12 @@
-package io.gastown.cli.cluster;
+package io.gastown.cli.rig;
 
 import io.gastown.cli.GtException;
+import io.gastown.cli.cluster.Access;
+import io.gastown.cli.cluster.ClusterCommand;
+import io.gastown.cli.cluster.ClusterSession;
+import io.gastown.cli.cluster.DeclaredState;
+import io.gastown.cli.cluster.Printer;
+import io.gastown.cli.cluster.RigView;
 import io.gastown.model.Rig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

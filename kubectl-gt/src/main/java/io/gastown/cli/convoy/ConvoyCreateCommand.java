@@ -1,5 +1,10 @@
-package io.gastown.cli;
+package io.gastown.cli.convoy;
 
+import io.gastown.cli.GtException;
+import io.gastown.cli.Inputs;
+import io.gastown.cli.RigDirectory;
+import io.gastown.cli.Slinging;
+import io.gastown.cli.WriteCommand;
 import io.gastown.cli.git.Changes;
 import io.gastown.cli.git.Plan;
 import io.gastown.cli.git.Planner;
@@ -53,22 +58,6 @@ public class ConvoyCreateCommand extends WriteCommand<ConvoyCreateCommand.Create
 
   @Option(names = "--agent", paramLabel = "AGENT", description = "Agent for --sling. Default: the rig's.")
   String agent;
-
-  @Option(names = "--dry-run", description = "Print the manifests; write and commit nothing.")
-  boolean dryRun;
-
-  @Option(names = "--no-push", description = "Commit but do not push.")
-  boolean noPush;
-
-  @Override
-  protected boolean dryRun() {
-    return dryRun;
-  }
-
-  @Override
-  protected boolean push() {
-    return !noPush;
-  }
 
   @Override
   protected Planner<Created> planner() {

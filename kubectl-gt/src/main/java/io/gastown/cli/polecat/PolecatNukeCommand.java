@@ -1,13 +1,16 @@
-package io.gastown.cli;
+package io.gastown.cli.polecat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gastown.cli.GtException;
+import io.gastown.cli.Inputs;
+import io.gastown.cli.RigDirectory;
+import io.gastown.cli.WriteCommand;
 import io.gastown.cli.cluster.PolecatRef;
 import io.gastown.cli.git.Changes;
 import io.gastown.cli.git.Plan;
 import io.gastown.cli.git.Planner;
 import io.gastown.render.GitOpsLayout;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kubectl gt polecat nuke <rig>/<name>}: retire a polecat by removing it from git. */
@@ -20,15 +23,7 @@ public class PolecatNukeCommand extends WriteCommand<String> {
   @Parameters(index = "0", paramLabel = "RIG/NAME", description = "The polecat, e.g. my-rig/furiosa.")
   String target;
 
-  @Option(names = "--no-push", description = "Commit but do not push.")
-  boolean noPush;
-
   private PolecatRef polecat;
-
-  @Override
-  protected boolean push() {
-    return !noPush;
-  }
 
   @Override
   protected Planner<String> planner() {

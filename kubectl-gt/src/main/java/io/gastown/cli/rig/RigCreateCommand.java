@@ -1,5 +1,9 @@
-package io.gastown.cli;
+package io.gastown.cli.rig;
 
+import io.gastown.cli.GtException;
+import io.gastown.cli.Inputs;
+import io.gastown.cli.RigDirectory;
+import io.gastown.cli.WriteCommand;
 import io.gastown.cli.git.Changes;
 import io.gastown.cli.git.Plan;
 import io.gastown.cli.git.Planner;
@@ -51,14 +55,6 @@ public class RigCreateCommand extends WriteCommand<Rig> {
       description = "Secret (key .credentials.json) with the Claude credentials the rig's polecats mount, e.g. "
           + "claude-home, which kubectl gt auth sync writes.")
   String claudeSecret;
-
-  @Option(names = "--no-push", description = "Commit but do not push.")
-  boolean noPush;
-
-  @Override
-  protected boolean push() {
-    return !noPush;
-  }
 
   @Override
   protected Planner<Rig> planner() {

@@ -1,7 +1,6 @@
-package io.gastown.cli;
+package io.gastown.cli.convoy;
 
-import io.gastown.cli.cluster.ConvoyListCommand;
-import io.gastown.cli.cluster.ConvoyStatusCommand;
+import io.gastown.cli.GroupCommand;
 import picocli.CommandLine.Command;
 
 /** {@code kubectl gt convoy ...}: the group; its commands are listed in {@code subcommands}. */

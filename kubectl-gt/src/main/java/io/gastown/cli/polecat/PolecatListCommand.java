@@ -1,5 +1,9 @@
-package io.gastown.cli.cluster;
+package io.gastown.cli.polecat;
 
+import io.gastown.cli.cluster.DeclaredState;
+import io.gastown.cli.cluster.PolecatView;
+import io.gastown.cli.cluster.ResourceView;
+import io.gastown.cli.cluster.RigScopedListCommand;
 import io.gastown.model.Polecat;
 import java.util.List;
 import picocli.CommandLine.Command;

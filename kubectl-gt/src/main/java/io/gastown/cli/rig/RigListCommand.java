@@ -1,5 +1,13 @@
-package io.gastown.cli.cluster;
+package io.gastown.cli.rig;
 
+import io.gastown.cli.cluster.Access;
+import io.gastown.cli.cluster.ClusterCommand;
+import io.gastown.cli.cluster.ClusterSession;
+import io.gastown.cli.cluster.DeclaredState;
+import io.gastown.cli.cluster.EmptyResult;
+import io.gastown.cli.cluster.ListOptions;
+import io.gastown.cli.cluster.Printer;
+import io.gastown.cli.cluster.RigView;
 import io.gastown.model.Rig;
 import java.util.List;
 import picocli.CommandLine.Command;

@@ -1,5 +1,10 @@
-package io.gastown.cli;
+package io.gastown.cli.polecat;
 
+import io.gastown.cli.GtException;
+import io.gastown.cli.Inputs;
+import io.gastown.cli.RigDirectory;
+import io.gastown.cli.Slinging;
+import io.gastown.cli.WriteCommand;
 import io.gastown.cli.cluster.PolecatRef;
 import io.gastown.cli.git.Changes;
 import io.gastown.cli.git.Plan;
@@ -56,24 +61,8 @@ public class SlingCommand extends WriteCommand<Polecat> {
       description = "Branch the agent commits to. Default: feature/<bead>.")
   String workBranch;
 
-  @Option(names = "--dry-run", description = "Print the manifests; write and commit nothing.")
-  boolean dryRun;
-
-  @Option(names = "--no-push", description = "Commit but do not push.")
-  boolean noPush;
-
   @Mixin
   WaitOptions wait = new WaitOptions();
-
-  @Override
-  protected boolean dryRun() {
-    return dryRun;
-  }
-
-  @Override
-  protected boolean push() {
-    return !noPush;
-  }
 
   @Override
   protected Planner<Polecat> planner() {

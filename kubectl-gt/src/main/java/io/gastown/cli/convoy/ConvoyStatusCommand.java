@@ -1,6 +1,13 @@
-package io.gastown.cli.cluster;
+package io.gastown.cli.convoy;
 
 import io.gastown.cli.GtException;
+import io.gastown.cli.cluster.Access;
+import io.gastown.cli.cluster.ClusterCommand;
+import io.gastown.cli.cluster.ClusterSession;
+import io.gastown.cli.cluster.ConvoyView;
+import io.gastown.cli.cluster.DeclaredState;
+import io.gastown.cli.cluster.Printer;
+import io.gastown.cli.cluster.RigLookup;
 import io.gastown.model.Convoy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,5 +1,9 @@
-package io.gastown.cli.cluster;
+package io.gastown.cli.convoy;
 
+import io.gastown.cli.cluster.ConvoyView;
+import io.gastown.cli.cluster.DeclaredState;
+import io.gastown.cli.cluster.ResourceView;
+import io.gastown.cli.cluster.RigScopedListCommand;
 import io.gastown.model.Convoy;
 import java.util.List;
 import picocli.CommandLine.Command;

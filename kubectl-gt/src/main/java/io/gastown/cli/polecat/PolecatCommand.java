@@ -1,8 +1,6 @@
-package io.gastown.cli;
+package io.gastown.cli.polecat;
 
-import io.gastown.cli.cluster.PolecatListCommand;
-import io.gastown.cli.cluster.PolecatLogsCommand;
-import io.gastown.cli.cluster.PolecatStatusCommand;
+import io.gastown.cli.GroupCommand;
 import picocli.CommandLine.Command;
 
 /** {@code kubectl gt polecat ...}: the group; its commands are listed in {@code subcommands}. */
