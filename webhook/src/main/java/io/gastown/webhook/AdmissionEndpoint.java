@@ -1,16 +1,32 @@
 package io.gastown.webhook;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionRequest;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponseBuilder;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
+import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReviewBuilder;
+import io.gastown.validation.Violation;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -24,7 +40,13 @@ import org.slf4j.LoggerFactory;
  */
 final class AdmissionEndpoint implements Handler {
   private static final Logger log = LoggerFactory.getLogger(AdmissionEndpoint.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Deep enough for any Pod or Gas Town object (they nest about 15 levels), far below a stack overflow. */
+  static final int MAX_NESTING_DEPTH = 64;
+  /** Strict: a key given twice is an error (the apiserver's decoder would keep one of them silently). */
+  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+      .build());
   private static final Set<String> OPERATIONS = Set.of("CREATE", "UPDATE", "DELETE", "CONNECT");
   static final String API_VERSION = "admission.k8s.io/v1";
 
@@ -48,7 +70,10 @@ final class AdmissionEndpoint implements Handler {
     long start = System.nanoTime();
     AdmissionMetrics.Result result;
     try {
-      AdmissionReview answer = controller.apply(read(ctx));
+      AdmissionReview review = read(ctx);
+      ReviewInputs.requireValidRequest(review.getRequest());
+      List<Violation> syntax = ReviewInputs.objectViolations(review.getRequest());
+      AdmissionReview answer = syntax.isEmpty() ? controller.apply(review) : refused(review.getRequest(), syntax);
       ctx.status(200).contentType("application/json").result(serialization.asJson(answer));
       result = Boolean.TRUE.equals(answer.getResponse().getAllowed())
           ? AdmissionMetrics.Result.allowed : AdmissionMetrics.Result.denied;
@@ -69,16 +94,19 @@ final class AdmissionEndpoint implements Handler {
       throw new BadRequest(415, "Content-Type must be application/json, got " + (contentType == null ? "none"
           : contentType));
     }
+    String charset = charsetOf(contentType);
+    if (charset != null && !charset.equals("utf-8")) {
+      throw new BadRequest(415, "Content-Type must be application/json in UTF-8, got charset " + charset);
+    }
     byte[] body = body(ctx);
     if (body.length == 0) {
       throw new BadRequest(400, "empty body: send an AdmissionReview (" + API_VERSION + ")");
     }
     JsonNode tree;
     try {
-      tree = JSON.readTree(body);
+      tree = JSON.readTree(utf8(body));
     } catch (JsonProcessingException e) {
-      throw new BadRequest(400, "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr());
+      throw new BadRequest(400, "malformed JSON" + at(e.getLocation()) + reason(e));
     } catch (IOException e) {
       throw new BadRequest(400, "unreadable body");
     }
@@ -107,9 +135,74 @@ final class AdmissionEndpoint implements Handler {
     try {
       return serialization.convertValue(tree, AdmissionReview.class);
     } catch (RuntimeException e) {
-      throw new BadRequest(400, "the AdmissionReview does not match its schema (" + e.getClass().getSimpleName()
-          + ")");
+      throw new BadRequest(400, "the AdmissionReview does not match its schema" + fieldOf(e)
+          + ": check the field's type");
     }
+  }
+
+  /** A denial that names every field with a syntax error; nothing was looked up. */
+  private static AdmissionReview refused(AdmissionRequest request, List<Violation> violations) {
+    String message = "the object is malformed: " + violations.stream().map(Violation::toString)
+        .collect(Collectors.joining("; "));
+    return new AdmissionReviewBuilder().withApiVersion(API_VERSION).withKind("AdmissionReview")
+        .withResponse(new AdmissionResponseBuilder().withUid(request.getUid()).withAllowed(false)
+            .withStatus(new StatusBuilder().withCode(400).withMessage(message).build()).build())
+        .build();
+  }
+
+  /** The body as text, refusing bytes that are not UTF-8 (the apiserver only sends UTF-8). */
+  private static String utf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+    } catch (CharacterCodingException e) {
+      throw new BadRequest(400, "the body is not UTF-8: send the AdmissionReview as UTF-8 JSON");
+    }
+  }
+
+  private static String charsetOf(String contentType) {
+    for (String parameter : contentType.toLowerCase(Locale.ROOT).split(";")) {
+      String p = parameter.strip();
+      if (p.startsWith("charset=")) {
+        return p.substring("charset=".length()).replace("\"", "").strip();
+      }
+    }
+    return null;
+  }
+
+  private static String at(JsonLocation location) {
+    return location == null || location.getLineNr() < 0 ? ""
+        : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+  }
+
+  /** The parser's reason in our words, for the errors a client can fix: never the parser's own text. */
+  private static String reason(JsonProcessingException e) {
+    String message = String.valueOf(e.getOriginalMessage());
+    if (message.startsWith("Duplicate field")) {
+      return ": a key is given twice";
+    }
+    if (message.contains("nesting depth")) {
+      return ": nested deeper than " + MAX_NESTING_DEPTH + " levels";
+    }
+    return "";
+  }
+
+  /** " at request.object.metadata" for the field a conversion failed on, or nothing. */
+  private static String fieldOf(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+          if (reference.getFieldName() != null) {
+            path.append(path.length() == 0 ? "" : ".").append(io.gastown.validation.KubernetesSyntax.shown(reference.getFieldName()));
+          } else if (reference.getIndex() >= 0) {
+            path.append('[').append(reference.getIndex()).append(']');
+          }
+        }
+        return path.length() == 0 ? "" : " at " + path;
+      }
+    }
+    return "";
   }
 
   /** The body, refusing more than the limit even when the client sends no Content-Length. */

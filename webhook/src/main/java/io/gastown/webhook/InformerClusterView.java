@@ -1,23 +1,15 @@
 package io.gastown.webhook;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.http.HttpClient;
-import io.fabric8.kubernetes.client.http.HttpRequest;
-import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.gastown.model.BeadStore;
 import io.gastown.model.Polecat;
 import io.gastown.model.Rig;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -34,7 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class InformerClusterView implements ClusterView, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(InformerClusterView.class);
   private static final String BY_RIG = "rig";
-  private static final Duration SECRET_READ_TIMEOUT = Duration.ofSeconds(3);
   /** Well inside the MutatingWebhookConfiguration's 5 s timeout. */
   static final Duration POLECAT_GRACE = Duration.ofMillis(1500);
   private static final long POLL_MILLIS = 20;
@@ -112,30 +103,8 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
 
   @Override
   public boolean secretExists(String namespace, String name) {
-    String url = client.getMasterUrl().toString().replaceAll("/+$", "") + "/api/v1/namespaces/"
-        + URLEncoder.encode(namespace, StandardCharsets.UTF_8) + "/secrets/"
-        + URLEncoder.encode(name, StandardCharsets.UTF_8);
-    HttpClient http = client.getHttpClient();
-    HttpRequest request = http.newHttpRequestBuilder().uri(url)
-        .header("Accept", "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json")
-        .build();
-    try {
-      HttpResponse<byte[]> response = http.sendAsync(request, byte[].class)
-          .get(SECRET_READ_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      if (response.code() == 200) {
-        return true;
-      }
-      if (response.code() == 404) {
-        return false;
-      }
-      throw new IllegalStateException("checking Secret " + namespace + "/" + name + ": the apiserver answered "
-          + response.code());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while checking Secret " + namespace + "/" + name, e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("checking Secret " + namespace + "/" + name + " failed: " + e, e);
-    }
+    // Metadata only (Accept: ...;as=PartialObjectMetadata): the Secret's data never reaches the webhook.
+    return client.secrets().inNamespace(namespace).withName(name).getAsPartialObjectMetadata() != null;
   }
 
   @Override

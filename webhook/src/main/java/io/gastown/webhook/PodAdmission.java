@@ -11,6 +11,7 @@ import io.gastown.model.DesiredState;
 import io.gastown.model.GasTown;
 import io.gastown.model.Polecat;
 import io.gastown.model.Rig;
+import io.gastown.validation.KubernetesSyntax;
 import io.javaoperatorsdk.webhook.admission.AdmissionRequestHandler;
 import io.javaoperatorsdk.webhook.admission.AdmissionUtils;
 import io.javaoperatorsdk.webhook.admission.NotAllowedException;
@@ -52,8 +53,13 @@ final class PodAdmission implements AdmissionRequestHandler {
     if (polecatName == null) {
       return AdmissionUtils.allowedAdmissionResponse();
     }
-    String namespace = request.getNamespace() != null ? request.getNamespace() : pod.getMetadata().getNamespace();
+    String namespace = request.getNamespace() != null && !request.getNamespace().isEmpty() ? request.getNamespace()
+        : pod.getMetadata().getNamespace();
     try {
+      requireName(polecatName, KubernetesSyntax.dns1123Subdomain(polecatName),
+          "the Pod's label " + GasTown.LABEL_POLECAT, "name an existing Polecat");
+      requireName(namespace, KubernetesSyntax.dns1123Label(namespace), "the Pod's namespace",
+          "create the Pod in a rig's namespace");
       Pod expanded = expand(pod, namespace, polecatName, labels.get(GasTown.LABEL_RIG));
       return AdmissionUtils.admissionResponseFromMutation(pod, expanded);
     } catch (NotAllowedException e) {
@@ -77,10 +83,18 @@ final class PodAdmission implements AdmissionRequestHandler {
     if (desired != null && desired != DesiredState.Working) {
       throw denied(where + " has desiredState " + desired + ": set it to Working to run it");
     }
+    if (rigName != null) {
+      requireName(rigName, KubernetesSyntax.dns1123Label(rigName), "spec.rig of " + where, "name an existing Rig");
+    }
     Rig rig = rigName != null ? cluster.rig(rigName).orElse(null) : null;
     BeadStore beadStore = rigName != null ? cluster.beadStoreOf(rigName, namespace).orElse(null) : null;
     try {
-      List<String> missing = PodExpander.referencedSecrets(polecat, rig, beadStore, platform).stream()
+      List<String> secrets = PodExpander.referencedSecrets(polecat, rig, beadStore, platform);
+      for (String secret : secrets) {
+        requireName(secret, KubernetesSyntax.dns1123Subdomain(secret), "a Secret named by " + where
+            + " or its Rig", "name a Secret");
+      }
+      List<String> missing = secrets.stream()
           .filter(secret -> !cluster.secretExists(namespace, secret))
           .toList();
       if (!missing.isEmpty()) {
@@ -92,6 +106,13 @@ final class PodAdmission implements AdmissionRequestHandler {
       return PodExpander.expand(pod, polecat, rig, beadStore, platform);
     } catch (ExpansionException e) {
       throw denied(e.getMessage());
+    }
+  }
+
+  /** Refuses a value that cannot be a name before it is used to look anything up. */
+  private static void requireName(String value, String rule, String what, String fix) {
+    if (rule != null) {
+      throw denied(what + " " + rule + " (got \"" + KubernetesSyntax.shown(value) + "\"): " + fix);
     }
   }
 

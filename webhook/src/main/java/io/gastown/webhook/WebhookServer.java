@@ -1,5 +1,7 @@
 package io.gastown.webhook;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gastown.expand.PlatformConfig;
@@ -31,7 +33,9 @@ public final class WebhookServer {
     }
     log.info("platform: openshift={}, runAsUser={}, activeDeadlineSeconds={}", platform.openshift(),
         platform.runAsUser(), platform.activeDeadlineSeconds());
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    // Reads on the admission path must end well inside the webhook configuration's 5 s timeout.
+    Config config = new ConfigBuilder(Config.autoConfigure(null)).withRequestTimeout(3000).build();
+    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
     InformerClusterView cluster = new InformerClusterView(client).start();
     WebhookApp app;
     try {

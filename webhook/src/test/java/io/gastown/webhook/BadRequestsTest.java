@@ -41,13 +41,34 @@ class BadRequestsTest {
       "bad operation              | application/json  | '{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"1\",\"operation\":\"PATCH\"}}' | 400 | request.operation must be one of CREATE, UPDATE, DELETE, CONNECT, got 'PATCH'",
       "no object                  | application/json  | '{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"1\",\"operation\":\"CREATE\"}}' | 400 | the AdmissionReview has no request.object",
       "object of another kind     | application/json  | '{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"1\",\"operation\":\"CREATE\",\"object\":{\"apiVersion\":\"v1\",\"kind\":\"ConfigMap\",\"metadata\":{\"name\":\"x\"}}}}' | 400 | this endpoint expands Pods, the request holds ConfigMap",
-      "object not matching schema | application/json  | '{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"1\",\"operation\":\"CREATE\",\"object\":{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":[1]}}}' | 400 | the AdmissionReview does not match its schema (IllegalArgumentException)",
+      "object not matching schema | application/json  | '{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"1\",\"operation\":\"CREATE\",\"object\":{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":[1]}}}' | 400 | the AdmissionReview does not match its schema at request.object.metadata: check the field's type",
+      "truncated                  | application/json  | '{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"Adm' | 400 | malformed JSON at line 1, column 48",
+      "a key twice                | application/json  | '{\"kind\":\"AdmissionReview\",\"kind\":\"Pod\"}' | 400 | malformed JSON at line 1, column 33: a key is given twice",
+      "another charset            | application/json; charset=iso-8859-1 | {}                         | 415 | Content-Type must be application/json in UTF-8, got charset iso-8859-1",
+      "bad request namespace      | application/json  | '{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"1\",\"operation\":\"CREATE\",\"namespace\":\"../kube-system\",\"object\":{\"apiVersion\":\"v1\",\"kind\":\"Pod\"}}}' | 400 | request.namespace must be a DNS-1123 label: at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit (got \"../kube-system\")",
   })
   void isRefusedWithAReason(String name, String contentType, String body, int status, String reason) {
     HttpResponse<String> response = webhook.post("/mutate/pods", body == null ? "" : body, contentType);
     assertThat(response.statusCode()).isEqualTo(status);
     assertThat(response.body()).isEqualTo(reason + "\n");
     assertThat(response.body()).doesNotContain("Exception:", "\tat ", "io.gastown");
+  }
+
+  @Test
+  void deeplyNestedJsonIsRefused() {
+    String deep = "{\"kind\":\"AdmissionReview\",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+    HttpResponse<String> response = webhook.post("/mutate/pods", deep);
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).endsWith(": nested deeper than 64 levels\n");
+  }
+
+  @Test
+  void aBodyThatIsNotUtf8IsRefused() {
+    byte[] latin1 = "{\"kind\":\"AdmissionReview\",\"x\":\"caf\u00e9\"}".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    HttpResponse<String> response = webhook.send(HttpRequest.newBuilder(webhook.uri("/mutate/pods"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(latin1)).build());
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).isEqualTo("the body is not UTF-8: send the AdmissionReview as UTF-8 JSON\n");
   }
 
   @Test

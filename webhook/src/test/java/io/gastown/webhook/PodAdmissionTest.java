@@ -111,6 +111,38 @@ class PodAdmissionTest {
     assertThat(mutate(Fixtures.podFromJob()).getAllowed()).as("still serving after the error").isTrue();
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"a b", "x\"y", "a;rm -rf", "../other", "a/b", "x..y",
+      "{{ .Values.name }}", "$(id)", "nul\u0000"})
+  void aPolecatLabelThatIsNoNameIsDeniedNamingTheLabelBeforeAnyLookup(String value) {
+    Pod pod = Fixtures.podFromJob();
+    pod.getMetadata().getLabels().put("gastown.io/polecat", value);
+    AdmissionResponse response = mutate(pod);
+    assertThat(response.getAllowed()).isFalse();
+    assertThat(response.getStatus().getMessage()).as("names the label and its rule")
+        .containsPattern("(metadata.labels\\[gastown.io/polecat\\]: must be a label value"
+            + "|the Pod's label gastown.io/polecat must be a DNS-1123 subdomain)");
+  }
+
+  @Test
+  void anEmptyPolecatLabelIsDeniedAndListsNothing() {
+    Pod pod = Fixtures.podFromJob();
+    pod.getMetadata().getLabels().put("gastown.io/polecat", "");
+    AdmissionResponse response = mutate(pod);
+    assertThat(response.getAllowed()).isFalse();
+    assertThat(response.getStatus().getMessage()).isEqualTo("the Pod's label gastown.io/polecat must not be empty "
+        + "(got \"\"): name an existing Polecat");
+  }
+
+  @Test
+  void aSeventyThousandCharacterLabelIsDeniedWithItsValueCut() {
+    Pod pod = Fixtures.podFromJob();
+    pod.getMetadata().getLabels().put("gastown.io/polecat", "x".repeat(70_000));
+    AdmissionResponse response = mutate(pod);
+    assertThat(response.getAllowed()).isFalse();
+    assertThat(response.getStatus().getMessage()).contains("... (70000 characters)").hasSizeLessThan(600);
+  }
+
   static AdmissionResponse mutate(Pod pod) {
     HttpResponse<String> http = webhook.post("/mutate/pods", Reviews.createPod(pod));
     assertThat(http.statusCode()).as(http.body()).isEqualTo(200);

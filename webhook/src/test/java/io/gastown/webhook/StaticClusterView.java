@@ -53,12 +53,15 @@ public final class StaticClusterView implements ClusterView {
   @Override
   public Optional<Polecat> polecat(String namespace, String name) {
     failIfAsked();
+    requireSyntax(namespace, io.gastown.validation.KubernetesSyntax.dns1123Label(namespace));
+    requireSyntax(name, io.gastown.validation.KubernetesSyntax.dns1123Subdomain(name));
     return Optional.ofNullable(polecats.get(namespace + "/" + name));
   }
 
   @Override
   public Optional<Rig> rig(String name) {
     failIfAsked();
+    requireSyntax(name, io.gastown.validation.KubernetesSyntax.dns1123Label(name));
     return Optional.ofNullable(rigs.get(name));
   }
 
@@ -69,12 +72,21 @@ public final class StaticClusterView implements ClusterView {
 
   @Override
   public boolean secretExists(String namespace, String name) {
+    requireSyntax(namespace, io.gastown.validation.KubernetesSyntax.dns1123Label(namespace));
+    requireSyntax(name, io.gastown.validation.KubernetesSyntax.dns1123Subdomain(name));
     return secrets.contains("*") || secrets.contains(namespace + "/" + name);
   }
 
   @Override
   public boolean synced() {
     return synced;
+  }
+
+  /** As the apiserver's URL would: a lookup by a value that is no name is a bug of the caller (a 500 here). */
+  private static void requireSyntax(String value, String rule) {
+    if (rule != null) {
+      throw new IllegalStateException("looked up by a value that is no name: " + value);
+    }
   }
 
   private void failIfAsked() {
