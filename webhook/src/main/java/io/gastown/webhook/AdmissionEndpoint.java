@@ -241,7 +241,7 @@ final class AdmissionEndpoint implements Handler {
     return tooLarge();
   }
 
-  private static final long DRAIN_FACTOR = 16;
+  static final long DRAIN_FACTOR = 16;
 
   private BadRequest tooLarge() {
     return new BadRequest(413, "body larger than " + maxRequestBytes + " bytes (GASTOWN_MAX_REQUEST_BYTES)");

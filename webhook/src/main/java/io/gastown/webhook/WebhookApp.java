@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.gastown.expand.PlatformConfig;
 import io.gastown.validation.Crds;
+import io.gastown.validation.KubernetesSyntax;
 import io.javalin.Javalin;
 import io.javaoperatorsdk.webhook.admission.AdmissionController;
 import java.util.Map;
@@ -74,7 +75,8 @@ public final class WebhookApp implements AutoCloseable {
       cfg.routes.post("/validate/{plural}", ctx -> {
         AdmissionEndpoint endpoint = validators.get(ctx.pathParam("plural"));
         if (endpoint == null) {
-          ctx.status(404).contentType("text/plain").result("unknown kind '" + ctx.pathParam("plural")
+          ctx.status(404).contentType("text/plain").result("unknown kind '"
+              + KubernetesSyntax.shown(ctx.pathParam("plural"))
               + "': use one of " + String.join(", ", validators.keySet()) + "\n");
           return;
         }
@@ -88,6 +90,9 @@ public final class WebhookApp implements AutoCloseable {
       });
       cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
           .result(metrics.scrape()));
+      // Every answer, also a 404 or 415 given before the body was read, leaves the connection reusable: a server
+      // that closes a keep-alive connection with unread content makes the client's next request on it fail.
+      cfg.routes.after(ctx -> drain(ctx, settings.maxRequestBytes()));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         log.error("internal error on {} {}", ctx.method(), ctx.path(), e);
         ctx.status(500).contentType("text/plain").result("internal error; the webhook's log has the details\n");
@@ -97,6 +102,21 @@ public final class WebhookApp implements AutoCloseable {
     javalin.start();
     log.info("webhook listening on HTTPS port {}", app.port());
     return app;
+  }
+
+  /** Reads what the handler left of the body, up to {@link AdmissionEndpoint#DRAIN_FACTOR} times the limit. */
+  private static void drain(io.javalin.http.Context ctx, long maxRequestBytes) {
+    try {
+      java.io.InputStream in = ctx.req().getInputStream();
+      long left = AdmissionEndpoint.DRAIN_FACTOR * maxRequestBytes;
+      byte[] buffer = new byte[16 * 1024];
+      int read;
+      while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
+        left -= read;
+      }
+    } catch (java.io.IOException | IllegalStateException e) {
+      // Already read and closed, or the client went away: nothing left to drain.
+    }
   }
 
   public int port() {
