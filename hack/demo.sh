@@ -32,7 +32,7 @@ echo "GitOps repository: $GT_GITOPS_REPO (kubectl-gt installed in $BIN)"
 gt init
 gt rig create shop --git-url git@github.com:acme/shop.git --prefix sh --theme mad-max
 gt sling sh-101 shop --task "Fix the login form's validation"
-gt sling sh-102 shop --agent aider --work-branch fix/checkout-total
+gt sling sh-102 shop --agent aider --model gpt-4o --work-branch fix/checkout-total
 gt convoy create "Search overhaul" sh-201 sh-202 sh-203 --sling
 printf '\n$ kubectl gt render shop\n'
 kubectl-gt render shop

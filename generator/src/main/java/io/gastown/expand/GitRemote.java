@@ -5,14 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The parts of a repository URL that decide how git-init connects. */
-final class GitRemote {
+public final class GitRemote {
   private static final Pattern SCP_LIKE = Pattern.compile("^[A-Za-z0-9._-]+@([A-Za-z0-9.-]+):.*$");
   private static final Pattern SSH_URL = Pattern.compile("^ssh://(?:[A-Za-z0-9._-]+@)?([A-Za-z0-9.-]+)(?::([0-9]+))?/.*$");
 
   private GitRemote() {
   }
 
-  static boolean isSsh(String url) {
+  public static boolean isSsh(String url) {
     return sshHost(url).isPresent();
   }
 

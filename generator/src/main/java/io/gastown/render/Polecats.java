@@ -2,6 +2,7 @@ package io.gastown.render;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.gastown.model.Agent;
+import io.gastown.model.AgentConfig;
 import io.gastown.model.ExecutionMode;
 import io.gastown.model.KubernetesSpec;
 import io.gastown.model.Polecat;
@@ -41,6 +42,11 @@ public final class Polecats {
     spec.setExecutionMode(ExecutionMode.kubernetes);
     spec.setAgent(firstNonNull(request.agent(), settings.getAgent(), Agent.CLAUDE_CODE));
     spec.setKubernetes(kubernetes);
+    if (request.model() != null) {
+      AgentConfig agentConfig = new AgentConfig();
+      agentConfig.setModel(request.model());
+      spec.setAgentConfig(agentConfig);
+    }
 
     ObjectMeta metadata = new ObjectMeta();
     metadata.setName(request.name());

@@ -8,7 +8,7 @@ import io.gastown.render.GitOpsLayout;
 import io.gastown.render.Kustomization;
 import io.gastown.render.Manifests;
 import io.gastown.render.PolecatManifests;
-import io.gastown.validation.Crds;
+import io.gastown.validation.GasTownValidation;
 import io.gastown.validation.Violation;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,13 +46,16 @@ public final class RigDirectory {
     changes.write(Kustomization.render(rig, resources));
   }
 
-  /** Refuses an object the cluster would refuse, naming every field that is wrong. */
+  /**
+   * Refuses, before anything is committed, an object the cluster would refuse: the same checks as the webhook's
+   * /validate endpoints (schema and cross-field rules), naming every field that is wrong.
+   */
   public static void requireValid(Object object, String what) {
     requireValidTree(Manifests.toTree(object), what);
   }
 
   public static void requireValidTree(JsonNode object, String what) {
-    List<Violation> violations = Crds.validate(object);
+    List<Violation> violations = GasTownValidation.violations(object);
     if (!violations.isEmpty()) {
       throw GtException.invalid(what + " would be invalid: " + String.join("; ",
           violations.stream().map(Violation::toString).toList()));

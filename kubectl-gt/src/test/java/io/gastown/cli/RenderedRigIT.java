@@ -38,7 +38,7 @@ class RenderedRigIT {
         "--theme", "minerals");
     fixture.ok("sling", "itr-1", "it-render", "--task", "Fix the login form.\nKeep the tests green.",
         "--work-branch", "fix/login");
-    fixture.ok("convoy", "create", "Login overhaul", "itr-2", "itr-3", "--sling", "--agent", "opencode");
+    fixture.ok("convoy", "create", "Login overhaul", "itr-2", "itr-3", "--sling", "--agent", "opencode", "--model", "qwen3-coder");
 
     List<JsonNode> manifests = Manifests.inSyncOrder(
         RenderCommand.manifestsOf(RepositoryState.ofDirectory(fixture.repo), "it-render"));

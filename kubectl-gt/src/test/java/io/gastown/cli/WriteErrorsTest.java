@@ -25,6 +25,17 @@ class WriteErrorsTest {
     fixture.ok("sling", "sh-1", "shop");
   }
 
+  @org.junit.jupiter.api.Test
+  void aRigWithAnSshUrlAndNoKeyIsCreatedWithAWarningThatNamesTheFix() {
+    Cli result = fixture.gt("rig", "create", "other", "--git-url", "git@github.com:acme/x.git", "--prefix", "xx");
+    assertThat(result.exit()).as(result.toString()).isEqualTo(0);
+    assertThat(result.err()).contains("warning: git@github.com:acme/x.git is an SSH URL but no SSH key is named: "
+        + "the webhook refuses the rig's polecat Pods unless each Polecat names one; add --git-secret SECRET");
+    Cli withKey = fixture.gt("rig", "create", "third", "--git-url", "git@github.com:acme/y.git", "--prefix", "yy",
+        "--git-secret", "git-ssh");
+    assertThat(withKey.err()).doesNotContain("warning");
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
       "sling sh-2 nope|3|rig 'nope' is not in",
@@ -36,6 +47,7 @@ class WriteErrorsTest {
       "sling sh-2 shop --branch ../main|4|--branch '../main' is not a valid branch name",
       "sling sh-2 shop --work-branch a..b|4|--work-branch 'a..b' is not a valid branch name",
       "sling sh-2 shop --theme star-wars|4|--theme: unknown theme 'star-wars': use one of mad-max, minerals, wasteland",
+      "sling sh-2 shop --agent aider|4|would be invalid: spec.agentConfig.model: is required for agent aider: set it (kubectl gt sling --model MODEL)",
       "sling sh-2 shop --agent copilot|4|--agent: unknown agent 'copilot': use one of claude-code",
       "sling sh-2 shop --task sk-ant-" + "api03-abcdefghijklmnopqrstuvwxyz0123|4|refusing to write a credential",
       "sling sh-2 shop --author nobody|4|--author 'nobody' is not 'Name <email>'",

@@ -1,15 +1,12 @@
 package io.gastown.webhook;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
-import io.gastown.model.Serialization;
-import io.gastown.validation.Crds;
+import io.gastown.validation.GasTownValidation;
 import io.gastown.validation.Violation;
 import io.javaoperatorsdk.webhook.admission.NotAllowedException;
 import io.javaoperatorsdk.webhook.admission.Operation;
 import io.javaoperatorsdk.webhook.admission.validation.Validator;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -46,12 +43,6 @@ final class GasTownValidator implements Validator<KubernetesResource> {
   }
 
   static List<Violation> violations(KubernetesResource resource, KubernetesResource oldResource) {
-    JsonNode tree = Serialization.jsonMapper().valueToTree(resource);
-    List<Violation> violations = new ArrayList<>(Crds.validate(tree));
-    violations.addAll(CrossFieldRules.check(resource));
-    if (oldResource != null) {
-      violations.addAll(CrossFieldRules.immutability(oldResource, resource));
-    }
-    return violations;
+    return GasTownValidation.violations(resource, oldResource);
   }
 }

@@ -59,6 +59,9 @@ public class ConvoyCreateCommand extends WriteCommand<ConvoyCreateCommand.Create
   @Option(names = "--agent", paramLabel = "AGENT", description = "Agent for --sling. Default: the rig's.")
   String agent;
 
+  @Option(names = "--model", paramLabel = "MODEL", description = "Model for --sling (opencode and aider need one).")
+  String model;
+
   @Override
   protected Planner<Created> planner() {
     if (description == null || description.isBlank() || description.length() > 1024) {
@@ -77,8 +80,9 @@ public class ConvoyCreateCommand extends WriteCommand<ConvoyCreateCommand.Create
     if (name != null) {
       Inputs.polecatName(name, "--name");
     }
-    if (!sling && (theme != null || agent != null)) {
-      throw GtException.invalid("--theme and --agent choose how polecats are slung: add --sling, or leave them out");
+    if (!sling && (theme != null || agent != null || model != null)) {
+      throw GtException.invalid("--theme, --agent and --model choose how polecats are slung: add --sling, or leave "
+          + "them out");
     }
     NamepoolTheme namepoolTheme = Inputs.theme(theme, "--theme");
     Agent chosenAgent = Inputs.agent(agent, "--agent");
@@ -98,7 +102,7 @@ public class ConvoyCreateCommand extends WriteCommand<ConvoyCreateCommand.Create
       List<Polecat> polecats = List.of();
       if (sling) {
         List<PolecatRequest> requests = new ArrayList<>(beads.size());
-        beads.forEach(bead -> requests.add(new PolecatRequest(null, bead, null, chosenAgent, null, null)));
+        beads.forEach(bead -> requests.add(new PolecatRequest(null, bead, null, chosenAgent, null, null, model)));
         polecats = Slinging.sling(state, target, requests, namepoolTheme, image, changes);
       }
       RigDirectory.updateKustomization(state, rigName, changes);

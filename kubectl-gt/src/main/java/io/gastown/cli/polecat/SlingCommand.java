@@ -53,6 +53,10 @@ public class SlingCommand extends WriteCommand<Polecat> {
       description = "claude-code, opencode, aider or custom. Default: the rig's agent, else claude-code.")
   String agent;
 
+  @Option(names = "--model", paramLabel = "MODEL",
+      description = "The agent's model (spec.agentConfig.model), e.g. gpt-4o; opencode and aider need one.")
+  String model;
+
   @Option(names = "--branch", paramLabel = "BRANCH",
       description = "Branch to clone. Default: the rig's gitBranch, else main.")
   String branch;
@@ -78,7 +82,7 @@ public class SlingCommand extends WriteCommand<Polecat> {
     if (name != null && theme != null) {
       throw GtException.invalid("--name and --theme both choose the name: give one of them");
     }
-    PolecatRequest request = new PolecatRequest(name, beadId, task, chosenAgent, branch, workBranch);
+    PolecatRequest request = new PolecatRequest(name, beadId, task, chosenAgent, branch, workBranch, model);
     String image = RigDirectory.agentImage(environment());
     return state -> {
       Rig target = RigDirectory.requireRig(state, rig);

@@ -1,5 +1,6 @@
 package io.gastown.cli.rig;
 
+import io.gastown.cli.ExitCode;
 import io.gastown.cli.GtException;
 import io.gastown.cli.Inputs;
 import io.gastown.cli.RigDirectory;
@@ -7,6 +8,8 @@ import io.gastown.cli.WriteCommand;
 import io.gastown.cli.git.Changes;
 import io.gastown.cli.git.Plan;
 import io.gastown.cli.git.Planner;
+import io.gastown.cli.git.WriteResult;
+import io.gastown.expand.GitRemote;
 import io.gastown.model.Agent;
 import io.gastown.model.NamepoolTheme;
 import io.gastown.model.Rig;
@@ -94,6 +97,17 @@ public class RigCreateCommand extends WriteCommand<Rig> {
       return new Plan<>(changes, "rig create " + name + " (" + gitUrl + ", prefix " + prefix + ", namespace "
           + rigNamespace + ")", rig);
     };
+  }
+
+  /** A warning, not a refusal: each Polecat may still name its own key (spec.kubernetes.gitSecretRef). */
+  @Override
+  protected int afterWrite(WriteResult<Rig> result) {
+    if (GitRemote.isSsh(gitUrl) && gitSecret == null) {
+      err().println("warning: " + gitUrl + " is an SSH URL but no SSH key is named: the webhook refuses the rig's "
+          + "polecat Pods unless each Polecat names one; add --git-secret SECRET (a Secret with key ssh-privatekey "
+          + "in namespace " + RigManifests.namespaceOf(result.plan().result()) + ")");
+    }
+    return ExitCode.OK;
   }
 
   @Override

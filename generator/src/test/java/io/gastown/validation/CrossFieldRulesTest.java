@@ -1,4 +1,4 @@
-package io.gastown.webhook;
+package io.gastown.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,6 @@ import io.gastown.model.Polecat;
 import io.gastown.model.Refinery;
 import io.gastown.model.Rig;
 import io.gastown.model.Serialization;
-import io.gastown.validation.Violation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

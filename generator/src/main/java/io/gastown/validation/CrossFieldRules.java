@@ -1,4 +1,4 @@
-package io.gastown.webhook;
+package io.gastown.validation;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -13,7 +13,6 @@ import io.gastown.model.PolecatSpec;
 import io.gastown.model.Refinery;
 import io.gastown.model.Rig;
 import io.gastown.model.RigSettings;
-import io.gastown.validation.Violation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,13 +25,13 @@ import java.util.Set;
  * rules (the apiserver enforces those too; repeating them here makes a direct call report every error at once).
  * Pure functions of the objects.
  */
-final class CrossFieldRules {
+public final class CrossFieldRules {
   private static final Set<String> RESERVED_PREFIXES = Set.of("hq", "system", "default");
 
   private CrossFieldRules() {
   }
 
-  static List<Violation> check(Object object) {
+  public static List<Violation> check(Object object) {
     if (object instanceof Polecat polecat) {
       return polecat(polecat);
     }
@@ -49,7 +48,7 @@ final class CrossFieldRules {
   }
 
   /** Fields that may not change once set. */
-  static List<Violation> immutability(Object oldObject, Object newObject) {
+  public static List<Violation> immutability(Object oldObject, Object newObject) {
     List<Violation> out = new ArrayList<>();
     if (oldObject instanceof Polecat was && newObject instanceof Polecat is && was.getSpec() != null
         && is.getSpec() != null && !Objects.equals(was.getSpec().getRig(), is.getSpec().getRig())) {
@@ -64,7 +63,7 @@ final class CrossFieldRules {
     return out;
   }
 
-  static List<Violation> polecat(Polecat polecat) {
+  public static List<Violation> polecat(Polecat polecat) {
     List<Violation> out = new ArrayList<>();
     PolecatSpec spec = polecat.getSpec();
     if (spec == null) {
@@ -102,7 +101,8 @@ final class CrossFieldRules {
           + "): remove it or set agent: custom"));
     }
     if ((agent == Agent.OPENCODE || agent == Agent.AIDER) && blank(c.getModel())) {
-      out.add(new Violation("spec.agentConfig.model", null, "is required for agent " + agent));
+      out.add(new Violation("spec.agentConfig.model", null, "is required for agent " + agent
+          + ": set it (kubectl gt sling --model MODEL)"));
     }
     ModelProviderType provider = c.getProvider();
     boolean hasEndpoint = c.getModelProvider() != null && !blank(c.getModelProvider().getEndpoint());
@@ -126,7 +126,7 @@ final class CrossFieldRules {
     }
   }
 
-  static List<Violation> rig(Rig rig) {
+  public static List<Violation> rig(Rig rig) {
     List<Violation> out = new ArrayList<>();
     if (rig.getSpec() == null) {
       return out;
@@ -143,7 +143,7 @@ final class CrossFieldRules {
     return out;
   }
 
-  static List<Violation> convoy(Convoy convoy) {
+  public static List<Violation> convoy(Convoy convoy) {
     List<Violation> out = new ArrayList<>();
     List<String> beads = convoy.getSpec() != null && convoy.getSpec().getTrackedBeads() != null
         ? convoy.getSpec().getTrackedBeads() : List.of();
@@ -156,7 +156,7 @@ final class CrossFieldRules {
     return out;
   }
 
-  static List<Violation> refinery(Refinery refinery) {
+  public static List<Violation> refinery(Refinery refinery) {
     List<Violation> out = new ArrayList<>();
     if (refinery.getSpec() == null) {
       return out;

@@ -1,0 +1,58 @@
+package io.gastown.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gastown.model.BeadStore;
+import io.gastown.model.Convoy;
+import io.gastown.model.Polecat;
+import io.gastown.model.Refinery;
+import io.gastown.model.Rig;
+import io.gastown.model.Serialization;
+import io.gastown.model.Witness;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything that makes a Gas Town object invalid, in one place for every part that checks one: the webhook's
+ * {@code /validate/<plural>}, {@code kubectl gt} before it commits, and the offline preview. The CRD schema, the
+ * rules the schema cannot express, and on update the immutable fields.
+ */
+public final class GasTownValidation {
+  private GasTownValidation() {
+  }
+
+  /** Every violation of the object; {@code old} is the object before an update, or null. */
+  public static List<Violation> violations(Object object, Object old) {
+    return violations(Serialization.jsonMapper().valueToTree(object), object, old);
+  }
+
+  /** Every violation of an object given as a tree (as written to git); the typed rules when its kind is ours. */
+  public static List<Violation> violations(JsonNode tree) {
+    Class<?> type = TYPES.get(tree.path("kind").asText());
+    Object typed = null;
+    if (type != null) {
+      try {
+        typed = Serialization.jsonMapper().treeToValue(tree, type);
+      } catch (IOException | IllegalArgumentException e) {
+        // The schema check below names what does not fit the type.
+      }
+    }
+    return violations(tree, typed, null);
+  }
+
+  private static final Map<String, Class<?>> TYPES = Map.of("Rig", Rig.class, "Polecat", Polecat.class,
+      "Convoy", Convoy.class, "Witness", Witness.class, "Refinery", Refinery.class, "BeadStore", BeadStore.class);
+
+  /** The same, for an object given both as its tree (as written) and typed. */
+  public static List<Violation> violations(JsonNode tree, Object object, Object old) {
+    List<Violation> violations = new ArrayList<>(Crds.validate(tree));
+    if (object != null) {
+      violations.addAll(CrossFieldRules.check(object));
+    }
+    if (old != null) {
+      violations.addAll(CrossFieldRules.immutability(old, object));
+    }
+    return violations;
+  }
+}
