@@ -12,6 +12,8 @@ import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.gastown.model.Agent;
 import io.gastown.model.ModelProviderType;
+import io.gastown.model.PodContract;
+import io.gastown.model.PodContract.Env;
 import io.gastown.model.SecretKeyRef;
 import io.gastown.model.Serialization;
 import java.io.UncheckedIOException;
@@ -26,19 +28,10 @@ final class AgentContainer {
   private AgentContainer() {
   }
 
-  static String nameFor(Agent agent) {
-    return switch (agent) {
-      case CLAUDE_CODE -> "claude";
-      case OPENCODE -> "opencode";
-      case AIDER -> "aider";
-      case CUSTOM -> "agent";
-    };
-  }
-
   static Container build(ResolvedPolecat polecat) {
     EnvList env = commonEnv(polecat);
     ContainerBuilder container = new ContainerBuilder()
-        .withName(nameFor(polecat.agent()))
+        .withName(PodContract.agentContainer(polecat.agent()))
         .withImage(polecat.image())
         .withImagePullPolicy("IfNotPresent")
         .withWorkingDir(REPO_DIR);
@@ -79,17 +72,17 @@ final class AgentContainer {
 
   private static EnvList commonEnv(ResolvedPolecat polecat) {
     return new EnvList()
-        .value("HOME", HOME)
+        .value(Env.HOME, HOME)
         .value("GT_AGENT", polecat.agent().value())
-        .value("GT_POLECAT", polecat.name())
+        .value(Env.POLECAT, polecat.name())
         .value("GT_RIG", polecat.rig())
         .field("GT_NAMESPACE", "metadata.namespace")
         .value("GT_BEAD_ID", polecat.beadID())
         .value("GT_TASK_DESCRIPTION", polecat.taskDescription())
-        .value("GT_GIT_REPOSITORY", polecat.gitRepository())
-        .value("GT_GIT_BRANCH", polecat.gitBranch())
-        .value("GT_WORK_BRANCH", polecat.workBranch())
-        .value("GT_REPO_DIR", REPO_DIR)
+        .value(Env.GIT_REPOSITORY, polecat.gitRepository())
+        .value(Env.GIT_BRANCH, polecat.gitBranch())
+        .value(Env.WORK_BRANCH, polecat.workBranch())
+        .value(Env.REPO_DIR, REPO_DIR)
         .value("GT_BEADS_PREFIX", polecat.beadsPrefix())
         .value("GT_BEADS_REPO", polecat.beadsRepository())
         .value("GT_AGENT_CONFIG_DIR", polecat.agentConfig().getConfigMapRef() != null ? AGENT_CONFIG_DIR : null)
@@ -173,7 +166,7 @@ final class AgentContainer {
     List<EnvVar> env = polecat.agentConfig().getEnv() != null ? polecat.agentConfig().getEnv() : List.of();
     for (int i = 0; i < env.size(); i++) {
       String name = env.get(i).getName();
-      if (name != null && (ours.contains(name) || name.startsWith("GT_"))) {
+      if (name != null && (ours.contains(name) || Env.reserved(name))) {
         throw new ExpansionException(polecat.where() + ": spec.agentConfig.env[" + i + "] sets " + name
             + ", which Gas Town sets itself: remove it (GT_* names are reserved; models, endpoints and keys have "
             + "their own fields under spec.agentConfig)");

@@ -5,24 +5,24 @@ import static io.gastown.expand.PodLayout.*;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.gastown.model.PodContract;
+import io.gastown.model.PodContract.Env;
 import java.util.ArrayList;
 import java.util.List;
 
 /** The init container that puts the SSH key and host keys in place and clones the work branch. */
 final class GitInitContainer {
-  static final String NAME = "git-init";
-
   private GitInitContainer() {
   }
 
   static Container build(ResolvedPolecat polecat, PlatformConfig platform) {
     EnvList env = new EnvList()
-        .value("HOME", HOME)
-        .value("GT_POLECAT", polecat.name())
-        .value("GT_GIT_REPOSITORY", polecat.gitRepository())
-        .value("GT_GIT_BRANCH", polecat.gitBranch())
-        .value("GT_WORK_BRANCH", polecat.workBranch())
-        .value("GT_REPO_DIR", REPO_DIR)
+        .value(Env.HOME, HOME)
+        .value(Env.POLECAT, polecat.name())
+        .value(Env.GIT_REPOSITORY, polecat.gitRepository())
+        .value(Env.GIT_BRANCH, polecat.gitBranch())
+        .value(Env.WORK_BRANCH, polecat.workBranch())
+        .value(Env.REPO_DIR, REPO_DIR)
         .value("GT_GIT_SSH_KEY_FILE", polecat.gitSecret() != null ? GIT_SSH_DIR + "/" + SSH_KEY : null)
         .value("GT_SSH_HOST", GitRemote.sshHost(polecat.gitRepository()).orElse(null));
     if (polecat.knownHosts() != null) {
@@ -33,10 +33,10 @@ final class GitInitContainer {
     env.value("GIT_SSH_COMMAND", GIT_SSH_COMMAND).value("GIT_TERMINAL_PROMPT", "0");
 
     return new ContainerBuilder()
-        .withName(NAME)
+        .withName(PodContract.GIT_INIT_CONTAINER)
         .withImage(platform.gitInitImage())
         .withImagePullPolicy("IfNotPresent")
-        .withCommand("/bin/sh", "-c", Resources.GIT_INIT_SCRIPT, NAME)
+        .withCommand("/bin/sh", "-c", Resources.GIT_INIT_SCRIPT, PodContract.GIT_INIT_CONTAINER)
         .withEnv(env.build())
         .withResources(platform.gitInitResources())
         .withSecurityContext(PodSecurity.container())

@@ -9,6 +9,7 @@ import io.gastown.model.KubernetesSpec;
 import io.gastown.model.ModelProvider;
 import io.gastown.model.ModelProviderType;
 import io.gastown.model.Polecat;
+import io.gastown.model.PodContract;
 import io.gastown.model.PolecatSpec;
 import io.gastown.model.Rig;
 import io.gastown.model.RigSettings;
@@ -46,8 +47,6 @@ record ResolvedPolecat(
     String beadsPrefix,
     String beadsRepository) {
 
-  static final String DEFAULT_BRANCH = "main";
-
   static ResolvedPolecat resolve(Polecat polecat, Rig rig, BeadStore beadStore, PlatformConfig platform) {
     String name = polecat.getMetadata().getName();
     String where = "Polecat " + polecat.getMetadata().getNamespace() + "/" + name;
@@ -70,9 +69,9 @@ record ResolvedPolecat(
       throw new ExpansionException(where + " has no repository: set spec.kubernetes.gitRepository, or spec.gitURL of "
           + rigDescription);
     }
-    String branch = Objects.requireNonNullElse(first(k.getGitBranch(), settings.getGitBranch()), DEFAULT_BRANCH);
-    String workBranch = first(k.getWorkBranch(),
-        isBlank(spec.getBeadID()) ? null : "feature/" + spec.getBeadID(), "polecat/" + name);
+    String branch = Objects.requireNonNullElse(first(k.getGitBranch(), settings.getGitBranch()),
+        PodContract.DEFAULT_BRANCH);
+    String workBranch = PodContract.workBranch(k.getWorkBranch(), spec.getBeadID(), name);
     if (workBranch.equals(branch)) {
       throw new ExpansionException(where + ": the work branch '" + workBranch + "' is the branch it clones, so the "
           + "agent would push onto it; set spec.kubernetes.workBranch to another branch");

@@ -18,7 +18,7 @@ public class RefinerySpec {
 
   @Pattern(GasTown.BRANCH_PATTERN)
   @ValidationRule(value = GasTown.BRANCH_RULE, message = GasTown.BRANCH_RULE_MESSAGE)
-  @Default("main")
+  @Default(PodContract.DEFAULT_BRANCH)
   @JsonPropertyDescription("Branch that work branches are merged into.")
   private String targetBranch;
 

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.gastown.model.GasTown;
+import io.gastown.model.PodContract;
 import io.gastown.model.Polecat;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +21,12 @@ import java.util.TreeMap;
  */
 public final class PolecatManifests {
   public static final String AGENT_IMAGE_REPOSITORY = "ghcr.io/gastown/polecat-agent";
-  public static final String JOB_PREFIX = "polecat-";
-  public static final String PLACEHOLDER_CONTAINER = "agent";
 
   private PolecatManifests() {
   }
 
   public static String agentImage(String version) {
     return AGENT_IMAGE_REPOSITORY + ":" + version;
-  }
-
-  public static String jobName(String polecat) {
-    return JOB_PREFIX + polecat;
   }
 
   /**
@@ -81,7 +76,7 @@ public final class PolecatManifests {
     Job job = new Job();
     job.setApiVersion("batch/v1");
     job.setKind("Job");
-    job.setMetadata(Manifests.metadata(jobName(name), polecat.getMetadata().getNamespace(), labels, SyncWave.JOB));
+    job.setMetadata(Manifests.metadata(PodContract.jobName(name), polecat.getMetadata().getNamespace(), labels, SyncWave.JOB));
     JobSpec spec = new JobSpec();
     // One try: a failed agent run is a Failed polecat, retried by a new sling, not by the Job controller.
     spec.setBackoffLimit(0);
@@ -92,7 +87,7 @@ public final class PolecatManifests {
     template.setMetadata(podMetadata);
     template.setSpec(new PodSpecBuilder()
         .withRestartPolicy("Never")
-        .withContainers(new ContainerBuilder().withName(PLACEHOLDER_CONTAINER).withImage(agentImage).build())
+        .withContainers(new ContainerBuilder().withName(PodContract.PLACEHOLDER_CONTAINER).withImage(agentImage).build())
         .build());
     spec.setTemplate(template);
     job.setSpec(spec);

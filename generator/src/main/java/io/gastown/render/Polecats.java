@@ -5,6 +5,7 @@ import io.gastown.model.Agent;
 import io.gastown.model.AgentConfig;
 import io.gastown.model.ExecutionMode;
 import io.gastown.model.KubernetesSpec;
+import io.gastown.model.PodContract;
 import io.gastown.model.Polecat;
 import io.gastown.model.PolecatSpec;
 import io.gastown.model.Rig;
@@ -15,9 +16,6 @@ import io.gastown.model.RigSettings;
  * branches, secrets) without the reader having to look the Rig up.
  */
 public final class Polecats {
-  public static final String DEFAULT_BRANCH = "main";
-  public static final String WORK_BRANCH_PREFIX = "feature/";
-
   private Polecats() {
   }
 
@@ -26,8 +24,8 @@ public final class Polecats {
 
     KubernetesSpec kubernetes = new KubernetesSpec();
     kubernetes.setGitRepository(rig.getSpec().getGitURL());
-    kubernetes.setGitBranch(firstNonNull(request.branch(), settings.getGitBranch(), DEFAULT_BRANCH));
-    kubernetes.setWorkBranch(firstNonNull(request.workBranch(), WORK_BRANCH_PREFIX + request.beadId()));
+    kubernetes.setGitBranch(firstNonNull(request.branch(), settings.getGitBranch(), PodContract.DEFAULT_BRANCH));
+    kubernetes.setWorkBranch(firstNonNull(request.workBranch(), PodContract.WORK_BRANCH_PREFIX + request.beadId()));
     kubernetes.setGitSecretRef(settings.getGitSecretRef());
     kubernetes.setClaudeCredsSecretRef(settings.getClaudeCredsSecretRef());
     kubernetes.setApiKeySecretRef(settings.getApiKeySecretRef());

@@ -11,10 +11,10 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.gastown.model.Convoy;
 import io.gastown.model.GasTown;
+import io.gastown.model.PodContract;
 import io.gastown.model.Polecat;
 import io.gastown.model.Rig;
 import io.gastown.model.Witness;
-import io.gastown.render.PolecatManifests;
 import io.gastown.status.model.ObservedEvent;
 import io.gastown.status.model.Timestamps;
 import java.time.Instant;
@@ -148,7 +148,7 @@ final class ClusterCache implements AutoCloseable {
   /** The polecat's Job: the one named {@code polecat-<name>}, else any Job labelled with the polecat. */
   Job job(String namespace, String polecat) {
     List<Job> labelled = jobs.getIndexer().byIndex(BY_POLECAT, namespace + "/" + polecat);
-    String expected = PolecatManifests.jobName(polecat);
+    String expected = PodContract.jobName(polecat);
     return labelled.stream()
         .min(Comparator.comparing((Job j) -> !expected.equals(j.getMetadata().getName()))
             .thenComparing(j -> j.getMetadata().getName()))

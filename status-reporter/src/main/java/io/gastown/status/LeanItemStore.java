@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
+import io.gastown.model.PodContract;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
  */
 final class LeanItemStore<T extends HasMetadata> implements ItemStore<T> {
   /** Environment variables the status functions read (the work branch). */
-  private static final Set<String> KEPT_ENV = Set.of("GT_WORK_BRANCH");
+  private static final Set<String> KEPT_ENV = Set.of(PodContract.Env.WORK_BRANCH);
 
   private final ConcurrentHashMap<String, T> items = new ConcurrentHashMap<>();
 

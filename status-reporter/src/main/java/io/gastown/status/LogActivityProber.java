@@ -85,9 +85,13 @@ final class LogActivityProber implements AutoCloseable {
 
   private LogActivity probe(Pod pod, Duration interval, LogActivity before) {
     int sinceSeconds = (int) Math.max(2, interval.multipliedBy(2).toSeconds());
+    String container = PodFacts.agentContainerName(pod);
+    if (container == null) {
+      return new LogActivity(before.lastOutput(), false); // not a polecat Pod's shape: no log to judge by
+    }
     try {
       String log = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-          .inContainer(PodFacts.agentContainerName(pod))
+          .inContainer(container)
           .usingTimestamps()
           .limitBytes(LIMIT_BYTES)
           .sinceSeconds(sinceSeconds)

@@ -13,6 +13,7 @@ import io.gastown.model.Convoy;
 import io.gastown.model.ConvoyPhase;
 import io.gastown.model.ConvoySpec;
 import io.gastown.model.DesiredState;
+import io.gastown.model.PodContract;
 import io.gastown.model.Polecat;
 import io.gastown.model.PolecatPhase;
 import io.gastown.model.PolecatSpec;
@@ -250,13 +251,13 @@ class StatusReporterIT {
   private Job skeletonJob(Polecat polecat, Map<String, String> simulation) {
     Map<String, String> labels = PolecatManifests.labels(polecat);
     return new JobBuilder()
-        .withNewMetadata().withName(PolecatManifests.jobName(polecat.getMetadata().getName()))
+        .withNewMetadata().withName(PodContract.jobName(polecat.getMetadata().getName()))
         .withNamespace(namespace).withLabels(labels).endMetadata()
         .withNewSpec().withBackoffLimit(0)
         .withNewTemplate()
         .withNewMetadata().withLabels(labels).withAnnotations(new HashMap<>(simulation)).endMetadata()
         .withNewSpec().withRestartPolicy("Never")
-        .addNewContainer().withName(PolecatManifests.PLACEHOLDER_CONTAINER)
+        .addNewContainer().withName(PodContract.PLACEHOLDER_CONTAINER)
         .withImage(PolecatManifests.agentImage("0.1.0")).endContainer()
         .endSpec().endTemplate().endSpec()
         .build();
@@ -272,7 +273,7 @@ class StatusReporterIT {
   }
 
   private boolean jobComplete(String polecat) {
-    Job job = client.batch().v1().jobs().inNamespace(namespace).withName(PolecatManifests.jobName(polecat)).get();
+    Job job = client.batch().v1().jobs().inNamespace(namespace).withName(PodContract.jobName(polecat)).get();
     return job.getStatus() != null && job.getStatus().getConditions() != null && job.getStatus().getConditions()
         .stream().anyMatch(c -> "Complete".equals(c.getType()) && "True".equals(c.getStatus()));
   }

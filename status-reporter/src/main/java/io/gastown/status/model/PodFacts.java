@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
-import io.gastown.render.PolecatManifests;
+import io.gastown.model.PodContract;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,10 +18,8 @@ import java.util.stream.Stream;
 
 /** Read-only facts about polecat Pods, tolerant of absent fields. */
 public final class PodFacts {
-  /** The agent container's name: the skeleton Job's placeholder, kept by the webhook's expansion. */
-  static final String AGENT_CONTAINER = PolecatManifests.PLACEHOLDER_CONTAINER;
-  /** The env var through which the webhook hands the work branch to the git-init container and the agent. */
-  static final String WORK_BRANCH_ENV = "GT_WORK_BRANCH";
+  /** The names the agent container has: one per agent, and the skeleton Job's placeholder (an unexpanded Pod). */
+  private static final List<String> AGENT_CONTAINERS = PodContract.agentContainers();
 
   private PodFacts() {
   }
@@ -87,20 +85,17 @@ public final class PodFacts {
     return ordered;
   }
 
-  /** The agent container's status: the container named agent, else the first container. */
+  /** The agent container's status (the container named by the pod contract), or null when it has none yet. */
   static ContainerStatus agentStatus(Pod pod) {
-    List<ContainerStatus> statuses = inSpecOrder(containerStatuses(pod),
-        pod.getSpec() != null ? pod.getSpec().getContainers() : null);
-    return statuses.stream().filter(s -> AGENT_CONTAINER.equals(s.getName())).findFirst()
-        .orElse(statuses.isEmpty() ? null : statuses.get(0));
+    return containerStatuses(pod).stream().filter(s -> AGENT_CONTAINERS.contains(s.getName())).findFirst()
+        .orElse(null);
   }
 
-  /** Name of the container whose log shows the agent's activity. */
+  /** Name of the container whose log shows the agent's activity (the pod contract's), or null when it has none. */
   public static String agentContainerName(Pod pod) {
     List<Container> containers = pod.getSpec() != null && pod.getSpec().getContainers() != null
         ? pod.getSpec().getContainers() : List.of();
-    return containers.stream().map(Container::getName).filter(AGENT_CONTAINER::equals).findFirst()
-        .orElse(containers.isEmpty() ? AGENT_CONTAINER : containers.get(0).getName());
+    return containers.stream().map(Container::getName).filter(AGENT_CONTAINERS::contains).findFirst().orElse(null);
   }
 
   /** When the agent container started, else when the kubelet started the Pod. */
@@ -148,7 +143,7 @@ public final class PodFacts {
             pod.getSpec().getInitContainers() != null ? pod.getSpec().getInitContainers().stream() : Stream.empty(),
             pod.getSpec().getContainers() != null ? pod.getSpec().getContainers().stream() : Stream.empty())
         .flatMap(c -> c.getEnv() != null ? c.getEnv().stream() : Stream.<EnvVar>empty())
-        .filter(e -> WORK_BRANCH_ENV.equals(e.getName()) && e.getValue() != null && !e.getValue().isBlank())
+        .filter(e -> PodContract.Env.WORK_BRANCH.equals(e.getName()) && e.getValue() != null && !e.getValue().isBlank())
         .map(EnvVar::getValue)
         .findFirst().orElse(null);
   }

@@ -7,11 +7,11 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.gastown.model.DesiredState;
+import io.gastown.model.PodContract;
 import io.gastown.model.Polecat;
 import io.gastown.model.PolecatPhase;
 import io.gastown.model.PolecatSpec;
 import io.gastown.model.PolecatStatus;
-import io.gastown.render.PolecatManifests;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -119,7 +119,7 @@ public final class PolecatStatuses {
           return pendingOrStuck(in, PendingReasons.forPod(pod, in.warnings()), pod, job);
       }
     }
-    String jobName = PolecatManifests.jobName(in.polecat().getMetadata().getName());
+    String jobName = PodContract.jobName(in.polecat().getMetadata().getName());
     if (job != null) {
       boolean suspended = job.getSpec() != null && Boolean.TRUE.equals(job.getSpec().getSuspend());
       Condition ready = ConditionSet.find(previous.getConditions(), READY);
@@ -311,14 +311,9 @@ public final class PolecatStatuses {
     if (previous.getBranch() != null) {
       return previous.getBranch();
     }
-    // The webhook's rule (generator's ResolvedPolecat): workBranch, else feature/<bead>, else polecat/<name>.
-    if (spec.getKubernetes() != null && spec.getKubernetes().getWorkBranch() != null) {
-      return spec.getKubernetes().getWorkBranch();
-    }
-    if (spec.getBeadID() != null && !spec.getBeadID().isBlank()) {
-      return "feature/" + spec.getBeadID();
-    }
-    return "polecat/" + polecat.getMetadata().getName();
+    // The expansion's rule, from the pod contract.
+    return PodContract.workBranch(spec.getKubernetes() != null ? spec.getKubernetes().getWorkBranch() : null,
+        spec.getBeadID(), polecat.getMetadata().getName());
   }
 
   private static Instant startedAt(Job job, Pod pod, PolecatStatus previous) {

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.gastown.model.DesiredState;
+import io.gastown.model.PodContract;
 import io.gastown.model.Polecat;
 import io.gastown.model.PolecatPhase;
 import io.gastown.model.PolecatSpec;
@@ -198,13 +199,13 @@ public final class StatusLagBenchmark {
     polecat.getMetadata().setLabels(labels);
     client.resource(polecat).create();
     client.resource(new JobBuilder()
-        .withNewMetadata().withName(PolecatManifests.jobName(name)).withNamespace(NAMESPACE).withLabels(labels)
+        .withNewMetadata().withName(PodContract.jobName(name)).withNamespace(NAMESPACE).withLabels(labels)
         .endMetadata()
         .withNewSpec().withBackoffLimit(0).withNewTemplate().withNewMetadata().withLabels(labels).endMetadata()
         .withNewSpec().withRestartPolicy("Never").addNewContainer().withName("agent").withImage("agent:bench")
         .endContainer().endSpec().endTemplate().endSpec().build()).create();
     Pod pod = client.resource(new PodBuilder()
-        .withNewMetadata().withName(PolecatManifests.jobName(name) + "-bench").withNamespace(NAMESPACE)
+        .withNewMetadata().withName(PodContract.jobName(name) + "-bench").withNamespace(NAMESPACE)
         .withLabels(labels).endMetadata()
         .withNewSpec().withNodeName("bench-node").withRestartPolicy("Never")
         .addNewContainer().withName("agent").withImage("agent:bench").endContainer().endSpec()
@@ -256,7 +257,7 @@ public final class StatusLagBenchmark {
     String patch = "{\"status\":{\"phase\":\"" + phase + "\",\"startTime\":\"" + now + "\",\"containerStatuses\":[{"
         + "\"name\":\"agent\",\"image\":\"agent:bench\",\"imageID\":\"\",\"ready\":false,\"restartCount\":0,"
         + "\"state\":" + state + "}]}}";
-    client.pods().inNamespace(NAMESPACE).withName(PolecatManifests.jobName(name) + "-bench").subresource("status")
+    client.pods().inNamespace(NAMESPACE).withName(PodContract.jobName(name) + "-bench").subresource("status")
         .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
             io.fabric8.kubernetes.client.dsl.base.PatchType.STRATEGIC_MERGE), patch);
   }

@@ -6,6 +6,8 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
@@ -25,7 +27,14 @@ final class Fixtures {
   static final String NAMESPACE = "gt-demo";
   static final String NAME = "furiosa";
   static final String JOB_UID = "job-uid-1";
-  static final String IMAGE = "ghcr.io/gastown/polecat-agent:0.1.0";
+  /** The Pod spec the expansion makes (golden case claude-credentials-file): the Pods below are all of this shape. */
+  static final PodSpec EXPANDED = ExpandedPods.spec("claude-credentials-file");
+  /** The agent container and the image it runs, as the expansion names them. */
+  static final String AGENT = EXPANDED.getContainers().get(0).getName();
+  static final String IMAGE = EXPANDED.getContainers().get(0).getImage();
+  static final String GIT_INIT = EXPANDED.getInitContainers().get(0).getName();
+  /** The work branch the expanded Pod carries. */
+  static final String WORK_BRANCH = PodFacts.workBranch(new PodBuilder().withSpec(EXPANDED).build());
 
   private Fixtures() {
   }
@@ -84,20 +93,15 @@ final class Fixtures {
         .withNewMetadata().withName("polecat-" + NAME + "-" + suffix).withNamespace(NAMESPACE)
         .withUid("pod-uid-" + suffix).withCreationTimestamp(minutesAgo(createdMinutesAgo))
         .addToLabels(GasTown.LABEL_POLECAT, NAME).endMetadata()
-        .withNewSpec()
-        .addNewInitContainer().withName("git-init").withImage(IMAGE)
-        .addNewEnv().withName("GT_WORK_BRANCH").withValue("feature/gt-1").endEnv().endInitContainer()
-        .addNewContainer().withName("agent").withImage(IMAGE).endContainer()
-        .withActiveDeadlineSeconds(3600L)
-        .endSpec()
+        .withSpec(new PodSpecBuilder(EXPANDED).build())
         .withNewStatus().withPhase(phase).endStatus();
   }
 
   static Pod running(String suffix, long startedMinutesAgo) {
     return pod(suffix, "Running", startedMinutesAgo + 1)
         .editStatus().withStartTime(minutesAgo(startedMinutesAgo + 1))
-        .withInitContainerStatuses(terminated("git-init", 0, "Completed", startedMinutesAgo + 1, startedMinutesAgo))
-        .withContainerStatuses(new ContainerStatusBuilder().withName("agent").withImage(IMAGE)
+        .withInitContainerStatuses(terminated(GIT_INIT, 0, "Completed", startedMinutesAgo + 1, startedMinutesAgo))
+        .withContainerStatuses(new ContainerStatusBuilder().withName(AGENT).withImage(IMAGE)
             .withNewState().withNewRunning().withStartedAt(minutesAgo(startedMinutesAgo)).endRunning().endState()
             .build())
         .endStatus().build();
@@ -106,9 +110,9 @@ final class Fixtures {
   static Pod finished(String suffix, String phase, int exitCode, String reason, long finishedMinutesAgo) {
     return pod(suffix, phase, finishedMinutesAgo + 10)
         .editStatus().withStartTime(minutesAgo(finishedMinutesAgo + 10))
-        .withInitContainerStatuses(terminated("git-init", 0, "Completed", finishedMinutesAgo + 10,
+        .withInitContainerStatuses(terminated(GIT_INIT, 0, "Completed", finishedMinutesAgo + 10,
             finishedMinutesAgo + 9))
-        .withContainerStatuses(terminated("agent", exitCode, reason, finishedMinutesAgo + 9, finishedMinutesAgo))
+        .withContainerStatuses(terminated(AGENT, exitCode, reason, finishedMinutesAgo + 9, finishedMinutesAgo))
         .endStatus().build();
   }
 

@@ -1,6 +1,9 @@
 package io.gastown.status.model;
 
+import static io.gastown.status.model.Fixtures.AGENT;
+import static io.gastown.status.model.Fixtures.GIT_INIT;
 import static io.gastown.status.model.Fixtures.IMAGE;
+import static io.gastown.status.model.Fixtures.WORK_BRANCH;
 import static io.gastown.status.model.Fixtures.JOB_UID;
 import static io.gastown.status.model.Fixtures.NOW;
 import static io.gastown.status.model.Fixtures.finished;
@@ -64,11 +67,11 @@ class PolecatStatusesTest {
         row("Pod not scheduled yet", observe(working, job().build(), List.of(pod("abcde", "Pending", 1).build())),
             PolecatPhase.Pending, "Starting", false, "pod polecat-furiosa-abcde is starting"),
         row("image cannot be pulled", observe(working, job().build(), List.of(pod("abcde", "Pending", 2)
-                .editStatus().withContainerStatuses(waiting("agent", "ImagePullBackOff", "Back-off pulling image"))
+                .editStatus().withContainerStatuses(waiting(AGENT, "ImagePullBackOff", "Back-off pulling image"))
                 .endStatus().build())),
-            PolecatPhase.Pending, "ImagePullError", true, "container agent cannot pull its image \"" + IMAGE + "\""),
+            PolecatPhase.Pending, "ImagePullError", true, "container " + AGENT + " cannot pull its image \"" + IMAGE + "\""),
         row("Secret missing for an env var", observe(working, job().build(), List.of(pod("abcde", "Pending", 2)
-                .editStatus().withInitContainerStatuses(waiting("git-init", "CreateContainerConfigError",
+                .editStatus().withInitContainerStatuses(waiting(GIT_INIT, "CreateContainerConfigError",
                     "secret \"git-ssh\" not found")).endStatus().build())),
             PolecatPhase.Pending, "MissingSecretOrConfigMap", true,
             "container git-init cannot start: secret \"git-ssh\" not found (create it in namespace gt-demo)"),
@@ -78,12 +81,12 @@ class PolecatStatusesTest {
                 NOW.minusSeconds(10))),
             PolecatPhase.Pending, "MissingSecretOrConfigMap", true, "configmap \"ssh-known-hosts\" not found"),
         row("other container config error", observe(working, job().build(), List.of(pod("abcde", "Pending", 2)
-                .editStatus().withContainerStatuses(waiting("agent", "CreateContainerConfigError",
+                .editStatus().withContainerStatuses(waiting(AGENT, "CreateContainerConfigError",
                     "container has runAsNonRoot and image will run as root")).endStatus().build())),
             PolecatPhase.Pending, "ContainerConfigError", true, "runAsNonRoot"),
         row("git-init cloning", observe(working, job().build(), List.of(pod("abcde", "Pending", 2)
                 .editStatus().withInitContainerStatuses(new io.fabric8.kubernetes.api.model.ContainerStatusBuilder()
-                    .withName("git-init").withNewState().withNewRunning().withStartedAt(minutesAgo(1)).endRunning()
+                    .withName(GIT_INIT).withNewState().withNewRunning().withStartedAt(minutesAgo(1)).endRunning()
                     .endState().build()).endStatus().build())),
             PolecatPhase.Pending, "Initializing", false, "init container git-init of pod polecat-furiosa-abcde"),
         row("Pending past pendingThreshold", observe(working, job().build(), List.of(unschedulable(11))),
@@ -96,7 +99,7 @@ class PolecatStatusesTest {
             PolecatPhase.Working, "Working", false, "running"),
         row("Pod running, no log output for stuckThreshold", withLog(observe(working, job().build(),
                 List.of(running("abcde", 60))), LogActivity.seen(NOW.minus(Duration.ofMinutes(16)))),
-            PolecatPhase.Stuck, "NoLogOutput", true, "no new log output from container agent since "
+            PolecatPhase.Stuck, "NoLogOutput", true, "no new log output from container " + AGENT + " since "
                 + "2026-11-21T11:44:00Z, longer than stuckThreshold 15m"),
         row("Pod running long but log unreadable: not judged", observe(working, job().build(),
                 List.of(running("abcde", 60))),
@@ -111,19 +114,19 @@ class PolecatStatusesTest {
                 minutesAgo(1)), List.of()),
             PolecatPhase.Done, "Completed", false, "exited 0"),
         row("agent exits non-zero", observe(working, job().build(), List.of(finished("abcde", "Failed", 2, "Error", 1))),
-            PolecatPhase.Failed, "ContainerFailed", true, "container agent exited with code 2 (Error)"),
+            PolecatPhase.Failed, "ContainerFailed", true, "container " + AGENT + " exited with code 2 (Error)"),
         row("agent OOM-killed, Job failed", observe(working, jobWithCondition("Failed", "BackoffLimitExceeded",
                 "Job has reached the specified backoff limit", minutesAgo(1)),
                 List.of(finished("abcde", "Failed", 137, "OOMKilled", 1))),
-            PolecatPhase.Failed, "ContainerFailed", true, "container agent exited with code 137 (OOMKilled)"),
+            PolecatPhase.Failed, "ContainerFailed", true, "container " + AGENT + " exited with code 137 (OOMKilled)"),
         row("git-init fails first", observe(working, job().build(), List.of(pod("abcde", "Failed", 3).editStatus()
-                .withInitContainerStatuses(terminated("git-init", 128, "Error", 3, 2)).endStatus().build())),
+                .withInitContainerStatuses(terminated(GIT_INIT, 128, "Error", 3, 2)).endStatus().build())),
             PolecatPhase.Failed, "ContainerFailed", true, "container git-init exited with code 128 (Error)"),
         row("Job deadline exceeded", observe(working, jobWithCondition("Failed", "DeadlineExceeded",
                 "Job was active longer than specified deadline", minutesAgo(1)),
                 List.of(finished("abcde", "Failed", 137, "Error", 1))),
             PolecatPhase.Failed, "DeadlineExceeded", true,
-            "deadline exceeded: ran longer than activeDeadlineSeconds=3600; container agent exited with code 137"),
+            "deadline exceeded: ran longer than activeDeadlineSeconds=3600; container " + AGENT + " exited with code 137"),
         row("Pod deadline exceeded", observe(working, job().build(), List.of(pod("abcde", "Failed", 61).editStatus()
                 .withReason("DeadlineExceeded").withMessage("Pod was active on the node longer than the specified "
                     + "deadline").endStatus().build())),
@@ -194,7 +197,7 @@ class PolecatStatusesTest {
 
     assertThat(status.getPodName()).isEqualTo("polecat-furiosa-abcde");
     assertThat(status.getJobName()).isEqualTo("polecat-furiosa");
-    assertThat(status.getBranch()).isEqualTo("feature/gt-1");
+    assertThat(status.getBranch()).as("the Pod's work branch").isEqualTo(WORK_BRANCH).isEqualTo("feature/gt-123");
     assertThat(status.getStartedAt()).isEqualTo("2026-11-21T11:57:00Z");
     assertThat(status.getLastActivity()).isEqualTo("2026-11-21T11:55:00Z");
     assertThat(status.getCompletedAt()).isNull();
@@ -312,7 +315,7 @@ class PolecatStatusesTest {
     PolecatStatus afterGc = PolecatStatuses.compute(observe(polecat, failedJob, List.of()));
 
     assertThat(afterGc.getPhase()).isEqualTo(PolecatPhase.Failed);
-    assertThat(afterGc.getMessage()).isEqualTo("container agent exited with code 3 (Error)");
+    assertThat(afterGc.getMessage()).isEqualTo("container " + AGENT + " exited with code 3 (Error)");
     assertThat(afterGc.getCompletedAt()).isEqualTo("2026-11-21T11:59:00Z");
     assertThat(afterGc.getPodName()).isNull();
   }
