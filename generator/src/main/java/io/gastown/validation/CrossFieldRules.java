@@ -9,6 +9,7 @@ import io.gastown.model.Convoy;
 import io.gastown.model.KubernetesSpec;
 import io.gastown.model.ModelProviderType;
 import io.gastown.model.Polecat;
+import io.gastown.model.PodContract;
 import io.gastown.model.PolecatSpec;
 import io.gastown.model.Refinery;
 import io.gastown.model.Rig;
@@ -26,7 +27,7 @@ import java.util.Set;
  * Pure functions of the objects.
  */
 public final class CrossFieldRules {
-  private static final Set<String> RESERVED_PREFIXES = Set.of("hq", "system", "default");
+  private static final Set<String> RESERVED_PREFIXES = PodContract.RESERVED_BEAD_PREFIXES;
 
   private CrossFieldRules() {
   }
@@ -117,7 +118,7 @@ public final class CrossFieldRules {
       if (name == null) {
         continue;
       }
-      if (name.startsWith("GT_") || name.equals("HOME")) {
+      if (PodContract.Env.reserved(name)) {
         out.add(new Violation(path, quoted(name), "is set by Gas Town (GT_* and HOME are reserved)"));
       }
       if (!seen.add(name)) {

@@ -3,6 +3,7 @@ package io.gastown.cli;
 import io.gastown.model.Agent;
 import io.gastown.model.GasTown;
 import io.gastown.model.NamepoolTheme;
+import io.gastown.model.PodContract;
 import java.util.Set;
 
 /**
@@ -14,7 +15,7 @@ public final class Inputs {
   public static final int MAX_RIG_NAME = 40;
   /** Keeps the Job name {@code polecat-<name>} within 63 characters. */
   public static final int MAX_POLECAT_NAME = 50;
-  private static final Set<String> RESERVED_PREFIXES = Set.of("hq", "system", "default");
+  private static final Set<String> RESERVED_PREFIXES = PodContract.RESERVED_BEAD_PREFIXES;
 
   private Inputs() {
   }
