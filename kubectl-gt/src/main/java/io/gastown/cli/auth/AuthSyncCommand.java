@@ -3,9 +3,9 @@ package io.gastown.cli.auth;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.gastown.cli.ExitCode;
 import io.gastown.cli.cluster.Access;
+import io.gastown.cli.cluster.Ages;
 import io.gastown.cli.cluster.ClusterCommand;
 import io.gastown.cli.cluster.ClusterSession;
-import io.gastown.cli.cluster.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +84,7 @@ public class AuthSyncCommand extends ClusterCommand {
     if (existing != null && !force) {
       boolean same = CredentialSecrets.value(existing, credential.kind()).map(credential::sameBytes).orElse(false);
       String synced = CredentialSecrets.syncedAt(existing)
-          .map(t -> "synced " + Durations.age(Duration.between(t, now)) + " ago").orElse("not synced by kubectl gt");
+          .map(t -> "synced " + Ages.age(Duration.between(t, now)) + " ago").orElse("not synced by kubectl gt");
       if (same) {
         out().println("Secret " + namespace + "/" + name + " already holds " + credential.kind().description()
             + " from " + credential.origin() + " (" + synced + "); nothing to do.");

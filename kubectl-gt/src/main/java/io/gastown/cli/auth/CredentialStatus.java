@@ -2,7 +2,7 @@ package io.gastown.cli.auth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.gastown.cli.cluster.Durations;
+import io.gastown.cli.cluster.Ages;
 import io.gastown.cli.cluster.Table;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,7 @@ public record CredentialStatus(String secret, String key, boolean present, Integ
     Instant synced = CredentialSecrets.syncedAt(secret).orElse(null);
     Duration age = synced == null ? null : Duration.between(synced, now);
     return new CredentialStatus(kind.secretName(), kind.key(), true, bytes,
-        synced == null ? null : synced.toString(), age == null ? null : Durations.age(age),
+        synced == null ? null : synced.toString(), age == null ? null : Ages.age(age),
         age != null && age.compareTo(STALE_AFTER) > 0);
   }
 

@@ -1,6 +1,7 @@
 package io.gastown.cli.cluster;
 
 import io.gastown.cli.GtEnvironment;
+import io.gastown.model.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -30,7 +31,7 @@ public class KubeOptions {
 
   /** Opens a session; the kubeconfig is read now, the connection made on the first request. */
   public ClusterSession connect(GtEnvironment environment) {
-    Duration timeout = Durations.parse(requestTimeout, "--request-timeout");
+    Duration timeout = Durations.parse("--request-timeout", requestTimeout);
     return ClusterSession.open(kubeconfig, context, namespace, timeout, environment);
   }
 

@@ -39,7 +39,7 @@ public interface ResourceView<T extends HasMetadata> {
       return "";
     }
     try {
-      return Durations.age(Duration.between(Instant.parse(timestamp), now));
+      return Ages.age(Duration.between(Instant.parse(timestamp), now));
     } catch (DateTimeParseException e) {
       return timestamp;
     }

@@ -6,8 +6,8 @@ import io.gastown.cli.GtSubcommand;
 import io.gastown.cli.Inputs;
 import io.gastown.cli.RepositoryLocation;
 import io.gastown.cli.cluster.ClusterSession;
-import io.gastown.cli.cluster.Durations;
 import io.gastown.cli.cluster.KubeOptions;
+import io.gastown.model.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,8 +61,8 @@ public class DevSyncCommand extends GtSubcommand {
     if (rig != null) {
       Inputs.rigName(rig, "rig");
     }
-    Duration waveTimeout = Durations.parse(timeout, "--timeout");
-    Duration pollInterval = Durations.parse(interval, "--interval");
+    Duration waveTimeout = Durations.parse("--timeout", timeout);
+    Duration pollInterval = Durations.parse("--interval", interval);
     Path repository = RepositoryLocation.resolve(global(), environment());
     try (ClusterSession session = kube.connect(environment())) {
       RigSync sync = new RigSync(session.client(), waveTimeout);

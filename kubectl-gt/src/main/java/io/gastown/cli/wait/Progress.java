@@ -1,6 +1,6 @@
 package io.gastown.cli.wait;
 
-import io.gastown.cli.cluster.Durations;
+import io.gastown.model.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 

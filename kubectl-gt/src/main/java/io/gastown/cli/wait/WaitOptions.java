@@ -4,10 +4,10 @@ import io.gastown.cli.ExitCode;
 import io.gastown.cli.GtEnvironment;
 import io.gastown.cli.GtException;
 import io.gastown.cli.cluster.ClusterSession;
-import io.gastown.cli.cluster.Durations;
 import io.gastown.cli.cluster.KubeOptions;
 import io.gastown.cli.cluster.PolecatRef;
 import io.gastown.cli.cluster.RigNamespaces;
+import io.gastown.model.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
@@ -50,7 +50,7 @@ public class WaitOptions {
     if (!requested()) {
       return ExitCode.OK;
     }
-    Duration limit = Durations.parse(timeout, "--timeout");
+    Duration limit = Durations.parse("--timeout", timeout);
     try (ClusterSession session = kube.connect(environment)) {
       String where = kube.namespace() != null ? kube.namespace()
           : namespace != null ? namespace : RigNamespaces.defaultFor(polecat.rig());

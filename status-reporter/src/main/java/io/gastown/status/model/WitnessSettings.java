@@ -1,5 +1,6 @@
 package io.gastown.status.model;
 
+import io.gastown.model.Durations;
 import io.gastown.model.Witness;
 import io.gastown.model.WitnessSpec;
 import java.time.Duration;

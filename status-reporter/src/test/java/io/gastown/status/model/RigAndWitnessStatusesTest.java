@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.gastown.model.Convoy;
 import io.gastown.model.ConvoyPhase;
 import io.gastown.model.ConvoyStatus;
+import io.gastown.model.Durations;
 import io.gastown.model.Polecat;
 import io.gastown.model.PolecatPhase;
 import io.gastown.model.Rig;
@@ -115,7 +116,7 @@ class RigAndWitnessStatusesTest {
     assertThat(status.getPhase()).isEqualTo(WitnessPhase.Degraded);
     assertThat(status.getConditions().get(1).getReason()).isEqualTo("InvalidSettings");
     assertThat(status.getConditions().get(1).getMessage()).isEqualTo("spec.healthCheckInterval: 'soon' is not a "
-        + "duration; write it like 30s, 15m or 1h30m (using the default 30s)");
+        + "duration; write e.g. 30s, 5m or 1h30m (using the default 30s)");
     assertThat(WitnessSettings.of(witness).healthCheckInterval()).isEqualTo(Duration.ofSeconds(30));
   }
 
@@ -144,7 +145,7 @@ class RigAndWitnessStatusesTest {
     assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
     assertThat(Durations.format(Duration.ofSeconds(45))).isEqualTo("45s");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Durations.parse("spec.stuckThreshold", "15 minutes"))
-        .hasMessage("spec.stuckThreshold: '15 minutes' is not a duration; write it like 30s, 15m or 1h30m");
+        .hasMessage("spec.stuckThreshold: '15 minutes' is not a duration; write e.g. 30s, 5m or 1h30m");
   }
 
   private static Witness witness(String interval) {

@@ -1,30 +1,38 @@
-package io.gastown.status.model;
+package io.gastown.model;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Go-style durations as the Witness spec writes them: {@code 500ms}, {@code 30s}, {@code 15m}, {@code 1h30m}. */
+/**
+ * Durations as Gas Town reads and writes them, in the CRDs ({@link GasTown#DURATION_PATTERN}: the Witness's
+ * thresholds) and on the command line ({@code --timeout}): Go-style {@code 500ms}, {@code 30s}, {@code 15m},
+ * {@code 1h30m}, or a plain number of seconds.
+ */
 public final class Durations {
-  private static final Pattern WHOLE = Pattern.compile("^([0-9]+(ms|s|m|h))+$");
+  private static final Pattern WHOLE = Pattern.compile(GasTown.DURATION_PATTERN);
   private static final Pattern PART = Pattern.compile("([0-9]+)(ms|s|m|h)");
 
   private Durations() {
   }
 
   /**
-   * Parses a duration.
+   * Parses a duration ({@code 0} means none).
    *
-   * @param field the field it comes from, named in the error
+   * @param field the field or option it comes from, named in the error
    * @throws IllegalArgumentException naming the field and the expected form
    */
   public static Duration parse(String field, String text) {
-    if (text == null || !WHOLE.matcher(text).matches()) {
-      throw new IllegalArgumentException(field + ": '" + text + "' is not a duration; write it like 30s, 15m or 1h30m");
+    String value = text == null ? "" : text.trim();
+    if (!value.matches("[0-9]+") && !WHOLE.matcher(value).matches()) {
+      throw new IllegalArgumentException(field + ": '" + text + "' is not a duration; write e.g. 30s, 5m or 1h30m");
     }
     Duration total = Duration.ZERO;
-    Matcher part = PART.matcher(text);
+    Matcher part = PART.matcher(value);
     try {
+      if (value.matches("[0-9]+")) {
+        return Duration.ofSeconds(Long.parseLong(value));
+      }
       while (part.find()) {
         long amount = Long.parseLong(part.group(1));
         total = total.plus(switch (part.group(2)) {
