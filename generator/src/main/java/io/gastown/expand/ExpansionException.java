@@ -5,6 +5,8 @@ package io.gastown.expand;
  * and the fix; it never contains credential bytes, only names of Secrets.
  */
 public class ExpansionException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
   public ExpansionException(String message) {
     super(message);
   }

@@ -20,4 +20,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class BeadStore extends CustomResource<BeadStoreSpec, BeadStoreStatus> implements Namespaced {
+  private static final long serialVersionUID = 1L;
+
 }

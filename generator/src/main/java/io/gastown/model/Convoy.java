@@ -22,4 +22,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Rig", jsonPath = ".spec.rigRef", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class Convoy extends CustomResource<ConvoySpec, ConvoyStatus> implements Namespaced {
+  private static final long serialVersionUID = 1L;
+
 }

@@ -24,4 +24,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Pod", jsonPath = ".status.podName", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class Polecat extends CustomResource<PolecatSpec, PolecatStatus> implements Namespaced {
+  private static final long serialVersionUID = 1L;
+
 }

@@ -20,4 +20,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Queue", jsonPath = ".status.queueLength", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class Refinery extends CustomResource<RefinerySpec, RefineryStatus> implements Namespaced {
+  private static final long serialVersionUID = 1L;
+
 }

@@ -20,4 +20,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Convoys", jsonPath = ".status.activeConvoys", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class Rig extends CustomResource<RigSpec, RigStatus> {
+  private static final long serialVersionUID = 1L;
+
 }

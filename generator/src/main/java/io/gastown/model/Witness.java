@@ -21,4 +21,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Stuck", jsonPath = ".status.polecatsSummary.stuck", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 public class Witness extends CustomResource<WitnessSpec, WitnessStatus> implements Namespaced {
+  private static final long serialVersionUID = 1L;
+
 }

@@ -36,7 +36,7 @@ final class PlainYaml {
   /** Writes the fields of a non-empty object, each line starting at {@code indent} (the first one too). */
   private static boolean writeObject(JsonNode object, int indent, StringBuilder out) {
     boolean first = true;
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       if (!first) {
         indent(out, indent);

@@ -72,7 +72,7 @@ public final class SchemaValidator {
     JsonNode properties = schema.path("properties");
     JsonNode additional = schema.get("additionalProperties");
     boolean preserveUnknown = schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false);
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       String fieldPath = join(path, field.getKey());
       JsonNode fieldSchema = properties.get(field.getKey());

@@ -51,6 +51,9 @@ final class ClusterCache implements AutoCloseable {
   final SharedIndexInformer<Witness> witnesses;
   final List<SharedIndexInformer<Event>> warnings;
 
+  // withIndexers is deprecated in fabric8 7 for addIndexers on a created informer; it is kept because it puts the
+  // indexes in place before the informer's first list, so no lookup ever sees an unindexed cache.
+  @SuppressWarnings("deprecation")
   ClusterCache(KubernetesClient client) {
     polecats = client.resources(Polecat.class).inAnyNamespace()
         .withIndexers(Map.of(

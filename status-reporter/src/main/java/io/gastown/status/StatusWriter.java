@@ -107,7 +107,7 @@ final class StatusWriter {
       return desired;
     }
     ObjectNode merged = ((ObjectNode) desired).deepCopy();
-    Iterator<Map.Entry<String, JsonNode>> fields = before.fields();
+    Iterator<Map.Entry<String, JsonNode>> fields = before.properties().iterator();
     while (fields.hasNext()) {
       Map.Entry<String, JsonNode> field = fields.next();
       JsonNode now = merged.get(field.getKey());

@@ -107,8 +107,6 @@ final class AdmissionEndpoint implements Handler {
       tree = JSON.readTree(utf8(body));
     } catch (JsonProcessingException e) {
       throw new BadRequest(400, "malformed JSON" + at(e.getLocation()) + reason(e));
-    } catch (IOException e) {
-      throw new BadRequest(400, "unreadable body");
     }
     if (tree == null || !tree.isObject() || !"AdmissionReview".equals(tree.path("kind").asText())) {
       String kind = tree != null && tree.isObject() ? tree.path("kind").asText() : "";

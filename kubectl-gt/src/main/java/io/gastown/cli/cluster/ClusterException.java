@@ -5,6 +5,8 @@ import io.gastown.cli.GtException;
 
 /** A request the cluster answered with an error, classified so callers can react to some (a missing object). */
 public class ClusterException extends GtException {
+  private static final long serialVersionUID = 1L;
+
   /** What went wrong. */
   public enum Reason {
     UNAUTHORIZED, FORBIDDEN, MISSING_CRD, NOT_FOUND, OTHER

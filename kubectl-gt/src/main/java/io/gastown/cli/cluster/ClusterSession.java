@@ -47,6 +47,9 @@ public final class ClusterSession implements AutoCloseable {
     return session;
   }
 
+  // Config.fromKubeconfig(context, text, path) is marked for removal; it is the one way to keep the file's path,
+  // which relative certificate paths in a kubeconfig are resolved against.
+  @SuppressWarnings("removal")
   public static ClusterSession open(Path kubeconfigOption, String contextOption, String namespaceOption, Duration timeout,
       GtEnvironment environment) {
     Path kubeconfig = findKubeconfig(kubeconfigOption, environment);

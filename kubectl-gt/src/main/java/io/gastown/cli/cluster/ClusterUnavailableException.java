@@ -8,6 +8,8 @@ import io.gastown.cli.GtException;
  * what the GitOps repository declares instead.
  */
 public class ClusterUnavailableException extends GtException {
+  private static final long serialVersionUID = 1L;
+
   public ClusterUnavailableException(String message, Throwable cause) {
     super(ExitCode.CLUSTER_ERROR, message, cause);
   }

@@ -58,7 +58,7 @@ public record SyncPlan(String application, List<SyncTask> tasks) {
       ObjectNode manifest = document.deepCopy();
       String apiVersion = required(manifest, "apiVersion", where);
       String kind = required(manifest, "kind", where);
-      ObjectNode metadata = manifest.with("metadata");
+      ObjectNode metadata = manifest.withObjectProperty("metadata");
       if (metadata.path("name").asText("").isEmpty()) {
         throw new IllegalArgumentException(where + ": a " + kind + " has no metadata.name: name it");
       }
@@ -76,7 +76,7 @@ public record SyncPlan(String application, List<SyncTask> tasks) {
       if (!wanted.add(key)) {
         throw new IllegalArgumentException(where + ": " + key + " is defined twice: keep one of them");
       }
-      metadata.with("annotations").put(TrackingId.ANNOTATION,
+      metadata.withObjectProperty("annotations").put(TrackingId.ANNOTATION,
           TrackingId.of(application, key, destinationNamespace).value());
       tasks.add(new SyncTask(Action.APPLY, key, apiVersion, SyncWave.of(manifest), manifest));
     }

@@ -1,0 +1,37 @@
+package io.gastown.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layering docs/architecture.md describes, as rules: the pure core depends on nothing of the project but the
+ * model, and no product code depends on the test support or the local dev environment.
+ */
+final class Layering {
+  static final String PROJECT = "io.gastown..";
+  static final String MODEL = "io.gastown.model..";
+
+  static final ArchRule MODEL_IMPORTS_NO_OTHER_PROJECT_PACKAGE = onlyProjectDependencies(MODEL, MODEL);
+  static final ArchRule EXPAND_ONLY_MODEL = onlyProjectDependencies("io.gastown.expand..", MODEL);
+  static final ArchRule RENDER_ONLY_MODEL = onlyProjectDependencies("io.gastown.render..", MODEL);
+  static final ArchRule VALIDATION_ONLY_MODEL = onlyProjectDependencies("io.gastown.validation..", MODEL);
+  static final ArchRule STATUS_MODEL_ONLY_MODEL = onlyProjectDependencies("io.gastown.status.model..", MODEL);
+  static final ArchRule PRODUCT_NEITHER_TEST_SUPPORT_NOR_DEV = noClasses()
+      .that().resideInAPackage(PROJECT).and().resideOutsideOfPackages("io.gastown.testing..", "io.gastown.dev..")
+      .should().dependOnClassesThat().resideInAnyPackage("io.gastown.testing..", "io.gastown.dev..")
+      .as("no product module imports the test support (io.gastown.testing) or the dev environment (io.gastown.dev)");
+
+  private Layering() {
+  }
+
+  /** Classes in {@code layer} depend on no project class outside {@code layer} and {@code allowed}. */
+  private static ArchRule onlyProjectDependencies(String layer, String allowed) {
+    return noClasses().that().resideInAPackage(layer)
+        .should().dependOnClassesThat(resideInAPackage(PROJECT).and(not(resideInAnyPackage(layer, allowed))))
+        .as(layer + " depends on no project package but " + allowed);
+  }
+}
