@@ -240,7 +240,8 @@ class ReadCommandsIT {
         client.resource(restored).serverSideApply();
       }
       client.apiextensions().v1().customResourceDefinitions().withName("convoys.gastown.gastown.io")
-          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions().stream()
+          .waitUntilCondition(c -> c != null && c.getStatus() != null && c.getStatus().getConditions() != null
+              && c.getStatus().getConditions().stream()
               .anyMatch(x -> "Established".equals(x.getType()) && "True".equals(x.getStatus())), 60, TimeUnit.SECONDS);
     }
   }
