@@ -2,7 +2,10 @@
 # Builds Argo CD's own multi-call binary (its cmd/main.go: the CLI, argocd-server, argocd-repo-server,
 # argocd-application-controller, argocd-applicationset-controller, argocd-cmp-server, ... chosen by the
 # binary's name or ARGOCD_BINARY_NAME) from the Go module proxy into a cache outside the repository,
-# keyed by version, and prints the binary's path on stdout (everything else goes to stderr).
+# keyed by version, and prints the binary's path on stdout (everything else goes to stderr). Beside the
+# binary, manifests/ holds what the local Argo CD (test-support's LocalArgoCd) installs from Argo CD's own
+# install manifests in the same module: crds/ (Application, ApplicationSet, AppProject) and config/ (argocd-cm,
+# argocd-secret, argocd-rbac-cm, argocd-cmd-params-cm, ...), copied verbatim.
 #
 #   hack/argocd.sh                # build if missing, print the path
 #   ARGOCD_VERSION=v3.2.6 ...     # another version
@@ -28,7 +31,8 @@ BIN=$OUT/argocd
 
 log() { echo "argocd: $*" >&2; }
 
-if [[ -x $BIN ]]; then   # the directory is keyed by version; the binary is moved in only when complete
+# The directory is keyed by version; the binary and manifests/ are moved in only when complete.
+if [[ -x $BIN && -d $OUT/manifests ]]; then
   echo "$BIN"
   exit 0
 fi
@@ -47,6 +51,18 @@ MOD_DIR=$(sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p' <<<"$MOD_JSON")
 if grep -Eq '=>[[:space:]]+\./' "$MOD_FILE"; then
   log "argo-cd $VERSION replaces a module with a local directory; pick a v3.2.x version"
   exit 1
+fi
+if [[ ! -d $OUT/manifests ]]; then
+  rm -rf "$OUT/manifests.tmp"
+  mkdir -p "$OUT/manifests.tmp"
+  cp -r "$MOD_DIR/manifests/crds" "$MOD_DIR/manifests/base/config" "$OUT/manifests.tmp/"
+  chmod -R u+w "$OUT/manifests.tmp"
+  mv "$OUT/manifests.tmp" "$OUT/manifests"
+  log "copied manifests/crds and manifests/base/config of argo-cd $VERSION into $OUT/manifests"
+fi
+if [[ -x $BIN ]]; then
+  echo "$BIN"
+  exit 0
 fi
 GO_LINE=$(sed -n 's/^go \([0-9.]*\)$/\1/p' "$MOD_FILE")
 

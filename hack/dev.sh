@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A local Gas Town to try the project on this machine: a real control plane (etcd, kube-apiserver,
 # kube-controller-manager, kube-scheduler, and kwok, which "runs" pods without containers), the admission
-# webhook over TLS and the status reporter, and `kubectl gt dev sync --watch`, which syncs every commit of
-# the GitOps repository into the cluster as Argo CD would. docs/quickstart.md walks through it.
+# webhook over TLS and the status reporter, and real Argo CD (Redis, repo-server, application controller,
+# ApplicationSet controller and API server, from hack/argocd.sh) syncing the GitOps repository with the
+# project's ApplicationSet. docs/quickstart.md walks through it.
 #
 #   hack/dev.sh up        # start (builds the modules; the control plane binaries come from hack/control-plane.sh)
 #   hack/dev.sh status    # is it running, and where
@@ -41,6 +42,7 @@ print_env() {
   echo
   echo "Use it from this shell:"
   echo "  export KUBECONFIG=$STATE/kubeconfig"
+  echo "  export GT_ARGOCD_NAMESPACE=argocd    # kubectl gt tells Argo CD of each commit at once"
   if ! command -v kubectl >/dev/null 2>&1; then
     local kubectl
     kubectl=$(ls "${GASTOWN_CACHE:-$HOME/.cache/gastown}"/k8s/*/kubectl 2>/dev/null | head -n 1)
@@ -57,6 +59,9 @@ up() {
   fi
   mkdir -p "$STATE"
   bash "$ROOT/hack/control-plane.sh"
+  bash "$ROOT/hack/packages.sh"
+  bash "$ROOT/hack/argocd.sh" >/dev/null
+  bash "$ROOT/hack/kustomize.sh" >/dev/null
   echo "dev: building (mvn -pl e2e -am package)..." >&2
   (cd "$ROOT" && mvn -B -q -pl e2e -am -DskipTests package)
   local jar

@@ -1,10 +1,11 @@
 package io.gastown.dev;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gastown.cli.GlobalOptions;
 import io.gastown.cli.GtEnvironment;
 import io.gastown.cli.RepositoryLocation;
-import io.gastown.cli.GlobalOptions;
+import io.gastown.testing.LocalArgoCd;
 import io.gastown.testing.StandaloneControlPlane;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The local environment of {@code hack/dev.sh up}, in one process: the control plane binaries (etcd,
  * kube-apiserver with the CRDs, kube-controller-manager, kube-scheduler, kwok with a fake node), the webhook and
- * the status reporter ({@link LocalGasTown}), and {@code kubectl gt dev sync --watch} on the GitOps repository
- * (GT_GITOPS_REPO, else kubectl gt's default), which syncs every new commit as Argo CD would.
+ * the status reporter ({@link LocalGasTown}), and real Argo CD ({@link LocalArgoCd}: Redis, repo-server,
+ * application controller, ApplicationSet controller, API server) with the project's ApplicationSet over the
+ * GitOps repository (GT_GITOPS_REPO, else kubectl gt's default), read over file:// as Argo CD's own e2e tests do.
  *
  * <p>{@code java io.gastown.dev.DevEnvironment STATE_DIR}. Writes into STATE_DIR: {@code kubeconfig},
  * {@code control-plane/logs/*.log} and, once everything is up, {@code ready}. Stops everything it started on
@@ -76,9 +78,9 @@ public final class DevEnvironment {
     Files.copy(plane.info().kubeconfig(), kubeconfig, StandardCopyOption.REPLACE_EXISTING);
     LocalGasTown town = keep(started, LocalGasTown.start(kubeconfig, repositoryRoot, state.resolve("webhook"),
         TIMEOUT));
-    keep(started, SyncWatcher.start(environment, kubeconfig, "1s",
-        new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-        new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    KubernetesClient admin = keep(started, plane.newClient());
+    LocalArgoCd argo = keep(started, LocalArgoCd.start(plane.info(), admin, repositoryRoot,
+        gitops.toUri().toString(), state.resolve("argocd"), TIMEOUT));
 
     Files.writeString(state.resolve("ready"), String.join("\n", List.of(
         "kubeconfig: " + kubeconfig,
@@ -86,6 +88,8 @@ public final class DevEnvironment {
         "gitops repository: " + gitops,
         "webhook: https://127.0.0.1:" + town.webhookPort() + " (registered with the apiserver)",
         "status reporter: http://127.0.0.1:" + town.reporterPort() + "/metrics",
+        "argo cd: API server " + argo.apiServer() + " (argocd --server " + argo.apiServer() + " --plaintext), "
+            + "namespace " + LocalArgoCd.NAMESPACE + ", CLI " + argo.cli(),
         "logs: " + state.resolve("dev.log") + ", " + plane.info().logDirectory())) + "\n",
         StandardCharsets.UTF_8);
     System.out.println("gastown dev environment up; " + Files.readString(state.resolve("ready")));

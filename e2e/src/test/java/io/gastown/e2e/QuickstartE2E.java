@@ -9,25 +9,23 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gastown.cli.GtEnvironment;
 import io.gastown.cli.RepositoryLocation;
-import io.gastown.cli.dev.Revision;
+import io.gastown.cli.cluster.ArgoCdRefresh;
 import io.gastown.dev.LocalGasTown;
-import io.gastown.dev.SyncWatcher;
 import io.gastown.model.Convoy;
 import io.gastown.model.Polecat;
 import io.gastown.model.Rig;
 import io.gastown.testing.ControlPlane;
 import io.gastown.testing.ControlPlaneInfo;
 import io.gastown.testing.Golden;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import io.gastown.testing.LocalArgoCd;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * docs/quickstart.md, run: every {@code $ kubectl gt ...} line of its {@code ```console} blocks, in order, against
- * the environment {@code hack/dev.sh up} starts ({@link LocalGasTown} and {@code kubectl gt dev sync --watch} on a
- * real control plane), each output compared with the page's after {@link Transcript#normalize} (commit ids, ages,
+ * the environment {@code hack/dev.sh up} starts ({@link LocalGasTown} and real Argo CD ({@link LocalArgoCd})
+ * reading kubectl gt's local GitOps repository over file://, on a real control plane), each output compared with the page's after {@link Transcript#normalize} (commit ids, ages,
  * timestamps, pod suffixes, column widths). The user's home is a temporary directory, shown on the page as
  * {@value #PAGE_HOME}; the GitOps repository is kubectl gt's default under it, and ~/.claude holds a placeholder
  * credentials file.
@@ -60,8 +58,8 @@ class QuickstartE2E {
   @TempDir
   static Path work;
   static LocalGasTown town;
-  static SyncWatcher watcher;
-  static StringWriter watcherLog = new StringWriter();
+  static LocalArgoCd argo;
+  static ArgoView view;
   static KubernetesClient client;
   static Gt gt;
   static Path home;
@@ -75,18 +73,20 @@ class QuickstartE2E {
     Files.writeString(home.resolve(".claude/.credentials.json"), """
         {"claudeAiOauth": {"accessToken": "placeholder", "refreshToken": "placeholder", "expiresAt": 4102444800000}}
         """);
-    gt = Gt.withDefaultRepository(info.kubeconfig(), home);
+    gt = new Gt(Map.of("KUBECONFIG", info.kubeconfig().toString(), ArgoCdRefresh.NAMESPACE_VARIABLE,
+        LocalArgoCd.NAMESPACE), home);
     repository = RepositoryLocation.resolve(new io.gastown.cli.GlobalOptions(), GtEnvironment.of(gt.environment(),
         home));
     town = LocalGasTown.start(info.kubeconfig(), Golden.root(), work.resolve("town"), Duration.ofMinutes(2));
-    PrintWriter log = new PrintWriter(watcherLog, true);
-    watcher = SyncWatcher.start(GtEnvironment.of(gt.environment(), home), info.kubeconfig(), "1s", log, log);
+    argo = LocalArgoCd.start(info, kubernetes, Golden.root(), repository.toUri().toString(), work.resolve("argocd"),
+        Duration.ofMinutes(2));
+    view = new ArgoView(argo);
   }
 
   @AfterAll
   static void stop() {
-    if (watcher != null) {
-      watcher.close();
+    if (argo != null) {
+      argo.close();
     }
     if (town != null) {
       town.close();
@@ -123,7 +123,7 @@ class QuickstartE2E {
       return;
     }
     assertThat(differences).as("docs/quickstart.md differs from what its commands print; fix the page or the "
-        + "code, or regenerate the outputs with " + REGENERATE + "\nsync log:\n" + watcherLog).isEmpty();
+        + "code, or regenerate the outputs with " + REGENERATE + "\nArgo CD logs:\n" + argo.logTails(30)).isEmpty();
   }
 
   /** Runs the command; a command that only reads the cluster again, for a while, until it prints what is expected. */
@@ -158,16 +158,16 @@ class QuickstartE2E {
   }
 
   private static boolean settled() {
-    var head = Revision.head(repository);
-    if (head.isEmpty()) {
+    var found = HeadFiles.of(repository);
+    if (found.isEmpty()) {
       return true;
     }
-    Revision revision = Revision.read(repository, head.get());
-    for (String rig : revision.rigs()) {
-      Set<String> declared = revision.files().keySet().stream()
-          .filter(path -> path.startsWith("rigs/" + rig + "/polecats/") && path.endsWith(".yaml"))
-          .map(path -> path.substring(path.lastIndexOf('/') + 1, path.length() - ".yaml".length()))
-          .collect(Collectors.toCollection(TreeSet::new));
+    HeadFiles head = found.get();
+    for (String rig : head.rigs()) {
+      if (!view.syncedTo(rig, head.commit())) {
+        return false;
+      }
+      Set<String> declared = head.polecats(rig);
       Rig live = client.resources(Rig.class).withName(rig).get();
       if (live == null || live.getStatus() == null || live.getStatus().getPhase() == null || !current(live,
           live.getStatus().getObservedGeneration())) {

@@ -38,4 +38,11 @@ public final class UserEdits {
       git.commit().setMessage(message).setAuthor(USER).setCommitter(USER).setSign(false).call();
     }
   }
+
+  /** Pushes the branch to origin, as {@code git push} does after commits made with {@code --no-push}. */
+  public static void push(Path repository) throws Exception {
+    try (Git git = Git.open(repository.toFile())) {
+      git.push().setRemote("origin").call();
+    }
+  }
 }

@@ -21,8 +21,25 @@ public final class GitOpsLayout {
   public static final String POLECATS = "polecats";
   public static final String CONVOYS = "convoys";
   private static final String YAML = ".yaml";
+  /** The ApplicationSet of argocd/base/rigs-applicationset.yaml: one Application per rig directory. */
+  public static final String ARGOCD_APPLICATION_SET = "gastown-rigs";
+  private static final String ARGOCD_APPLICATION_PREFIX = "rig-";
 
   private GitOpsLayout() {
+  }
+
+  /** The Argo CD Application that {@link #ARGOCD_APPLICATION_SET} generates for a rig's directory. */
+  public static String argoCdApplication(String rig) {
+    return ARGOCD_APPLICATION_PREFIX + rig;
+  }
+
+  /** The rig whose directory holds the path, if it is under {@code rigs/<rig>/}. */
+  public static Optional<String> rigOf(String path) {
+    String prefix = RIGS + "/";
+    if (!path.startsWith(prefix) || path.indexOf('/', prefix.length()) < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(path.substring(prefix.length(), path.indexOf('/', prefix.length())));
   }
 
   public static String rigDirectory(String rig) {

@@ -2,7 +2,6 @@ package io.gastown.cli;
 
 import io.gastown.cli.auth.AuthCommand;
 import io.gastown.cli.convoy.ConvoyCommand;
-import io.gastown.cli.dev.DevCommand;
 import io.gastown.cli.plugin.CompleteCommand;
 import io.gastown.cli.plugin.CompletionCommand;
 import io.gastown.cli.plugin.TrainingCommand;
@@ -43,7 +42,6 @@ import picocli.CommandLine.Spec;
         SlingCommand.class,
         RenderCommand.class,
         AuthCommand.class,
-        DevCommand.class,
         VersionCommand.class,
         CompletionCommand.class,
         CompleteCommand.class,

@@ -3,6 +3,8 @@ package io.gastown.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gastown.cli.cluster.ArgoCdRefresh;
+import io.gastown.cli.git.Changes;
 import io.gastown.cli.git.GitOpsRepository;
 import io.gastown.cli.git.Plan;
 import io.gastown.cli.git.Planner;
@@ -14,6 +16,8 @@ import io.gastown.render.RenderedFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.eclipse.jgit.lib.PersonIdent;
 import picocli.CommandLine.Mixin;
 
@@ -46,8 +50,20 @@ public abstract class WriteCommand<R> extends GtSubcommand {
       PersonIdent author = Authors.resolve(global().author(), repository.git().getRepository());
       WriteResult<R> result = repository.write(planner, author, write.push());
       int reported = report(result);
+      if (push()) { // pushed, or no remote (Argo CD may read this repository itself); --no-push tells nobody
+        ArgoCdRefresh.refresh(environment(), rigsOf(result.plan().changes()))
+            .forEach(warning -> err().println("warning: " + warning));
+      }
       return reported != ExitCode.OK ? reported : afterWrite(result);
     }
+  }
+
+  /** The rigs whose directories the changes touch. */
+  static SortedSet<String> rigsOf(Changes changes) {
+    SortedSet<String> rigs = new TreeSet<>();
+    changes.writes().forEach(file -> GitOpsLayout.rigOf(file.path()).ifPresent(rigs::add));
+    changes.deletes().forEach(path -> GitOpsLayout.rigOf(path).ifPresent(rigs::add));
+    return rigs;
   }
 
   /** A hook for commands that do more after a successful write (e.g. wait for the cluster); returns the exit code. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(ControlPlaneExtension.class)
 class RenderedRigIT {
-  static final String FIELD_MANAGER = "argocd-controller";
+  static final String FIELD_MANAGER = "rendered-rig-it";
 
   @TempDir
   Path directory;

@@ -198,7 +198,11 @@ final class StatusEngine implements AutoCloseable {
     switch (key.kind()) {
       case POLECAT -> {
         lastEvaluated.put(key, clock.instant());
-        reconcile(item, cache.polecat(key.namespace(), key.name()), this::polecatStatus, this::polecatWritten);
+        Polecat polecat = cache.polecat(key.namespace(), key.name());
+        reconcile(item, polecat, this::polecatStatus, this::polecatWritten);
+        if (polecat != null) {
+          stopRetired(polecat);
+        }
       }
       case CONVOY -> reconcile(item, cache.convoy(key.namespace(), key.name()), this::convoyStatus,
           this::convoyWritten);
@@ -261,6 +265,19 @@ final class StatusEngine implements AutoCloseable {
     return PolecatStatuses.compute(new PolecatObservation(stored, job, pods, cache.warningsAbout(uids),
         settingsFor(namespace, stored.getSpec() != null ? stored.getSpec().getRig() : null),
         prober.activity(PodFacts.current(pods)), clock.instant()));
+  }
+
+  /**
+   * Enforces {@code desiredState: Terminated} on a running polecat: deletes its unfinished Pods. The Job's
+   * {@code backoffLimit: 0} counts the deletion as its one failure, so no Pod replaces them.
+   */
+  private void stopRetired(Polecat polecat) {
+    String namespace = polecat.getMetadata().getNamespace();
+    String name = polecat.getMetadata().getName();
+    for (Pod pod : PodFacts.toStop(polecat, cache.pods(namespace, name, cache.job(namespace, name)))) {
+      LOG.info("Polecat {}/{} is Terminated: deleting its pod {}", namespace, name, pod.getMetadata().getName());
+      writer.deletePod(pod);
+    }
   }
 
   private void polecatWritten(Polecat stored, PolecatStatus status) {

@@ -3,6 +3,7 @@ package io.gastown.status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -73,6 +74,11 @@ final class StatusWriter {
       recent.put(key(stored), new Written(stored.getMetadata().getResourceVersion(), result));
     }
     return result;
+  }
+
+  /** Deletes a Pod (gone already is fine). */
+  void deletePod(Pod pod) {
+    client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName()).delete();
   }
 
   /** The object as the API server has it now, or null when it is gone. */

@@ -305,7 +305,7 @@ final class LocalControlPlane implements AutoCloseable {
     }
   }
 
-  private static boolean httpOk(HttpClient http, String url) {
+  static boolean httpOk(HttpClient http, String url) {
     try {
       var response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
           HttpResponse.BodyHandlers.discarding());
@@ -327,7 +327,7 @@ final class LocalControlPlane implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
@@ -344,7 +344,7 @@ final class LocalControlPlane implements AutoCloseable {
     createDirectories(directory);
   }
 
-  private static Path createDirectories(Path directory) {
+  static Path createDirectories(Path directory) {
     try {
       return Files.createDirectories(directory);
     } catch (IOException e) {
@@ -352,7 +352,7 @@ final class LocalControlPlane implements AutoCloseable {
     }
   }
 
-  private static void deleteRecursively(Path directory) {
+  static void deleteRecursively(Path directory) {
     if (!Files.exists(directory)) {
       return;
     }

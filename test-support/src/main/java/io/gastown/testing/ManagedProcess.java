@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One control plane process, its output in a log file, stopped with SIGTERM and then, if need be, SIGKILL. */
@@ -21,6 +22,12 @@ final class ManagedProcess {
   }
 
   static ManagedProcess start(String name, Path logDirectory, List<String> command) {
+    return start(name, logDirectory, command, Map.of());
+  }
+
+  /** Starts the command with this process's environment plus {@code environment} (which wins). */
+  static ManagedProcess start(String name, Path logDirectory, List<String> command,
+      Map<String, String> environment) {
     Path log = logDirectory.resolve(name + ".log");
     try {
       Files.writeString(log, String.join(" ", command) + "\n\n");
@@ -30,6 +37,7 @@ final class ManagedProcess {
       // Every setting is a flag here; etcd refuses to start when an ETCD_* variable repeats one (hack/bench.sh
       // exports ETCD_UNSAFE_NO_FSYNC for kube-api-test's etcd).
       builder.environment().keySet().removeIf(variable -> variable.startsWith("ETCD_"));
+      builder.environment().putAll(environment);
       Process process = builder.start();
       return new ManagedProcess(name, log, process);
     } catch (IOException e) {
@@ -51,6 +59,20 @@ final class ManagedProcess {
       return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException | UncheckedIOException e) {
       return "(log unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  /** Resident memory (VmRSS) in KiB from /proc, or -1 when the process is gone or the value unreadable. */
+  long residentKib() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+      return -1;
+    } catch (IOException | NumberFormatException e) {
+      return -1;
     }
   }
 

@@ -8,7 +8,9 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import io.gastown.model.DesiredState;
 import io.gastown.model.PodContract;
+import io.gastown.model.Polecat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,6 +36,18 @@ public final class PodFacts {
             .thenComparing(PodFacts::created, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(p -> p.getMetadata().getName(), Comparator.reverseOrder()))
         .orElse(null);
+  }
+
+  /**
+   * The pods to stop for a polecat retired in place ({@code spec.desiredState: Terminated}, Argo CD's nuke action):
+   * every one that has not finished and is not already being deleted. Empty for any other desiredState.
+   */
+  public static List<Pod> toStop(Polecat polecat, List<Pod> pods) {
+    if (polecat.getSpec() == null || polecat.getSpec().getDesiredState() != DesiredState.Terminated) {
+      return List.of();
+    }
+    return pods.stream().filter(p -> !isDeleting(p))
+        .filter(p -> !"Succeeded".equals(phase(p)) && !"Failed".equals(phase(p))).toList();
   }
 
   static boolean isDeleting(HasMetadata object) {
