@@ -50,7 +50,7 @@ public abstract class WriteCommand<R> extends GtSubcommand {
       PersonIdent author = Authors.resolve(global().author(), repository.git().getRepository());
       WriteResult<R> result = repository.write(planner, author, write.push());
       int reported = report(result);
-      if (push()) { // pushed, or no remote (Argo CD may read this repository itself); --no-push tells nobody
+      if (write.push()) { // pushed, or no remote (Argo CD may read this repository itself); --no-push tells nobody
         ArgoCdRefresh.refresh(environment(), rigsOf(result.plan().changes()))
             .forEach(warning -> err().println("warning: " + warning));
       }
