@@ -45,11 +45,13 @@ final class ArgoView {
         && status.path("operationState").path("syncResult").path("revision").asText().equals(revision);
   }
 
-  /** The health Argo CD shows for one resource of the rig's Application (status.resources), e.g. "Healthy". */
+  /**
+   * The health Argo CD shows for one resource of the rig's Application, from the resource tree (Argo CD 3 keeps
+   * resource health out of the Application object, in its cache: {@code controller.resource.health.persist}).
+   */
   Optional<JsonNode> resourceHealth(String rig, String kind, String name) {
-    return StreamSupport.stream(application(rig).path("status").path("resources").spliterator(), false)
-        .filter(r -> r.path("kind").asText().equals(kind) && r.path("name").asText().equals(name))
-        .map(r -> r.path("health")).filter(h -> !h.isMissingNode()).findFirst();
+    return treeNode(rig, kind, name).filter(n -> n.path("name").asText().equals(name)).map(n -> n.path("health"))
+        .filter(h -> !h.isMissingNode());
   }
 
   String healthStatus(String rig, String kind, String name) {

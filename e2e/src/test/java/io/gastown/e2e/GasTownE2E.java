@@ -132,7 +132,7 @@ class GasTownE2E {
     await().atMost(PATIENCE).untilAsserted(() -> {
       assertThat(view.treeNode("shop", "Polecat", first)).hasValueSatisfying(node -> {
         assertThat(node.path("health").path("status").asText()).isEqualTo("Healthy");
-        assertThat(node.path("health").path("message").asText()).startsWith("Done");
+        assertThat(node.path("health").path("message").asText()).isEqualTo("the agent finished and exited 0");
       });
       assertThat(view.treeNode("shop", "Job", "polecat-" + first)).isPresent();
       assertThat(view.treeNode("shop", "Pod", "polecat-" + first)).as("the Job's Pod under it").isPresent();
@@ -263,9 +263,13 @@ class GasTownE2E {
     return matcher.group(1);
   }
 
-  /** The Polecat's status.phase as kubectl gt polecat status -o json shows it. */
+  /** The Polecat's status.phase as kubectl gt polecat status -o json shows it; "" until Argo CD has synced it. */
   private static String phase(String polecat) {
-    JsonNode json = Serialization.readYaml(gt.ok("polecat", "status", polecat, "-o", "json").out());
+    Gt.Run status = gt.run("polecat", "status", polecat, "-o", "json");
+    if (status.exit() != 0) {
+      return "";
+    }
+    JsonNode json = Serialization.readYaml(status.out());
     return json.path("status").path("phase").asText("");
   }
 
