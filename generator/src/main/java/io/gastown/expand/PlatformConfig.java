@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.gastown.model.AdmissionPolicy;
 import io.gastown.model.Agent;
 import io.gastown.model.Serialization;
 import java.io.IOException;
@@ -37,6 +38,11 @@ import java.util.Map;
  * gitInitResources:
  *   requests: {cpu: 100m, memory: 128Mi}
  *   limits: {cpu: "1", memory: 512Mi}
+ * policy:                   # checked at admission (see PolicyRules); every key optional
+ *   allowedAgents: [claude-code, opencode]
+ *   allowedImages: [ghcr.io/gastown/, "sha256:..."]
+ *   maxActiveDeadlineSeconds: 14400
+ *   maxResources: {cpu: "4", memory: 8Gi}
  * </pre>
  */
 public record PlatformConfig(
@@ -46,7 +52,8 @@ public record PlatformConfig(
     String gitInitImage,
     Map<Agent, String> agentImages,
     ResourceRequirements agentResources,
-    ResourceRequirements gitInitResources) {
+    ResourceRequirements gitInitResources,
+    AdmissionPolicy policy) {
 
   public static final String DEFAULT_IMAGE = "ghcr.io/gastown/polecat-agent:0.1.0";
   public static final long DEFAULT_RUN_AS_USER = 65532;
@@ -76,7 +83,7 @@ public record PlatformConfig(
       images.put(agent, DEFAULT_IMAGE);
     }
     return new PlatformConfig(false, DEFAULT_RUN_AS_USER, DEFAULT_ACTIVE_DEADLINE_SECONDS, DEFAULT_IMAGE, images,
-        resources("500m", "1Gi", "2", "4Gi"), resources("100m", "128Mi", "1", "512Mi"));
+        resources("500m", "1Gi", "2", "4Gi"), resources("100m", "128Mi", "1", "512Mi"), null);
   }
 
   public String imageFor(Agent agent) {
@@ -85,7 +92,12 @@ public record PlatformConfig(
 
   public PlatformConfig withOpenshift(boolean openshift) {
     return new PlatformConfig(openshift, runAsUser, activeDeadlineSeconds, gitInitImage, agentImages, agentResources,
-        gitInitResources);
+        gitInitResources, policy);
+  }
+
+  public PlatformConfig withPolicy(AdmissionPolicy newPolicy) {
+    return new PlatformConfig(openshift, runAsUser, activeDeadlineSeconds, gitInitImage, agentImages, agentResources,
+        gitInitResources, newPolicy);
   }
 
   /** Reads {@code platform.yaml}; a missing file means the defaults. */
@@ -117,7 +129,8 @@ public record PlatformConfig(
           .readValue(tree);
     } catch (UnrecognizedPropertyException e) {
       throw new IllegalArgumentException("platform config: unknown key '" + e.getPropertyName() + "' (known: "
-          + "openshift, runAsUser, activeDeadlineSeconds, images, resources, gitInitResources)", e);
+          + "openshift, runAsUser, activeDeadlineSeconds, images, resources, gitInitResources, policy; under policy: "
+          + "allowedAgents, allowedImages, maxActiveDeadlineSeconds, maxResources)", e);
     } catch (JsonMappingException e) {
       throw new IllegalArgumentException("platform config: " + e.getOriginalMessage() + " at "
           + e.getPathReference(), e);
@@ -145,7 +158,8 @@ public record PlatformConfig(
         gitInitImage,
         images,
         file.resources != null ? file.resources : defaults.agentResources(),
-        file.gitInitResources != null ? file.gitInitResources : defaults.gitInitResources());
+        file.gitInitResources != null ? file.gitInitResources : defaults.gitInitResources(),
+        file.policy);
   }
 
   private static Agent agentNamed(String key) {
@@ -183,5 +197,7 @@ public record PlatformConfig(
     ResourceRequirements resources;
     @JsonProperty
     ResourceRequirements gitInitResources;
+    @JsonProperty
+    AdmissionPolicy policy;
   }
 }

@@ -82,17 +82,17 @@ record ResolvedPolecat(
           + "spec.kubernetes.gitSecretRef (a Secret with key ssh-privatekey), or settings.gitSecretRef of "
           + rigDescription);
     }
-    Agent agent = Objects.requireNonNullElse(first(spec.getAgent(), settings.getAgent()), Agent.CLAUDE_CODE);
+    EffectiveValues effective = EffectiveValues.of(polecat, rig, platform);
+    Agent agent = effective.agent();
     SecretReference claudeCredentials = first(k.getClaudeCredsSecretRef(), settings.getClaudeCredsSecretRef());
     SecretKeyRef apiKey = first(k.getApiKeySecretRef(), settings.getApiKeySecretRef());
     ModelProviderType provider = agentConfig.getProvider() != null ? agentConfig.getProvider()
         : agent == Agent.CLAUDE_CODE ? ModelProviderType.anthropic : ModelProviderType.litellm;
     checkAgent(where, rigDescription, agent, agentConfig, provider, claudeCredentials, apiKey);
 
-    String image = first(agentConfig.getImage(), k.getImage(), settings.getImage(), platform.imageFor(agent));
-    ResourceRequirements resources = first(k.getResources(), settings.getResources(), platform.agentResources());
-    long deadline = first(k.getActiveDeadlineSeconds(), settings.getActiveDeadlineSeconds(),
-        platform.activeDeadlineSeconds());
+    String image = effective.image();
+    ResourceRequirements resources = effective.resources();
+    long deadline = effective.activeDeadlineSeconds();
     String beadsPrefix = beadStore != null && beadStore.getSpec() != null && beadStore.getSpec().getPrefix() != null
         ? beadStore.getSpec().getPrefix()
         : rig != null && rig.getSpec() != null && rig.getSpec().getBeadsPrefix() != null

@@ -31,6 +31,18 @@ public class RigSpec {
   @JsonPropertyDescription("Defaults for the rig's polecats.")
   private RigSettings settings;
 
+  @JsonPropertyDescription("Policy for the rig's polecat Pods, checked at admission on top of the platform's (it can "
+      + "only narrow it).")
+  private AdmissionPolicy policy;
+
+  public AdmissionPolicy getPolicy() {
+    return policy;
+  }
+
+  public void setPolicy(AdmissionPolicy policy) {
+    this.policy = policy;
+  }
+
   public String getGitURL() {
     return gitURL;
   }

@@ -12,6 +12,8 @@ import io.gastown.model.GasTown;
 import io.gastown.model.Polecat;
 import io.gastown.model.Rig;
 import io.gastown.validation.KubernetesSyntax;
+import io.gastown.validation.PolicyRules;
+import io.gastown.validation.Violation;
 import io.javaoperatorsdk.webhook.admission.AdmissionRequestHandler;
 import io.javaoperatorsdk.webhook.admission.AdmissionUtils;
 import io.javaoperatorsdk.webhook.admission.NotAllowedException;
@@ -88,6 +90,11 @@ final class PodAdmission implements AdmissionRequestHandler {
     }
     Rig rig = rigName != null ? cluster.rig(rigName).orElse(null) : null;
     BeadStore beadStore = rigName != null ? cluster.beadStoreOf(rigName, namespace).orElse(null) : null;
+    List<Violation> policy = PolicyRules.check(polecat, rig, platform);
+    if (!policy.isEmpty()) {
+      throw denied(where + " is refused by policy: " + policy.stream().map(Violation::toString)
+          .collect(java.util.stream.Collectors.joining("; ")) + "; the Pod is not expanded");
+    }
     try {
       List<String> secrets = PodExpander.referencedSecrets(polecat, rig, beadStore, platform);
       for (String secret : secrets) {

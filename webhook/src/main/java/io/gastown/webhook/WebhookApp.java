@@ -50,7 +50,7 @@ public final class WebhookApp implements AutoCloseable {
         settings.maxRequestBytes(), metrics);
     Map<String, AdmissionEndpoint> validators = new TreeMap<>();
     Crds.PLURALS.forEach((kind, plural) -> {
-      AdmissionController<?> controller = new AdmissionController<>(new GasTownValidator(kind));
+      AdmissionController<?> controller = new AdmissionController<>(new GasTownValidator(kind, cluster, platform));
       validators.put(plural, new AdmissionEndpoint("/validate/" + plural, controller::handle, serialization,
           settings.maxRequestBytes(), metrics));
     });
