@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
   static final List<ArchRule> RULES = List.of(Layering.MODEL_IMPORTS_NO_OTHER_PROJECT_PACKAGE,
-      Layering.EXPAND_ONLY_MODEL, Layering.RENDER_ONLY_MODEL, Layering.VALIDATION_ONLY_MODEL,
+      Layering.EXPAND_ONLY_MODEL, Layering.RENDER_ONLY_MODEL, Layering.VALIDATION_ONLY_MODEL_AND_EXPAND,
       Layering.STATUS_MODEL_ONLY_MODEL, Layering.PRODUCT_NEITHER_TEST_SUPPORT_NOR_DEV);
 
   @Test
