@@ -8,6 +8,7 @@
 # Extra JVM options for the benchmark JVM: BENCH_JAVA_OPTS (e.g. "-Dbench.polecats=200").
 # The control plane binaries come from hack/control-plane.sh (seconds when cached).
 set -euo pipefail
+source "$(dirname "$0")/java.sh"
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 

@@ -5,9 +5,10 @@
 #
 #   hack/demo.sh [DIR]     # DIR: where the demo's repository and plugin go (default: a new temporary directory)
 #
-# Needs Java 17+, Maven and git. Nothing touches a cluster or the network beyond Maven's own downloads.
+# Needs Java 25 (hack/java.sh finds it), Maven and git. Nothing touches a cluster or the network beyond Maven's own downloads.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source hack/java.sh
 DIR=${1:-$(mktemp -d -t gastown-demo.XXXXXX)}
 mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd)

@@ -14,6 +14,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+source "$ROOT/hack/java.sh"
 STATE=${GASTOWN_DEV_STATE:-${GASTOWN_CACHE:-$HOME/.cache/gastown}/dev}
 PID_FILE=$STATE/dev.pid
 

@@ -4,6 +4,7 @@
 # Provisions the control plane binaries and Argo CD's CLI first (seconds when they are cached).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source hack/java.sh
 bash hack/control-plane.sh
 bash hack/packages.sh
 bash hack/argocd.sh >/dev/null

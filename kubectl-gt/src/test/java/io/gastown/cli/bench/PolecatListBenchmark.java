@@ -68,7 +68,7 @@ public final class PolecatListBenchmark {
       installer.environment().put("SKIP_BUILD", "1");
       Process install = installer.start();
       Map<String, String> env = new ProcessBuilder().environment();
-      if (install.waitFor() != 0 || !Files.isRegularFile(bin.resolve("kubectl-gt.jsa"))) {
+      if (install.waitFor() != 0 || !Files.isRegularFile(bin.resolve("kubectl-gt.aot"))) {
         throw new IllegalStateException("hack/install-kubectl-gt.sh " + bin + " failed or made no class-data archive");
       }
       String path = bin + java.io.File.pathSeparator + env.get("PATH");
