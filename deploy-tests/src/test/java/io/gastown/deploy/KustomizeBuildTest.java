@@ -173,6 +173,9 @@ class KustomizeBuildTest {
     assertThat(webhook).allSatisfy(rule -> assertThat(list(rule, "verbs")).doesNotContain("create", "update", "patch", "delete", "*"));
     assertThat(webhook).filteredOn(rule -> list(rule, "resources").contains("secrets"))
         .singleElement().satisfies(rule -> assertThat(list(rule, "verbs")).containsExactly("get"));
+    // Pods are watched to count the Rig's and the Convoys' slots at admission: never read one by one, never written.
+    assertThat(webhook).filteredOn(rule -> list(rule, "resources").contains("pods"))
+        .singleElement().satisfies(rule -> assertThat(list(rule, "verbs")).containsExactlyInAnyOrder("list", "watch"));
     Map<String, Object> leases = find(objects, "Role", "gastown-status-reporter-leader-election");
     assertThat(get(leases, "metadata.namespace")).isEqualTo(SYSTEM_NAMESPACE);
     assertThat(maps(leases, "rules")).allSatisfy(rule -> assertThat(list(rule, "resources")).containsExactly("leases"));

@@ -28,7 +28,8 @@ public class ConvoySpec {
 
   @Min(0)
   @Default("0")
-  @JsonPropertyDescription("Most polecats of the convoy working at once; 0 means no limit.")
+  @JsonPropertyDescription("Most polecats of the convoy working at once (the webhook holds back a polecat Pod of a "
+      + "tracked bead while this many run); 0 means no limit.")
   private Integer parallelism;
 
   public String getDescription() {

@@ -23,6 +23,13 @@ public final class PodContract {
   /** The work branch of a polecat without a bead: {@value}{@code <name>}. */
   public static final String NAMED_WORK_BRANCH_PREFIX = "polecat/";
 
+  /**
+   * Starts the webhook's refusal of a polecat Pod for want of a slot (the Rig's maxPolecats or a Convoy's parallelism
+   * reached); the status reporter tells a polecat that waits for a slot from one that is refused by it, in the Job's
+   * FailedCreate event.
+   */
+  public static final String WAITING_FOR_A_SLOT = "waiting for a slot: ";
+
   /** Bead prefixes no rig may take (they name Gas Town's own places). */
   public static final Set<String> RESERVED_BEAD_PREFIXES = Set.of("hq", "system", "default");
 

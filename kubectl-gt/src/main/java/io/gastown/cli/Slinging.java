@@ -11,6 +11,7 @@ import io.gastown.render.PolecatRequest;
 import io.gastown.render.Polecats;
 import io.gastown.render.RenderedFile;
 import io.gastown.render.ThemedNames;
+import io.gastown.validation.PolecatBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -101,13 +102,15 @@ public final class Slinging {
     return ThemedNames.DEFAULT_THEME;
   }
 
-  /** maxPolecats is enforced when the Rig in git sets it (the cluster's default is not a limit in git). */
+  /**
+   * The rig's maxPolecats, counted over its polecats in git (the rule is {@link PolecatBudget}'s; the webhook counts
+   * the running Pods by it). Enforced when the Rig in git sets it (the cluster's default is not a limit in git).
+   */
   private static void requireCapacity(Rig rig, int current, int adding) {
-    Integer max = rig.getSpec().getSettings() == null ? null : rig.getSpec().getSettings().getMaxPolecats();
-    if (max != null && current + adding > max) {
-      throw GtException.invalid("rig " + rig.getMetadata().getName() + " has " + current + " polecats and "
-          + "maxPolecats " + max + ", so " + adding + " more do not fit: retire finished ones (kubectl gt polecat nuke "
-          + rig.getMetadata().getName() + "/NAME) or raise spec.settings.maxPolecats in its rig.yaml");
-    }
+    PolecatBudget.ofRig(rig).filter(limit -> !PolecatBudget.fits(limit, current, adding)).ifPresent(limit -> {
+      throw GtException.invalid(limit.owner() + " has " + current + " polecats and maxPolecats " + limit.max()
+          + ", so " + adding + " more do not fit: retire finished ones (kubectl gt polecat nuke "
+          + rig.getMetadata().getName() + "/NAME) or raise " + limit.field() + " in its rig.yaml");
+    });
   }
 }

@@ -1,8 +1,11 @@
 package io.gastown.webhook;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.gastown.model.BeadStore;
+import io.gastown.model.Convoy;
 import io.gastown.model.Polecat;
 import io.gastown.model.Rig;
+import java.util.List;
 import java.util.Optional;
 
 /** What admission needs to know about the cluster. Implementations read from a cache and fall back to the apiserver. */
@@ -16,6 +19,15 @@ public interface ClusterView {
 
   /** Whether the Secret exists; only its metadata is read. */
   boolean secretExists(String namespace, String name);
+
+  /** The Convoys in the namespace. */
+  List<Convoy> convoys(String namespace);
+
+  /**
+   * The polecat Pods labelled {@code gastown.io/rig=<rig>} (finished ones too), from the cache: admission counts the
+   * rig's slots from it and never reads Pods from the apiserver per request.
+   */
+  List<Pod> polecatPods(String rig);
 
   /** True once the caches hold a complete first list; until then the webhook is not ready. */
   boolean synced();

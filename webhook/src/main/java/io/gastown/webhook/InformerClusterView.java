@@ -1,8 +1,12 @@
 package io.gastown.webhook;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.gastown.model.BeadStore;
+import io.gastown.model.Convoy;
+import io.gastown.model.GasTown;
 import io.gastown.model.Polecat;
 import io.gastown.model.Rig;
 import java.time.Duration;
@@ -16,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cluster through fabric8 informers on Polecats, Rigs and BeadStores (all namespaces), with a direct read when
- * the cache misses. Secrets are never cached or listed: their existence is checked by a metadata-only GET.
+ * The cluster through fabric8 informers on Polecats, Rigs, BeadStores and Convoys (all namespaces), with a direct read
+ * when the cache misses, and on polecat Pods (label {@code gastown.io/polecat}, kept slim: metadata and phase) for
+ * counting slots. Secrets are never cached or listed: their existence is checked by a metadata-only GET.
  *
  * <p>A missing Polecat is waited for, briefly: Argo CD applies a polecat's Job and the Polecat in the same sync wave,
  * built-in kinds first, so the Job's Pod usually arrives a few milliseconds before its Polecat. Denying it would
@@ -34,7 +39,12 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
   private final SharedIndexInformer<Polecat> polecats;
   private final SharedIndexInformer<Rig> rigs;
   private final SharedIndexInformer<BeadStore> beadStores;
+  private final SharedIndexInformer<Convoy> convoys;
+  private final SharedIndexInformer<Pod> pods;
 
+  // withIndexers (deprecated in favour of adding indexers to a built informer) puts the index in place before the
+  // informer's first list, so no lookup ever sees an unindexed cache.
+  @SuppressWarnings("deprecation")
   public InformerClusterView(KubernetesClient client) {
     this.client = client;
     this.polecats = client.resources(Polecat.class).inAnyNamespace().runnableInformer(0);
@@ -42,7 +52,14 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     this.beadStores = client.resources(BeadStore.class).inAnyNamespace().runnableInformer(0);
     beadStores.addIndexers(Map.of(BY_RIG, store -> store.getSpec() != null && store.getSpec().getRigRef() != null
         ? List.of(store.getSpec().getRigRef()) : List.of()));
-    for (SharedIndexInformer<?> informer : List.of(polecats, rigs, beadStores)) {
+    this.convoys = client.resources(Convoy.class).inAnyNamespace().runnableInformer(0);
+    this.pods = client.pods().inAnyNamespace().withLabel(GasTown.LABEL_POLECAT)
+        .withIndexers(Map.of(BY_RIG, pod -> pod.getMetadata().getLabels() != null
+            && pod.getMetadata().getLabels().get(GasTown.LABEL_RIG) != null
+            ? List.of(pod.getMetadata().getLabels().get(GasTown.LABEL_RIG)) : List.of()))
+        .runnableInformer(0);
+    pods.itemStore(new SlimPodStore());
+    for (SharedIndexInformer<?> informer : List.of(polecats, rigs, beadStores, convoys, pods)) {
       // Keep retrying (e.g. while the CRDs are not installed yet): /readyz stays 503 meanwhile.
       informer.exceptionHandler((started, error) -> {
         log.warn("informer error, retrying: {}", error.toString());
@@ -56,6 +73,8 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     polecats.start();
     rigs.start();
     beadStores.start();
+    convoys.start();
+    pods.start();
     return this;
   }
 
@@ -108,8 +127,19 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
   }
 
   @Override
+  public List<Convoy> convoys(String namespace) {
+    return convoys.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
+  }
+
+  @Override
+  public List<Pod> polecatPods(String rig) {
+    return pods.getIndexer().byIndex(BY_RIG, rig);
+  }
+
+  @Override
   public boolean synced() {
-    return polecats.hasSynced() && rigs.hasSynced() && beadStores.hasSynced();
+    return polecats.hasSynced() && rigs.hasSynced() && beadStores.hasSynced() && convoys.hasSynced()
+        && pods.hasSynced();
   }
 
   private static <T> Optional<T> cachedOrRead(T cached, java.util.function.Supplier<T> read) {
@@ -121,5 +151,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     polecats.close();
     rigs.close();
     beadStores.close();
+    convoys.close();
+    pods.close();
   }
 }

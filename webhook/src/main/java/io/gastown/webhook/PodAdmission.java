@@ -34,10 +34,12 @@ final class PodAdmission implements AdmissionRequestHandler {
 
   private final ClusterView cluster;
   private final PlatformConfig platform;
+  private final PolecatSlots slots;
 
   PodAdmission(ClusterView cluster, PlatformConfig platform) {
     this.cluster = cluster;
     this.platform = platform;
+    this.slots = new PolecatSlots(cluster);
   }
 
   @Override
@@ -63,6 +65,10 @@ final class PodAdmission implements AdmissionRequestHandler {
       requireName(namespace, KubernetesSyntax.dns1123Label(namespace), "the Pod's namespace",
           "create the Pod in a rig's namespace");
       Pod expanded = expand(pod, namespace, polecatName, labels.get(GasTown.LABEL_RIG));
+      // Last, so that only a Pod that is admitted takes a slot.
+      slots.claim(expanded).ifPresent(refusal -> {
+        throw denied(refusal);
+      });
       return AdmissionUtils.admissionResponseFromMutation(pod, expanded);
     } catch (NotAllowedException e) {
       log.info("denied Pod {}/{}* for Polecat {}: {}", namespace, pod.getMetadata().getGenerateName(), polecatName,

@@ -1,9 +1,13 @@
 package io.gastown.webhook;
 
+import io.fabric8.kubernetes.api.model.Pod;
 import io.gastown.model.BeadStore;
+import io.gastown.model.Convoy;
+import io.gastown.model.GasTown;
 import io.gastown.model.Polecat;
 import io.gastown.model.Rig;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +19,8 @@ public final class StaticClusterView implements ClusterView {
   final Map<String, Rig> rigs = new ConcurrentHashMap<>();
   final Map<String, BeadStore> beadStores = new ConcurrentHashMap<>();
   final Set<String> secrets = ConcurrentHashMap.newKeySet();
+  final Map<String, Convoy> convoys = new ConcurrentHashMap<>();
+  final Map<String, Pod> pods = new ConcurrentHashMap<>();
   volatile boolean synced = true;
   volatile RuntimeException failure;
 
@@ -34,6 +40,17 @@ public final class StaticClusterView implements ClusterView {
     if (beadStore != null) {
       beadStores.put(beadStore.getSpec().getRigRef(), beadStore);
     }
+    return this;
+  }
+
+  public StaticClusterView with(Convoy convoy) {
+    convoys.put(convoy.getMetadata().getNamespace() + "/" + convoy.getMetadata().getName(), convoy);
+    return this;
+  }
+
+  /** A polecat Pod as the cache would hold it (keyed by namespace and name: putting it again updates it). */
+  public StaticClusterView with(Pod pod) {
+    pods.put(pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName(), pod);
     return this;
   }
 
@@ -75,6 +92,17 @@ public final class StaticClusterView implements ClusterView {
     requireSyntax(namespace, io.gastown.validation.KubernetesSyntax.dns1123Label(namespace));
     requireSyntax(name, io.gastown.validation.KubernetesSyntax.dns1123Subdomain(name));
     return secrets.contains("*") || secrets.contains(namespace + "/" + name);
+  }
+
+  @Override
+  public List<Convoy> convoys(String namespace) {
+    return convoys.values().stream().filter(c -> namespace.equals(c.getMetadata().getNamespace())).toList();
+  }
+
+  @Override
+  public List<Pod> polecatPods(String rig) {
+    return pods.values().stream().filter(p -> p.getMetadata().getLabels() != null
+        && rig.equals(p.getMetadata().getLabels().get(GasTown.LABEL_RIG))).toList();
   }
 
   @Override

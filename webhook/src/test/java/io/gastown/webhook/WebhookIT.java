@@ -4,32 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfig;
-import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.gastown.expand.PlatformConfig;
 import io.gastown.model.Polecat;
-import io.gastown.model.Rig;
-import io.gastown.model.Serialization;
 import io.gastown.testing.ControlPlane;
-import io.gastown.testing.Golden;
 import java.math.BigInteger;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Map;
-import java.util.UUID;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,72 +24,28 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The webhook registered for real: a kube-apiserver calls it over TLS through the checked-in
  * MutatingWebhookConfiguration and ValidatingWebhookConfiguration (kustomize/base/webhook), with only their
- * clientConfig pointed at the webhook running in this JVM and the test CA in caBundle.
+ * clientConfig pointed at the webhook running in this JVM and the test CA in caBundle ({@link RegisteredWebhook}).
  */
 @ControlPlane
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebhookIT {
-  static final String SUFFIX = UUID.randomUUID().toString().substring(0, 6);
-  static final String NAMESPACE = "gt-it-" + SUFFIX;
-  static final String RIG = "it-rig-" + SUFFIX;
-  static final String CONFIGURATION = "gastown-webhook-it-" + SUFFIX;
-
+  static RegisteredWebhook webhook;
   static KubernetesClient client;
-  static TestCertificates ca;
-  static SecretVolume tls;
-  static Path tlsDir;
-  static WebhookApp app;
-  static InformerClusterView cluster;
+  static String NAMESPACE;
+  static String RIG;
 
   @BeforeAll
   static void registerTheWebhook(KubernetesClient kubernetes) throws Exception {
     client = kubernetes;
-    ca = TestCertificates.rsa("gastown-it-ca");
-    tlsDir = Files.createTempDirectory("gastown-webhook-it");
-    tls = new SecretVolume(tlsDir);
-    tls.publish("..v1", ca.issue("gastown-webhook"), TestCertificates.KeyFormat.TRADITIONAL);
-
-    cluster = new InformerClusterView(client).start();
-    app = WebhookApp.start(new WebhookSettings(0, tlsDir.resolve("tls.crt"), tlsDir.resolve("tls.key"),
-        tlsDir.resolve("platform.yaml"), WebhookSettings.DEFAULT_MAX_REQUEST_BYTES, Duration.ofMillis(200),
-        Duration.ZERO, Duration.ofSeconds(5)), cluster, PlatformConfig.defaults());
-    await().atMost(Duration.ofSeconds(60)).until(() -> get("/readyz").statusCode() == 200);
-
-    MutatingWebhookConfiguration mutating = checkedIn("mutating.yaml", MutatingWebhookConfiguration.class);
-    mutating.getMetadata().setName(CONFIGURATION);
-    mutating.getWebhooks().forEach(hook -> hook.setClientConfig(pointedHere(hook.getClientConfig())));
-    client.resource(mutating).create();
-    ValidatingWebhookConfiguration validating = checkedIn("validating.yaml", ValidatingWebhookConfiguration.class);
-    validating.getMetadata().setName(CONFIGURATION);
-    validating.getWebhooks().forEach(hook -> hook.setClientConfig(pointedHere(hook.getClientConfig())));
-    client.resource(validating).create();
-
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE)
-        .addToLabels("gastown.io/polecats", "enabled").endMetadata().build()).create();
-    for (String secret : new String[] {"git-ssh-key", "claude-home"}) {
-      client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName(secret)
-          .endMetadata().addToStringData("unused", "not a credential").build()).create();
-    }
-    // The configurations take effect once the apiserver's webhook informer has them.
-    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
-        assertThatThrownBy(() -> client.resource(invalidPolecat("probe-" + UUID.randomUUID().toString()
-            .substring(0, 4))).create()).hasMessageContaining("denied the request"));
-    client.resource(rig()).create();
+    webhook = RegisteredWebhook.register(kubernetes, null);
+    NAMESPACE = webhook.namespace;
+    RIG = webhook.rig;
   }
 
   @AfterAll
   static void unregister() {
-    if (client != null) {
-      client.admissionRegistration().v1().mutatingWebhookConfigurations().withName(CONFIGURATION).delete();
-      client.admissionRegistration().v1().validatingWebhookConfigurations().withName(CONFIGURATION).delete();
-      client.namespaces().withName(NAMESPACE).delete();
-      client.resources(Rig.class).withName(RIG).delete();
-    }
-    if (app != null) {
-      app.stop();
-    }
-    if (cluster != null) {
-      cluster.close();
+    if (webhook != null) {
+      webhook.close();
     }
   }
 
@@ -164,8 +103,8 @@ class WebhookIT {
   @Order(5)
   void aCertificateRotatedOnDiskIsServedWithoutRestart() throws Exception {
     BigInteger before = servedCertificate().getSerialNumber();
-    TestCertificates renewed = ca.issue("gastown-webhook");
-    tls.publish("..v2", renewed, TestCertificates.KeyFormat.PKCS8);
+    TestCertificates renewed = webhook.ca.issue("gastown-webhook");
+    webhook.tls.publish("..v2", renewed, TestCertificates.KeyFormat.PKCS8);
 
     await().atMost(Duration.ofSeconds(30)).until(() ->
         servedCertificate().getSerialNumber().equals(renewed.certificate().getSerialNumber()));
@@ -177,61 +116,19 @@ class WebhookIT {
   }
 
   private static X509Certificate servedCertificate() throws Exception {
-    try (SSLSocket socket = (SSLSocket) ca.trustingContext().getSocketFactory().createSocket("127.0.0.1",
-        app.port())) {
+    try (SSLSocket socket = (SSLSocket) webhook.ca.trustingContext().getSocketFactory().createSocket("127.0.0.1",
+        webhook.app.port())) {
       socket.startHandshake();
       return (X509Certificate) socket.getSession().getPeerCertificates()[0];
     }
   }
 
-  private static HttpResponse<String> get(String path) throws Exception {
-    return RunningWebhook.client(ca).send(HttpRequest.newBuilder(java.net.URI.create("https://127.0.0.1:"
-        + app.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static WebhookClientConfig pointedHere(WebhookClientConfig checkedIn) {
-    return new WebhookClientConfigBuilder()
-        .withUrl("https://127.0.0.1:" + app.port() + checkedIn.getService().getPath())
-        .withCaBundle(Base64.getEncoder().encodeToString(ca.certificatePem().getBytes(StandardCharsets.US_ASCII)))
-        .build();
-  }
-
-  private static <T> T checkedIn(String file, Class<T> type) throws Exception {
-    return client.getKubernetesSerialization().unmarshal(Files.readString(Golden.root()
-        .resolve("kustomize/base/webhook").resolve(file)), type);
-  }
-
-  private static Rig rig() {
-    return Serialization.readYaml("""
-        apiVersion: gastown.gastown.io/v1alpha1
-        kind: Rig
-        metadata: {name: %s}
-        spec:
-          gitURL: git@github.com:gastown/it-rig.git
-          beadsPrefix: gt
-        """.formatted(RIG), Rig.class);
-  }
-
   private static Polecat polecat(String name) {
-    return Serialization.readYaml("""
-        apiVersion: gastown.gastown.io/v1alpha1
-        kind: Polecat
-        metadata: {name: %s, namespace: %s}
-        spec:
-          rig: %s
-          beadID: gt-1
-          taskDescription: "Fix it; don't `rm -rf` $(anything)."
-          kubernetes:
-            gitSecretRef: {name: git-ssh-key}
-            claudeCredsSecretRef: {name: claude-home}
-        """.formatted(name, NAMESPACE, RIG), Polecat.class);
+    return webhook.polecat(name, "gt-1");
   }
 
   private static Polecat invalidPolecat(String name) {
-    Polecat polecat = polecat(name);
-    polecat.getSpec().getKubernetes().setGitBranch("main");
-    polecat.getSpec().getKubernetes().setWorkBranch("main");
-    return polecat;
+    return webhook.invalidPolecat(name);
   }
 
   private static Pod pod(String polecat) {

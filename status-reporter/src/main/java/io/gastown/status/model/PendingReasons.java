@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ContainerStateWaiting;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodCondition;
+import io.gastown.model.PodContract;
 import io.gastown.model.PolecatPhase;
 import java.util.Comparator;
 import java.util.List;
@@ -20,6 +21,7 @@ final class PendingReasons {
   static final String VOLUME_MOUNT_FAILED = "VolumeMountFailed";
   static final String ADMISSION_DENIED = "AdmissionDenied";
   static final String POD_CREATE_FAILED = "PodCreateFailed";
+  static final String WAITING_FOR_SLOT = "WaitingForSlot";
   static final String SCHEDULING = "Scheduling";
   static final String INITIALIZING = "Initializing";
   static final String STARTING = "Starting";
@@ -98,7 +100,13 @@ final class PendingReasons {
     }
     ObservedEvent failedCreate = latest(warnings, jobUid, ObservedEvent.FAILED_CREATE);
     if (failedCreate != null) {
-      String detail = clip(failedCreate.message());
+      String raw = failedCreate.message();
+      int slot = raw != null ? raw.indexOf(PodContract.WAITING_FOR_A_SLOT) : -1;
+      if (slot >= 0) {
+        // Not a problem: the Rig's or a Convoy's budget holds the polecat back until another one finishes.
+        return ok(WAITING_FOR_SLOT, clip(raw.substring(slot)));
+      }
+      String detail = clip(raw);
       boolean denied = detail != null
           && (detail.contains("admission webhook") || detail.contains("denied the request"));
       return problem(denied ? ADMISSION_DENIED : POD_CREATE_FAILED,

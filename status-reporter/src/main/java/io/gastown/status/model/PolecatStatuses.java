@@ -29,6 +29,8 @@ import java.util.Set;
  *  Pod Running, no new log output for stuckThreshold    Stuck    (NoLogOutput)
  *  Pod Pending / Job without Pod / no Job               Pending  (Unschedulable, ImagePullError, ...)
  *    ... for longer than pendingThreshold               Stuck    (PendingTooLong)
+ *  Job without Pod, the webhook waits for a free slot   Pending  (WaitingForSlot; never Stuck: a convoy's
+ *                                                                 queue may wait long and nothing is wrong)
  *  Pod Unknown                                          Working if the agent had started, else Pending
  * </pre>
  */
@@ -174,7 +176,8 @@ public final class PolecatStatuses {
 
   private static Verdict pendingOrStuck(PolecatObservation in, Verdict pending, Pod pod, Job job) {
     Instant since = pendingSince(in, pod, job);
-    if (Timestamps.elapsed(since, in.now()).compareTo(in.settings().pendingThreshold()) > 0) {
+    boolean queued = PendingReasons.WAITING_FOR_SLOT.equals(pending.reason());
+    if (!queued && Timestamps.elapsed(since, in.now()).compareTo(in.settings().pendingThreshold()) > 0) {
       return Verdict.problem(PolecatPhase.Stuck, STUCK_PENDING, "pending since " + Timestamps.format(since)
               + ", longer than pendingThreshold " + Durations.format(in.settings().pendingThreshold()) + ": "
               + pending.message(),

@@ -56,6 +56,14 @@ class PolecatStatusesTest {
                 new ObservedEvent(JOB_UID, "FailedCreate", "Error creating: admission webhook \"pods.gastown.io\" "
                     + "denied the request: Polecat gt-demo/furiosa does not exist", NOW.minusSeconds(30))),
             PolecatPhase.Pending, "AdmissionDenied", true, "denied the request: Polecat gt-demo/furiosa does not exist"),
+        row("Job whose Pod waits for a slot of the rig", withWarnings(observe(working, job().build(), List.of()),
+                slotEvent()),
+            PolecatPhase.Pending, "WaitingForSlot", false, "waiting for a slot: rig demo allows 2 polecats at once "
+                + "(spec.settings.maxPolecats); 2 are running: ace, nux"),
+        row("Job waiting for a slot longer than pendingThreshold: a queue, not stuck",
+            withWarnings(observe(working, job().editMetadata().withCreationTimestamp(minutesAgo(45)).endMetadata()
+                .build(), List.of()), slotEvent()),
+            PolecatPhase.Pending, "WaitingForSlot", false, "waiting for a slot: rig demo allows 2 polecats"),
         row("Job that cannot create its Pod (quota)", withWarnings(observe(working, job().build(), List.of()),
                 new ObservedEvent(JOB_UID, "FailedCreate", "Error creating: pods \"polecat-furiosa-x\" is forbidden: "
                     + "exceeded quota", NOW.minusSeconds(30))),
@@ -437,6 +445,14 @@ class PolecatStatusesTest {
   private static Arguments row(String name, PolecatObservation in, PolecatPhase phase, String reason,
       boolean degraded, String messagePart) {
     return Arguments.of(name, new Row(in, phase, reason, degraded, messagePart));
+  }
+
+  /** The Job controller's event when the webhook holds the Pod back for want of a slot. */
+  private static ObservedEvent slotEvent() {
+    return new ObservedEvent(JOB_UID, "FailedCreate", "Error creating: admission webhook \"pods.gastown.gastown.io\" "
+        + "denied the request: waiting for a slot: rig demo allows 2 polecats at once (spec.settings.maxPolecats); 2 "
+        + "are running: ace, nux; the Job controller creates the Pod again, and it is admitted once one of them "
+        + "finishes", NOW.minusSeconds(5));
   }
 
   private static PolecatObservation withWarnings(PolecatObservation in, ObservedEvent... events) {
