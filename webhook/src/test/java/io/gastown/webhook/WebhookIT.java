@@ -19,6 +19,7 @@ import io.gastown.model.Rig;
 import io.gastown.model.Serialization;
 import io.gastown.testing.ControlPlane;
 import io.gastown.testing.Golden;
+import io.gastown.testing.TestPki;
 import java.math.BigInteger;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -52,7 +53,7 @@ class WebhookIT {
   static final String CONFIGURATION = "gastown-webhook-it-" + SUFFIX;
 
   static KubernetesClient client;
-  static TestCertificates ca;
+  static TestPki ca;
   static SecretVolume tls;
   static Path tlsDir;
   static WebhookApp app;
@@ -61,10 +62,10 @@ class WebhookIT {
   @BeforeAll
   static void registerTheWebhook(KubernetesClient kubernetes) throws Exception {
     client = kubernetes;
-    ca = TestCertificates.rsa("gastown-it-ca");
+    ca = TestPki.rsa("gastown-it-ca");
     tlsDir = Files.createTempDirectory("gastown-webhook-it");
     tls = new SecretVolume(tlsDir);
-    tls.publish("..v1", ca.issue("gastown-webhook"), TestCertificates.KeyFormat.TRADITIONAL);
+    tls.publish("..v1", ca.issue("gastown-webhook"), TestPki.KeyFormat.TRADITIONAL);
 
     cluster = new InformerClusterView(client).start();
     app = WebhookApp.start(new WebhookSettings(0, tlsDir.resolve("tls.crt"), tlsDir.resolve("tls.key"),
@@ -164,8 +165,8 @@ class WebhookIT {
   @Order(5)
   void aCertificateRotatedOnDiskIsServedWithoutRestart() throws Exception {
     BigInteger before = servedCertificate().getSerialNumber();
-    TestCertificates renewed = ca.issue("gastown-webhook");
-    tls.publish("..v2", renewed, TestCertificates.KeyFormat.PKCS8);
+    TestPki renewed = ca.issue("gastown-webhook");
+    tls.publish("..v2", renewed, TestPki.KeyFormat.PKCS8);
 
     await().atMost(Duration.ofSeconds(30)).until(() ->
         servedCertificate().getSerialNumber().equals(renewed.certificate().getSerialNumber()));
