@@ -2,7 +2,7 @@ package io.gastown.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gastown.templates.Yamls;
+import io.gastown.template.Yamls;
 import io.gastown.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.gastown.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import io.gastown.templates.Yamls;
+import io.gastown.template.Yamls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.gastown.deploy;
 
-import io.gastown.templates.Yamls;
+import io.gastown.template.Yamls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -274,7 +274,7 @@ class KustomizeBuildTest {
             .allSatisfy(c -> assertThat(c.get("image").toString()).startsWith("ghcr.io/gastown/gastown-system-fips:"));
       }
       String platform = map(find(objects, "ConfigMap", "gastown-platform"), "data").get("platform.yaml").toString();
-      Map<String, Object> config = (Map<String, Object>) io.gastown.templates.Yamls.loadAll(platform).get(0);
+      Map<String, Object> config = (Map<String, Object>) io.gastown.template.Yamls.loadAll(platform).get(0);
       assertThat(config).containsEntry("openshift", true);
       assertThat(map(config, "images")).containsOnlyKeys("git-init", "claude-code", "opencode", "aider", "custom")
           .allSatisfy((agent, image) -> assertThat(image.toString()).startsWith("ghcr.io/gastown/polecat-agent-fips:"));

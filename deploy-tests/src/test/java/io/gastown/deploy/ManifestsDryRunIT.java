@@ -2,8 +2,7 @@ package io.gastown.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gastown.templates.CrdSchemas;
-import io.gastown.templates.TemplateValidator;
+import io.gastown.template.TemplateValidator;
 import io.gastown.testing.ControlPlaneExtension;
 import io.gastown.testing.ControlPlaneInfo;
 import java.io.IOException;
@@ -80,8 +79,7 @@ class ManifestsDryRunIT {
         values.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
       }
     }
-    TemplateValidator validator = new TemplateValidator(CrdSchemas.load(Manifests.root().resolve("kustomize/base/crds")));
-    TemplateValidator.Result result = validator.validate(template,
+    TemplateValidator.Result result = TemplateValidator.validate(template,
         Files.readString(Manifests.root().resolve("templates").resolve(template)), values);
     assertThat(result.problems()).isEmpty();
     assertDryRunPasses(result.rendered(), null);

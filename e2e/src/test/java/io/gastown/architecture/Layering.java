@@ -22,6 +22,9 @@ final class Layering {
   /** Admission policy is judged on the effective values expand computes, so defaults keep one home. */
   static final ArchRule VALIDATION_ONLY_MODEL_AND_EXPAND =
       onlyProjectDependencies("io.gastown.validation..", MODEL, "io.gastown.expand..");
+  /** The template validator (kubectl gt template) is the validation core on rendered text, nothing more. */
+  static final ArchRule TEMPLATE_ONLY_MODEL_AND_VALIDATION =
+      onlyProjectDependencies("io.gastown.template..", MODEL, "io.gastown.validation..");
   static final ArchRule STATUS_MODEL_ONLY_MODEL = onlyProjectDependencies("io.gastown.status.model..", MODEL);
   static final ArchRule PRODUCT_NEITHER_TEST_SUPPORT_NOR_DEV = noClasses()
       .that().resideInAPackage(PROJECT).and().resideOutsideOfPackages("io.gastown.testing..", "io.gastown.dev..")

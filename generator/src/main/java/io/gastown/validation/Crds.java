@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The Gas Town CRDs as checked in under {@code kustomize/base/crds/} (packaged on the classpath), and validation of
@@ -59,11 +60,16 @@ public final class Crds {
 
   /** Every schema violation of a Gas Town object (given as a JSON/YAML tree with apiVersion and kind). */
   public static List<Violation> validate(JsonNode object) {
+    return validate(object, value -> false);
+  }
+
+  /** The same, leaving unchecked the values that stand for ones not known yet (see {@link SchemaValidator}). */
+  public static List<Violation> validate(JsonNode object, Predicate<JsonNode> unknown) {
     String kind = object.path("kind").asText();
     if (!PLURALS.containsKey(kind)) {
       return List.of(new Violation("kind", kind, "must be one of " + String.join(", ", PLURALS.keySet())));
     }
-    return SchemaValidator.validate(schema(kind), object);
+    return SchemaValidator.validate(schema(kind), object, unknown);
   }
 
   private static JsonNode load(String kind) {

@@ -12,11 +12,13 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Everything that makes a Gas Town object invalid, in one place for every part that checks one: the webhook's
- * {@code /validate/<plural>}, {@code kubectl gt} before it commits, and the offline preview. The CRD schema, the
- * rules the schema cannot express, and on update the immutable fields.
+ * {@code /validate/<plural>}, {@code kubectl gt} before it commits, the offline preview and the template validator
+ * ({@code kubectl gt template}). The CRD schema, the rules the schema cannot express, and on update the immutable
+ * fields.
  */
 public final class GasTownValidation {
   private GasTownValidation() {
@@ -29,6 +31,18 @@ public final class GasTownValidation {
 
   /** Every violation of an object given as a tree (as written to git); the typed rules when its kind is ours. */
   public static List<Violation> violations(JsonNode tree) {
+    return violations(tree, value -> false);
+  }
+
+  /**
+   * The same for an object some of whose values are not known yet (a template's missing variables, which {@code
+   * unknown} accepts): the schema leaves them unchecked, and the cross-field rules wait until every value is known,
+   * so that a placeholder never reads as a wrong value.
+   */
+  public static List<Violation> violations(JsonNode tree, Predicate<JsonNode> unknown) {
+    if (anyUnknown(tree, unknown)) {
+      return Crds.validate(tree, unknown);
+    }
     Class<?> type = TYPES.get(tree.path("kind").asText());
     Object typed = null;
     if (type != null) {
@@ -39,6 +53,18 @@ public final class GasTownValidation {
       }
     }
     return violations(tree, typed, null);
+  }
+
+  private static boolean anyUnknown(JsonNode node, Predicate<JsonNode> unknown) {
+    if (unknown.test(node)) {
+      return true;
+    }
+    for (JsonNode child : node) {
+      if (anyUnknown(child, unknown)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final Map<String, Class<?>> TYPES = Map.of("Rig", Rig.class, "Polecat", Polecat.class,

@@ -5,28 +5,49 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Checks an object against a CRD's structural {@code openAPIV3Schema} the way the apiserver does for the parts that
  * can be checked without CEL: types, required fields, enums, patterns, bounds, and (unlike the apiserver, which
- * prunes them silently) unknown fields. Reports every violation, not just the first.
+ * prunes them silently) unknown fields. Reports every violation, not just the first. The project's one schema
+ * validator: the webhook, {@code kubectl gt} and the template validator ({@code io.gastown.template}) use it.
  */
 public final class SchemaValidator {
   private static final int MAX_SHOWN_VALUE = 80;
-  private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+  /** Compiled patterns; empty for an ECMA-only construct Java cannot compile (left to the apiserver). */
+  private static final Map<String, Optional<Pattern>> PATTERNS = new ConcurrentHashMap<>();
 
-  private SchemaValidator() {
+  private final Predicate<JsonNode> unknown;
+  private final List<Violation> out = new ArrayList<>();
+
+  private SchemaValidator(Predicate<JsonNode> unknown) {
+    this.unknown = unknown;
   }
 
   public static List<Violation> validate(JsonNode schema, JsonNode object) {
-    List<Violation> violations = new ArrayList<>();
-    check(schema, object, "", violations);
-    return violations;
+    return validate(schema, object, value -> false);
   }
 
-  private static void check(JsonNode schema, JsonNode value, String path, List<Violation> out) {
+  /**
+   * The same, leaving unchecked every value {@code unknown} accepts: one that stands for a value not known yet (a
+   * template's missing variable, which the template validator reports itself). A required field holding one is
+   * present.
+   */
+  public static List<Violation> validate(JsonNode schema, JsonNode object, Predicate<JsonNode> unknown) {
+    SchemaValidator validator = new SchemaValidator(unknown);
+    validator.check(schema, object, "");
+    return validator.out;
+  }
+
+  private void check(JsonNode schema, JsonNode value, String path) {
+    if (value != null && unknown.test(value)) {
+      return;
+    }
     if (value == null || value.isNull()) {
       if (!schema.path("nullable").asBoolean(false) && !path.isEmpty()) {
         out.add(new Violation(path, "null", "must not be null"));
@@ -41,11 +62,11 @@ public final class SchemaValidator {
     }
     String type = schema.path("type").asText("");
     switch (type) {
-      case "object" -> checkObject(schema, value, path, out);
-      case "array" -> checkArray(schema, value, path, out);
-      case "string" -> checkString(schema, value, path, out);
-      case "integer" -> checkNumber(schema, value, path, out, true);
-      case "number" -> checkNumber(schema, value, path, out, false);
+      case "object" -> checkObject(schema, value, path);
+      case "array" -> checkArray(schema, value, path);
+      case "string" -> checkString(schema, value, path);
+      case "integer" -> checkNumber(schema, value, path, true);
+      case "number" -> checkNumber(schema, value, path, false);
       case "boolean" -> {
         if (!value.isBoolean()) {
           out.add(new Violation(path, shown(value), "must be true or false"));
@@ -55,10 +76,10 @@ public final class SchemaValidator {
         // No type: anything goes (e.g. preserved unknown fields).
       }
     }
-    checkEnum(schema, value, path, out);
+    checkEnum(schema, value, path);
   }
 
-  private static void checkObject(JsonNode schema, JsonNode value, String path, List<Violation> out) {
+  private void checkObject(JsonNode schema, JsonNode value, String path) {
     if (!value.isObject()) {
       out.add(new Violation(path, shown(value), "must be an object"));
       return;
@@ -77,9 +98,9 @@ public final class SchemaValidator {
       String fieldPath = join(path, field.getKey());
       JsonNode fieldSchema = properties.get(field.getKey());
       if (fieldSchema != null) {
-        check(fieldSchema, field.getValue(), fieldPath, out);
+        check(fieldSchema, field.getValue(), fieldPath);
       } else if (additional != null && additional.isObject()) {
-        check(additional, field.getValue(), fieldPath, out);
+        check(additional, field.getValue(), fieldPath);
       } else if (!preserveUnknown && properties.size() > 0 && !isImplicit(path, field.getKey())) {
         out.add(new Violation(fieldPath, null, "is not a known field" + known(properties)));
       }
@@ -98,7 +119,7 @@ public final class SchemaValidator {
     return names.size() <= 12 ? " (known: " + String.join(", ", names) + ")" : "";
   }
 
-  private static void checkArray(JsonNode schema, JsonNode value, String path, List<Violation> out) {
+  private void checkArray(JsonNode schema, JsonNode value, String path) {
     if (!value.isArray()) {
       out.add(new Violation(path, shown(value), "must be a list"));
       return;
@@ -112,46 +133,56 @@ public final class SchemaValidator {
     JsonNode items = schema.get("items");
     if (items != null) {
       for (int i = 0; i < value.size(); i++) {
-        check(items, value.get(i), path + "[" + i + "]", out);
+        check(items, value.get(i), path + "[" + i + "]");
       }
     }
   }
 
-  private static void checkString(JsonNode schema, JsonNode value, String path, List<Violation> out) {
+  private void checkString(JsonNode schema, JsonNode value, String path) {
     if (!value.isTextual()) {
       out.add(new Violation(path, shown(value), "must be a string"));
       return;
     }
     String text = value.asText();
-    if (schema.has("minLength") && text.length() < schema.get("minLength").asInt()) {
+    int length = text.codePointCount(0, text.length()); // the apiserver counts characters, not UTF-16 units
+    if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
       out.add(new Violation(path, shown(value), "must be at least " + schema.get("minLength").asInt() + " characters"));
     }
-    if (schema.has("maxLength") && text.length() > schema.get("maxLength").asInt()) {
+    if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
       out.add(new Violation(path, shown(value), "must be at most " + schema.get("maxLength").asInt() + " characters"));
     }
     if (schema.has("pattern")) {
       String regex = schema.get("pattern").asText();
-      if (!PATTERNS.computeIfAbsent(regex, Pattern::compile).matcher(text).find()) {
+      Optional<Pattern> pattern = PATTERNS.computeIfAbsent(regex, SchemaValidator::compile);
+      if (pattern.isPresent() && !pattern.get().matcher(text).find()) {
         out.add(new Violation(path, shown(value), "must match " + regex));
       }
     }
   }
 
-  private static void checkNumber(JsonNode schema, JsonNode value, String path, List<Violation> out, boolean integer) {
+  private static Optional<Pattern> compile(String regex) {
+    try {
+      return Optional.of(Pattern.compile(regex));
+    } catch (PatternSyntaxException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void checkNumber(JsonNode schema, JsonNode value, String path, boolean integer) {
     if (integer ? !value.isIntegralNumber() : !value.isNumber()) {
       out.add(new Violation(path, shown(value), integer ? "must be an integer" : "must be a number"));
       return;
     }
     double number = value.asDouble();
     if (schema.has("minimum") && number < schema.get("minimum").asDouble()) {
-      out.add(new Violation(path, shown(value), "must be at least " + schema.get("minimum").asText()));
+      out.add(new Violation(path, shown(value), "must be at least " + bound(schema.get("minimum"))));
     }
     if (schema.has("maximum") && number > schema.get("maximum").asDouble()) {
-      out.add(new Violation(path, shown(value), "must be at most " + schema.get("maximum").asText()));
+      out.add(new Violation(path, shown(value), "must be at most " + bound(schema.get("maximum"))));
     }
   }
 
-  private static void checkEnum(JsonNode schema, JsonNode value, String path, List<Violation> out) {
+  private void checkEnum(JsonNode schema, JsonNode value, String path) {
     JsonNode allowed = schema.get("enum");
     if (allowed == null || !allowed.isArray()) {
       return;
@@ -164,6 +195,12 @@ public final class SchemaValidator {
     List<String> names = new ArrayList<>();
     allowed.forEach(a -> names.add(a.asText()));
     out.add(new Violation(path, shown(value), "must be one of " + String.join(", ", names)));
+  }
+
+  /** A bound as written in a message: 1.0 in a schema (as the CRD generator writes integers) reads as 1. */
+  private static String bound(JsonNode number) {
+    double d = number.asDouble();
+    return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : number.asText();
   }
 
   private static String join(String path, String field) {

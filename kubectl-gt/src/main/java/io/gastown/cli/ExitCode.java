@@ -10,9 +10,12 @@ public final class ExitCode {
   public static final int UNEXPECTED = 1;
   /** Bad command line: unknown option, missing argument (picocli's own code for invalid input). */
   public static final int USAGE = 2;
-  /** Something named does not exist: a rig, a polecat, a convoy, the repository. */
+  /** Something named does not exist: a rig, a polecat, a convoy, the repository, a template file. */
   public static final int NOT_FOUND = 3;
-  /** Input that would make invalid manifests: bead ID, name, branch, theme, agent, a Secret, a name in use. */
+  /**
+   * Input that would make invalid manifests: bead ID, name, branch, theme, agent, a Secret, a name in use, a template
+   * with problems.
+   */
   public static final int INVALID_INPUT = 4;
   /** The GitOps repository cannot be used: uncommitted changes, not a git repository, fetch/clone failed. */
   public static final int REPO_ERROR = 5;

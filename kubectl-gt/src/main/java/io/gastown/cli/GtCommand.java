@@ -9,6 +9,7 @@ import io.gastown.cli.plugin.VersionCommand;
 import io.gastown.cli.polecat.PolecatCommand;
 import io.gastown.cli.polecat.SlingCommand;
 import io.gastown.cli.rig.RigCommand;
+import io.gastown.cli.template.TemplateCommand;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code kubectl gt}: the root command. Subcommands are listed here and in the group classes ({@link RigCommand},
- * {@link PolecatCommand}, {@link ConvoyCommand}); adding one is one line in the right {@code subcommands} list.
+ * {@link PolecatCommand}, {@link ConvoyCommand}, {@link AuthCommand}, {@link TemplateCommand}); adding one is one
+ * line in the right {@code subcommands} list.
  * Nothing here creates a Kubernetes client: commands that read the cluster build their own, so the git-only
  * commands start fast. Build the tree with {@link #commandLine(GtEnvironment)}: it gives every leaf its environment
  * and the global options.
@@ -42,6 +44,7 @@ import picocli.CommandLine.Spec;
         SlingCommand.class,
         RenderCommand.class,
         AuthCommand.class,
+        TemplateCommand.class,
         VersionCommand.class,
         CompletionCommand.class,
         CompleteCommand.class,
@@ -53,8 +56,8 @@ import picocli.CommandLine.Spec;
         "0:Success.",
         "1:Unexpected error (a bug, or an I/O failure).",
         "2:Usage error: unknown option, missing or extra argument.",
-        "3:Not found: rig, polecat, convoy or GitOps repository.",
-        "4:Invalid input: bead ID, name, branch, theme, agent, Secret content, name in use.",
+        "3:Not found: rig, polecat, convoy, GitOps repository or template file.",
+        "4:Invalid input: bead ID, name, branch, theme, agent, Secret content, name in use, template.",
         "5:GitOps repository problem: uncommitted changes, not a git repository, fetch or clone failed.",
         "6:Push rejected after retries (others kept pushing; run the command again).",
         "7:Cluster error: unreachable, wrong context, missing CRD, forbidden, credentials rejected.",

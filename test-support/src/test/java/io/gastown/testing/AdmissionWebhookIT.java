@@ -15,31 +15,14 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhoo
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.StringWriter;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,7 +49,7 @@ class AdmissionWebhookIT {
   @Test
   void theApiServerCallsAWebhookOnALoopbackHttpsPort(KubernetesClient client) throws Exception {
     this.client = client;
-    X509Certificate certificate = startDenyingWebhook();
+    TestPki certificate = startDenyingWebhook();
     client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)
         .addToLabels("webhook-it", name).endMetadata().build()).create();
     client.admissionRegistration().v1().validatingWebhookConfigurations()
@@ -89,24 +72,9 @@ class AdmissionWebhookIT {
     assertThat(calls.get()).isPositive();
   }
 
-  private X509Certificate startDenyingWebhook() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    KeyPair keys = generator.generateKeyPair();
-    X500Name subject = new X500Name("CN=127.0.0.1");
-    X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-        new JcaX509v3CertificateBuilder(subject, BigInteger.ONE, Date.from(Instant.now().minusSeconds(60)),
-            Date.from(Instant.now().plus(Duration.ofDays(1))), subject, keys.getPublic())
-            .addExtension(Extension.subjectAlternativeName, false,
-                new GeneralNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1")))
-            .build(new JcaContentSignerBuilder("SHA256WithRSA").build(keys.getPrivate())));
-    KeyStore keyStore = KeyStore.getInstance("PKCS12");
-    keyStore.load(null, null);
-    keyStore.setKeyEntry("webhook", keys.getPrivate(), new char[0], new X509Certificate[] {certificate});
-    KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    keyManagers.init(keyStore, new char[0]);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(keyManagers.getKeyManagers(), null, null);
+  private TestPki startDenyingWebhook() throws Exception {
+    TestPki certificate = TestPki.rsa("127.0.0.1");
+    SSLContext tls = certificate.servingContext();
 
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));
@@ -129,19 +97,14 @@ class AdmissionWebhookIT {
     return certificate;
   }
 
-  private ValidatingWebhookConfiguration webhookConfiguration(int port, X509Certificate certificate)
-      throws Exception {
-    StringWriter pem = new StringWriter();
-    try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-      writer.writeObject(certificate);
-    }
+  private ValidatingWebhookConfiguration webhookConfiguration(int port, TestPki certificate) {
     return new ValidatingWebhookConfigurationBuilder()
         .withNewMetadata().withName(name).endMetadata()
         .addNewWebhook()
         .withName("deny.webhook-it.gastown.io")
         .withNewClientConfig()
         .withUrl("https://127.0.0.1:" + port + "/validate")
-        .withCaBundle(Base64.getEncoder().encodeToString(pem.toString().getBytes(StandardCharsets.US_ASCII)))
+        .withCaBundle(certificate.caBundle())
         .endClientConfig()
         .addNewRule().withOperations("CREATE").withApiGroups("").withApiVersions("v1")
         .withResources("configmaps").endRule()

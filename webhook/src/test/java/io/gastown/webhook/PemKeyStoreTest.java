@@ -3,6 +3,7 @@ package io.gastown.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gastown.testing.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class PemKeyStoreTest {
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({"RSA, TRADITIONAL", "RSA, PKCS8", "EC, TRADITIONAL", "EC, PKCS8"})
-  void loadsTheKeyAndCertificate(String algorithm, TestCertificates.KeyFormat format) throws Exception {
-    TestCertificates certificates = algorithm.equals("EC") ? TestCertificates.ec("ec") : TestCertificates.rsa("rsa");
+  void loadsTheKeyAndCertificate(String algorithm, TestPki.KeyFormat format) throws Exception {
+    TestPki certificates = algorithm.equals("EC") ? TestPki.ec("ec") : TestPki.rsa("rsa");
     KeyStore store = PemKeyStore.load(bytes(certificates.certificatePem()), bytes(certificates.keyPem(format)));
     String alias = store.aliases().nextElement();
     assertThat(store.getCertificate(alias)).isEqualTo(certificates.certificate());
@@ -34,14 +35,14 @@ class PemKeyStoreTest {
 
   @Test
   void unusableFilesAreRefusedWithoutQuotingThem() {
-    TestCertificates certificates = TestCertificates.rsa("rsa");
+    TestPki certificates = TestPki.rsa("rsa");
     String secretLooking = "-----BEGIN PRIVATE KEY-----\nc2VjcmV0LWtleS1tYXRlcmlhbA==\n-----END PRIVATE KEY-----\n";
     assertThatThrownBy(() -> PemKeyStore.load(bytes(certificates.certificatePem()), bytes(secretLooking)))
         .isInstanceOf(GeneralSecurityException.class)
         .hasMessageStartingWith("cannot read the private key")
         .hasMessageNotContaining("c2VjcmV0");
     assertThatThrownBy(() -> PemKeyStore.load(bytes("not a certificate"), bytes(certificates.keyPem(
-        TestCertificates.KeyFormat.PKCS8))))
+        TestPki.KeyFormat.PKCS8))))
         .hasMessage("the certificate file holds no PEM certificate");
   }
 

@@ -15,6 +15,7 @@ import io.gastown.model.Polecat;
 import io.gastown.model.Rig;
 import io.gastown.model.Serialization;
 import io.gastown.testing.Golden;
+import io.gastown.testing.TestPki;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ final class RegisteredWebhook implements AutoCloseable {
   final String namespace = "gt-it-" + suffix;
   final String rig = "it-rig-" + suffix;
   final String configuration = "gastown-webhook-it-" + suffix;
-  final TestCertificates ca = TestCertificates.rsa("gastown-it-ca");
+  final TestPki ca = TestPki.rsa("gastown-it-ca");
   final Path tlsDir;
   final SecretVolume tls;
   InformerClusterView cluster;
@@ -59,7 +60,7 @@ final class RegisteredWebhook implements AutoCloseable {
   }
 
   private void start(String rigSettingsYaml) throws Exception {
-    tls.publish("..v1", ca.issue("gastown-webhook"), TestCertificates.KeyFormat.TRADITIONAL);
+    tls.publish("..v1", ca.issue("gastown-webhook"), TestPki.KeyFormat.TRADITIONAL);
     cluster = new InformerClusterView(client).start();
     app = WebhookApp.start(new WebhookSettings(0, tlsDir.resolve("tls.crt"), tlsDir.resolve("tls.key"),
         tlsDir.resolve("platform.yaml"), WebhookSettings.DEFAULT_MAX_REQUEST_BYTES, Duration.ofMillis(200),

@@ -1,6 +1,7 @@
 package io.gastown.webhook;
 
 import io.gastown.expand.PlatformConfig;
+import io.gastown.testing.TestPki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,11 +15,11 @@ import java.time.Duration;
 /** A webhook started on a free loopback port with a throw-away certificate, and a client that trusts it. */
 final class RunningWebhook implements AutoCloseable {
   final WebhookApp app;
-  final TestCertificates certificates;
+  final TestPki certificates;
   final Path tlsDir;
   private final HttpClient client;
 
-  private RunningWebhook(WebhookApp app, TestCertificates certificates, Path tlsDir) {
+  private RunningWebhook(WebhookApp app, TestPki certificates, Path tlsDir) {
     this.app = app;
     this.certificates = certificates;
     this.tlsDir = tlsDir;
@@ -32,7 +33,7 @@ final class RunningWebhook implements AutoCloseable {
   static RunningWebhook start(ClusterView cluster, PlatformConfig platform, long maxRequestBytes) {
     try {
       Path tlsDir = Files.createTempDirectory("gastown-webhook-tls");
-      TestCertificates certificates = TestCertificates.rsa("gastown-webhook");
+      TestPki certificates = TestPki.rsa("gastown-webhook");
       certificates.writeTo(tlsDir);
       WebhookSettings settings = new WebhookSettings(0, tlsDir.resolve("tls.crt"), tlsDir.resolve("tls.key"),
           tlsDir.resolve("platform.yaml"), maxRequestBytes, Duration.ofMillis(100), Duration.ZERO,
@@ -43,7 +44,7 @@ final class RunningWebhook implements AutoCloseable {
     }
   }
 
-  static HttpClient client(TestCertificates trusted) {
+  static HttpClient client(TestPki trusted) {
     return HttpClient.newBuilder().sslContext(trusted.trustingContext()).connectTimeout(Duration.ofSeconds(5)).build();
   }
 

@@ -1,5 +1,6 @@
 package io.gastown.webhook;
 
+import io.gastown.testing.TestPki;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -9,7 +10,7 @@ import java.nio.file.StandardCopyOption;
  * Publishing a new version swaps the {@code ..data} symlink atomically, as the kubelet does on rotation.
  */
 record SecretVolume(Path mount) {
-  void publish(String version, TestCertificates certificates, TestCertificates.KeyFormat format) throws Exception {
+  void publish(String version, TestPki certificates, TestPki.KeyFormat format) throws Exception {
     certificates.writeTo(mount.resolve(version), format);
     Path next = mount.resolve("..data_tmp");
     Files.deleteIfExists(next);

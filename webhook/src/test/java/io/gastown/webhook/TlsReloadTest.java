@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.gastown.expand.PlatformConfig;
+import io.gastown.testing.TestPki;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,10 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsReloadTest {
   @Test
   void aRotatedCertificateIsServedWithoutRestart(@TempDir Path mount) throws Exception {
-    TestCertificates first = TestCertificates.rsa("first");
-    TestCertificates second = TestCertificates.ec("second");
+    TestPki first = TestPki.rsa("first");
+    TestPki second = TestPki.ec("second");
     SecretVolume volume = new SecretVolume(mount);
-    volume.publish("..2026_11_21_00_00_00.1", first, TestCertificates.KeyFormat.TRADITIONAL);
+    volume.publish("..2026_11_21_00_00_00.1", first, TestPki.KeyFormat.TRADITIONAL);
 
     WebhookSettings settings = new WebhookSettings(0, mount.resolve("tls.crt"), mount.resolve("tls.key"),
         mount.resolve("platform.yaml"), WebhookSettings.DEFAULT_MAX_REQUEST_BYTES, Duration.ofMillis(100),
@@ -34,7 +35,7 @@ class TlsReloadTest {
     try {
       assertThat(healthz(app, first)).isEqualTo(200);
 
-      volume.publish("..2026_11_21_01_00_00.2", second, TestCertificates.KeyFormat.PKCS8);
+      volume.publish("..2026_11_21_01_00_00.2", second, TestPki.KeyFormat.PKCS8);
       await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> healthz(app, second) == 200);
       assertThatThrownBy(() -> healthz(app, first)).isInstanceOf(SSLHandshakeException.class);
 
@@ -49,18 +50,18 @@ class TlsReloadTest {
     }
   }
 
-  private static int healthz(WebhookApp app, TestCertificates trusted) throws Exception {
+  private static int healthz(WebhookApp app, TestPki trusted) throws Exception {
     return fresh(trusted).send(HttpRequest.newBuilder(uri(app, "/healthz")).build(),
         HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
-  private static String metrics(WebhookApp app, TestCertificates trusted) throws Exception {
+  private static String metrics(WebhookApp app, TestPki trusted) throws Exception {
     return fresh(trusted).send(HttpRequest.newBuilder(uri(app, "/metrics")).build(),
         HttpResponse.BodyHandlers.ofString()).body();
   }
 
   /** A new client each time: a pooled connection would keep the old TLS session. */
-  private static HttpClient fresh(TestCertificates trusted) {
+  private static HttpClient fresh(TestPki trusted) {
     return RunningWebhook.client(trusted);
   }
 

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gastown.model.Polecat;
 import io.gastown.testing.ControlPlane;
+import io.gastown.testing.TestPki;
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -103,8 +104,8 @@ class WebhookIT {
   @Order(5)
   void aCertificateRotatedOnDiskIsServedWithoutRestart() throws Exception {
     BigInteger before = servedCertificate().getSerialNumber();
-    TestCertificates renewed = webhook.ca.issue("gastown-webhook");
-    webhook.tls.publish("..v2", renewed, TestCertificates.KeyFormat.PKCS8);
+    TestPki renewed = webhook.ca.issue("gastown-webhook");
+    webhook.tls.publish("..v2", renewed, TestPki.KeyFormat.PKCS8);
 
     await().atMost(Duration.ofSeconds(30)).until(() ->
         servedCertificate().getSerialNumber().equals(renewed.certificate().getSerialNumber()));

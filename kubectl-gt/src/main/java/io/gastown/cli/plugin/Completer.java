@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -145,9 +146,7 @@ public final class Completer {
       option.completionCandidates().forEach(values::add);
     }
     if (values == null) {
-      Class<?> type = option.type();
-      boolean path = type == java.nio.file.Path.class || type == java.io.File.class;
-      return new Result(List.of(), path ? DEFAULT : NO_FILE);
+      return new Result(List.of(), isPath(option) ? DEFAULT : NO_FILE);
     }
     return new Result(matching(values, typed, v -> ""), NO_FILE);
   }
@@ -172,8 +171,15 @@ public final class Completer {
       case "CONVOY":
         return new Result(matching(lookup.convoys(kubeFlags), typed, v -> "convoy"), NO_FILE);
       default:
-        return new Result(List.of(), NO_FILE);
+        return new Result(List.of(), isPath(p) ? DEFAULT : NO_FILE);
     }
+  }
+
+  /** A file argument (also a list of them): the shell completes file names. */
+  private static boolean isPath(ArgSpec arg) {
+    List<Class<?>> types = new ArrayList<>(List.of(arg.auxiliaryTypes()));
+    types.add(arg.type());
+    return types.contains(java.nio.file.Path.class) || types.contains(java.io.File.class);
   }
 
   private static List<String[]> matching(List<String> values, String typed, Function<String, String> description) {

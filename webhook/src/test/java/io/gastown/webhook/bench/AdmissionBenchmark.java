@@ -19,7 +19,7 @@ import io.gastown.webhook.Fixtures;
 import io.gastown.webhook.InformerClusterView;
 import io.gastown.webhook.Reviews;
 import io.gastown.webhook.StaticClusterView;
-import io.gastown.webhook.TestCertificates;
+import io.gastown.testing.TestPki;
 import io.gastown.webhook.WebhookApp;
 import io.gastown.webhook.WebhookSettings;
 import java.io.InputStream;
@@ -74,14 +74,14 @@ public final class AdmissionBenchmark {
   public static void main(String[] args) throws Exception {
     System.out.printf("java %s, %d cores, load average at start: %s%n", Runtime.version(),
         Runtime.getRuntime().availableProcessors(), loadAverage());
-    TestCertificates certificates = TestCertificates.rsa("gastown-bench");
+    TestPki certificates = TestPki.rsa("gastown-bench");
     loopback(certificates);
     apiserver(certificates);
     System.out.println("load average at the end: " + loadAverage());
     System.exit(0);
   }
 
-  private static void loopback(TestCertificates certificates) throws Exception {
+  private static void loopback(TestPki certificates) throws Exception {
     StaticClusterView cluster = new StaticClusterView().with(Fixtures.polecat()).with(Fixtures.rig()).withAnySecret();
     WebhookApp app = start(certificates, cluster);
     try {
@@ -187,7 +187,7 @@ public final class AdmissionBenchmark {
     return new Result(completed, errors.get() + (count - completed), elapsed, percentiles(measured));
   }
 
-  private static String serverSide(HttpClient client, WebhookApp app, TestCertificates certificates)
+  private static String serverSide(HttpClient client, WebhookApp app, TestPki certificates)
       throws Exception {
     String metrics = client.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + app.port() + "/metrics"))
         .build(), HttpResponse.BodyHandlers.ofString()).body();
@@ -205,7 +205,7 @@ public final class AdmissionBenchmark {
         .map(line -> Double.parseDouble(line.substring(prefix.length()))).orElse(Double.NaN);
   }
 
-  private static void apiserver(TestCertificates certificates) throws Exception {
+  private static void apiserver(TestPki certificates) throws Exception {
     Path cache = Path.of(System.getProperty("gastown.cache", System.getenv().getOrDefault("GASTOWN_CACHE",
         System.getProperty("user.home") + "/.cache/gastown")));
     String version = kubernetesVersion();
@@ -296,7 +296,7 @@ public final class AdmissionBenchmark {
     throw new IllegalStateException("the apiserver never called the webhook");
   }
 
-  private static WebhookApp start(TestCertificates certificates, ClusterView cluster) throws Exception {
+  private static WebhookApp start(TestPki certificates, ClusterView cluster) throws Exception {
     Path tls = Files.createTempDirectory("gastown-bench-tls");
     certificates.writeTo(tls);
     return WebhookApp.start(new WebhookSettings(0, tls.resolve("tls.crt"), tls.resolve("tls.key"),

@@ -1,4 +1,4 @@
-package io.gastown.templates;
+package io.gastown.template;
 
 import java.util.ArrayList;
 import java.util.List;

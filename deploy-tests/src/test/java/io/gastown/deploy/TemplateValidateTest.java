@@ -1,14 +1,15 @@
-package io.gastown.templates;
+package io.gastown.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gastown.template.TemplateRenderer;
+import io.gastown.template.TemplateValidator;
 import io.gastown.testing.Golden;
-import java.io.ByteArrayOutputStream;
+import io.gastown.validation.Crds;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * The templates in templates/ and the validator that {@code kubectl gt template validate|render} runs on them
+ * (io.gastown.template, on the validation core of io.gastown.validation).
+ */
 class TemplateValidateTest {
   static final Path ROOT = Golden.root();
   static final Path TEMPLATES = ROOT.resolve("templates");
-  static final TemplateValidator VALIDATOR = new TemplateValidator(CrdSchemas.load(ROOT.resolve("kustomize/base/crds")));
 
   static Stream<String> templates() throws IOException {
     try (Stream<Path> files = Files.list(TEMPLATES)) {
@@ -39,7 +43,7 @@ class TemplateValidateTest {
   }
 
   static TemplateValidator.Result validate(String template, Map<String, String> values) throws IOException {
-    return VALIDATOR.validate(template, Files.readString(TEMPLATES.resolve(template)), values);
+    return TemplateValidator.validate(template, Files.readString(TEMPLATES.resolve(template)), values);
   }
 
   @Test
@@ -93,13 +97,16 @@ class TemplateValidateTest {
 
     List<String> problems = validate("rig.yaml", values).problems();
 
-    assertThat(problems).contains(
-        "Rig my_rig: metadata.name: \"my_rig\" is not a valid name: lower case letters, digits, '-' and '.',"
-            + " starting and ending with a letter or digit",
-        "Rig my_rig: spec.gitURL: \"github.com/example/app\" does not match the pattern " + crdPattern("rigs", "gitURL"),
-        "Rig my_rig: spec.beadsPrefix: \"GT\" does not match the pattern ^[a-z]{2,10}$",
-        "Rig my_rig: spec.settings.maxPolecats: \"eight\" is a string, expected an integer");
-    assertThat(problems).anyMatch(p -> p.startsWith("Rig my_rig: spec.settings.gitSecretRef.name: \"Git_Creds\""));
+    assertThat(problems).containsExactlyInAnyOrder(
+        "Rig my_rig: metadata.name: must be a DNS-1123 subdomain: at most 253 lowercase letters, digits, '-' and '.',"
+            + " starting and ending with a letter or digit (got \"my_rig\")",
+        "Rig my_rig: spec.gitURL: must match " + rigSpec("gitURL").path("pattern").asText()
+            + " (got \"github.com/example/app\")",
+        "Rig my_rig: spec.beadsPrefix: must match " + rigSpec("beadsPrefix").path("pattern").asText()
+            + " (got \"GT\")",
+        "Rig my_rig: spec.settings.maxPolecats: must be an integer (got \"eight\")",
+        "Rig my_rig: spec.settings.gitSecretRef.name: must match " + rigSpec("settings").path("properties")
+            .path("gitSecretRef").path("properties").path("name").path("pattern").asText() + " (got \"Git_Creds\")");
   }
 
   @Test
@@ -118,13 +125,14 @@ class TemplateValidateTest {
           kubernetes:
             activeDeadlineSeconds: 0
         """;
-    List<String> problems = VALIDATOR.validate("inline", polecat, Map.of()).problems();
+    List<String> problems = TemplateValidator.validate("inline", polecat, Map.of()).problems();
     assertThat(problems).containsExactlyInAnyOrder(
-        "Polecat furiosa: spec.rig: required field is missing",
-        "Polecat furiosa: spec.desiredState: \"Runing\" is not one of " + enumOf("desiredState"),
-        "Polecat furiosa: spec.agent: \"claude\" is not one of " + enumOf("agent"),
-        "Polecat furiosa: spec.taskDescripton: unknown field (not in the spec's schema)",
-        "Polecat furiosa: spec.kubernetes.activeDeadlineSeconds: 0 is less than the minimum 1");
+        "Polecat furiosa: spec.rig: is required",
+        "Polecat furiosa: spec.desiredState: must be one of " + enumOf("desiredState") + " (got \"Runing\")",
+        "Polecat furiosa: spec.agent: must be one of " + enumOf("agent") + " (got \"claude\")",
+        "Polecat furiosa: spec.taskDescripton: is not a known field (known: agent, agentConfig, beadID, desiredState,"
+            + " executionMode, kubernetes, rig, taskDescription)",
+        "Polecat furiosa: spec.kubernetes.activeDeadlineSeconds: must be at least 1 (got 0)");
   }
 
   @Test
@@ -138,33 +146,8 @@ class TemplateValidateTest {
   @Test
   void aKindNoCrdDefinesIsReported() {
     String text = "apiVersion: gastown.gastown.io/v1alpha1\nkind: Polecats\nmetadata:\n  name: x\n";
-    assertThat(VALIDATOR.validate("inline", text, Map.of()).problems()).containsExactly(
+    assertThat(TemplateValidator.validate("inline", text, Map.of()).problems()).containsExactly(
         "Polecats x: no CRD defines Polecats in gastown.gastown.io/v1alpha1 (check apiVersion and kind)");
-  }
-
-  @Test
-  void commandLineListsProblemsOnStderrAndExitsOne() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = TemplateTool.run(new String[] {"validate", "--crds", ROOT.resolve("kustomize/base/crds").toString(),
-        "--set", "CONVOY_NAME=login-fixes", TEMPLATES.resolve("convoy.yaml").toString()},
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertThat(exit).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("variable {{NAMESPACE}} has no value")
-        .contains("variable {{MAX_PARALLEL}} has no value").doesNotContain("CONVOY_NAME").endsWith("invalid\n");
-  }
-
-  @Test
-  void commandLineRendersAValidTemplate() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit = TemplateTool.run(new String[] {"render", "--crds", ROOT.resolve("kustomize/base/crds").toString(),
-        "--values", ROOT.resolve("deploy-tests/src/test/resources/templates/good-values.env").toString(),
-        TEMPLATES.resolve("polecat-minimal.yaml").toString()},
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
-    assertThat(exit).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("  name: furiosa\n", "gastown.io/polecat: furiosa\n");
   }
 
   private static int lineOf(String text, String needle) {
@@ -177,22 +160,14 @@ class TemplateValidateTest {
     throw new AssertionError(needle + " not found");
   }
 
-  @SuppressWarnings("unchecked")
-  private static String crdPattern(String plural, String field) throws IOException {
-    Map<String, Object> crd = (Map<String, Object>) Yamls.loadAll(
-        Files.readString(ROOT.resolve("kustomize/base/crds/" + plural + ".gastown.gastown.io-v1.yml"))).get(0);
-    Map<String, Object> spec = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
-        ((Map<String, Object>) ((List<Object>) ((Map<String, Object>) crd.get("spec")).get("versions")).get(0))
-            .get("schema")).get("openAPIV3Schema")).get("properties")).get("spec");
-    return (String) ((Map<String, Object>) ((Map<String, Object>) spec.get("properties")).get(field)).get("pattern");
+  private static com.fasterxml.jackson.databind.JsonNode rigSpec(String field) {
+    return Crds.schema("Rig").path("properties").path("spec").path("properties").path(field);
   }
 
   private static String enumOf(String field) {
-    Map<String, Object> spec = SchemaValidator.castMap((Map<?, ?>) ((Map<?, ?>) VALIDATOR_SCHEMA.get("properties")).get("spec"));
-    List<?> values = (List<?>) SchemaValidator.castMap((Map<?, ?>) ((Map<?, ?>) spec.get("properties")).get(field)).get("enum");
-    return String.join(", ", values.stream().map(Object::toString).toList());
+    List<String> values = new ArrayList<>();
+    Crds.schema("Polecat").path("properties").path("spec").path("properties").path(field).path("enum")
+        .forEach(v -> values.add(v.asText()));
+    return String.join(", ", values);
   }
-
-  static final Map<String, Object> VALIDATOR_SCHEMA =
-      CrdSchemas.load(ROOT.resolve("kustomize/base/crds")).schema("gastown.gastown.io/v1alpha1", "Polecat").orElseThrow();
 }
