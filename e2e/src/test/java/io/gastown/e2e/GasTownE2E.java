@@ -242,7 +242,11 @@ class GasTownE2E {
     SlingToDone.Split split = SlingToDone.measure(gt, client, argo, "timing", "tm-1", PATIENCE);
 
     System.out.println("GasTownE2E timing: " + split);
-    assertThat(split.parts()).allSatisfy(part -> assertThat(part).isPositive());
+    assertThat(split.parts()).allSatisfy(part -> assertThat(part.isNegative()).isFalse());
+    assertThat(split.manifests()).as("the repo-server generated the new commit's manifests").isPositive();
+    assertThat(split.admission()).isPositive();
+    assertThat(split.total()).isEqualTo(split.parts().subList(0, split.parts().size() - 1).stream()
+        .reduce(Duration.ZERO, Duration::plus));
     assertThat(split.total()).isLessThan(PATIENCE);
   }
 

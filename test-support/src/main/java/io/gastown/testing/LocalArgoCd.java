@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +50,8 @@ public final class LocalArgoCd implements AutoCloseable {
   static final String FIELD_MANAGER = "gastown-operator";
   private static final String SYSTEM_APPLICATION = "gastown-system";
   private static final System.Logger LOG = System.getLogger(LocalArgoCd.class.getName());
+  private static final Pattern FINISHED_GENERATE_MANIFEST =
+      Pattern.compile("grpc\\.method=GenerateManifest\\b.*\\bgrpc\\.time_ms=\"?([0-9.]+)");
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final Path runDirectory;
@@ -112,6 +116,26 @@ public final class LocalArgoCd implements AutoCloseable {
     Map<String, Long> memory = new LinkedHashMap<>();
     processes.descendingIterator().forEachRemaining(p -> memory.put(p.name(), p.residentKib()));
     return memory;
+  }
+
+  /**
+   * How long each manifest generation of the repo-server took ({@code GenerateManifest} calls, as its gRPC logging
+   * interceptor reports them in {@code grpc.time_ms}), oldest first: everything logged so far.
+   */
+  public List<Duration> manifestGenerations() {
+    Path log = logDirectory.resolve("argocd-repo-server.log");
+    List<Duration> durations = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(log)) {
+        Matcher call = FINISHED_GENERATE_MANIFEST.matcher(line);
+        if (line.contains("finished call") && call.find()) {
+          durations.add(Duration.ofNanos(Math.round(Double.parseDouble(call.group(1)) * 1_000_000)));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + log, e);
+    }
+    return durations;
   }
 
   /** The end of each component's log, for a failing test's message. */
