@@ -4,6 +4,7 @@ import io.fabric8.kubeapitest.KubeAPIServer;
 import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfigBuilder;
@@ -12,7 +13,11 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gastown.expand.PlatformConfig;
+import io.gastown.model.AdmissionPolicy;
+import io.gastown.model.Agent;
 import io.gastown.model.Polecat;
+import io.gastown.model.Rig;
+import io.gastown.model.RigSettings;
 import io.gastown.testing.Golden;
 import io.gastown.webhook.ClusterView;
 import io.gastown.webhook.Fixtures;
@@ -33,6 +38,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -82,7 +89,7 @@ public final class AdmissionBenchmark {
   }
 
   private static void loopback(TestPki certificates) throws Exception {
-    StaticClusterView cluster = new StaticClusterView().with(Fixtures.polecat()).with(Fixtures.rig()).withAnySecret();
+    StaticClusterView cluster = new StaticClusterView().with(Fixtures.polecat()).with(budgetedRig()).withAnySecret();
     WebhookApp app = start(certificates, cluster);
     try {
       HttpClient client = HttpClient.newBuilder().sslContext(certificates.trustingContext())
@@ -223,7 +230,7 @@ public final class AdmissionBenchmark {
     try (KubernetesClient client = new KubernetesClientBuilder()
         .withConfig(Config.fromKubeconfig(apiServer.getKubeConfigYaml())).build()) {
       installCrds(client);
-      client.resource(Fixtures.rig()).create();
+      client.resource(budgetedRig()).create();
       for (String namespace : new String[] {"bench-plain", "bench-webhook"}) {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
             .addToLabels("gastown.io/polecats", "enabled").endMetadata().build()).create();
@@ -301,7 +308,27 @@ public final class AdmissionBenchmark {
     certificates.writeTo(tls);
     return WebhookApp.start(new WebhookSettings(0, tls.resolve("tls.crt"), tls.resolve("tls.key"),
         tls.resolve("platform.yaml"), WebhookSettings.DEFAULT_MAX_REQUEST_BYTES, Duration.ofSeconds(10),
-        Duration.ZERO, Duration.ofSeconds(5)), cluster, PlatformConfig.defaults());
+        Duration.ZERO, Duration.ofSeconds(5)), cluster, PlatformConfig.defaults().withPolicy(policy()));
+  }
+
+  /** Every policy key set (and passed), so each admission runs all the policy checks. */
+  private static AdmissionPolicy policy() {
+    AdmissionPolicy policy = new AdmissionPolicy();
+    policy.setAllowedAgents(List.of(Agent.values()));
+    policy.setAllowedImages(List.of("ghcr.io/gastown/"));
+    policy.setMaxActiveDeadlineSeconds(86_400L);
+    policy.setMaxResources(Map.of("cpu", new Quantity("16"), "memory", new Quantity("64Gi")));
+    return policy;
+  }
+
+  /** The fixture's Rig with a polecat budget, so each admission also counts slots (PolecatSlots). */
+  private static Rig budgetedRig() {
+    Rig rig = Fixtures.rig();
+    if (rig.getSpec().getSettings() == null) {
+      rig.getSpec().setSettings(new RigSettings());
+    }
+    rig.getSpec().getSettings().setMaxPolecats(1_000);
+    return rig;
   }
 
   private static void installCrds(KubernetesClient client) throws Exception {
