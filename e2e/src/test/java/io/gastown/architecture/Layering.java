@@ -22,6 +22,9 @@ final class Layering {
   /** Admission policy is judged on the effective values expand computes, so defaults keep one home. */
   static final ArchRule VALIDATION_ONLY_MODEL_AND_EXPAND =
       onlyProjectDependencies("io.gastown.validation..", MODEL, "io.gastown.expand..");
+  /** The generation of a rig directory (the Argo CD plugin and kubectl gt render): pure, over the core. */
+  static final ArchRule GENERATE_ONLY_CORE = onlyProjectDependencies("io.gastown.generate..", MODEL,
+      "io.gastown.render..", "io.gastown.validation..");
   static final ArchRule STATUS_MODEL_ONLY_MODEL = onlyProjectDependencies("io.gastown.status.model..", MODEL);
   static final ArchRule PRODUCT_NEITHER_TEST_SUPPORT_NOR_DEV = noClasses()
       .that().resideInAPackage(PROJECT).and().resideOutsideOfPackages("io.gastown.testing..", "io.gastown.dev..")

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
   static final List<ArchRule> RULES = List.of(Layering.MODEL_IMPORTS_NO_OTHER_PROJECT_PACKAGE,
       Layering.EXPAND_ONLY_MODEL, Layering.RENDER_ONLY_MODEL, Layering.VALIDATION_ONLY_MODEL_AND_EXPAND,
-      Layering.STATUS_MODEL_ONLY_MODEL, Layering.PRODUCT_NEITHER_TEST_SUPPORT_NOR_DEV);
+      Layering.GENERATE_ONLY_CORE, Layering.STATUS_MODEL_ONLY_MODEL, Layering.PRODUCT_NEITHER_TEST_SUPPORT_NOR_DEV);
 
   @Test
   void productionClassesKeepTheLayering() {
