@@ -71,8 +71,9 @@ public final class RigGenerator {
     }
     List<Rig> rigs = new ArrayList<>();
     for (Source source : sources) {
-      problems.addAll(violations(directory, source));
-      if (source.kind().equals("Rig") && isGasTown(source.document())) {
+      List<String> wrong = violations(directory, source);
+      problems.addAll(wrong);
+      if (wrong.isEmpty() && source.kind().equals("Rig") && isGasTown(source.document())) {
         Rig rig = Manifests.first(List.of(source.document()), "Rig", Rig.class);
         if (rig != null && rig.getMetadata() != null && rig.getSpec() != null) {
           rigs.add(rig);
@@ -141,6 +142,10 @@ public final class RigGenerator {
   private static List<String> violations(String directory, Source source) {
     if (!isGasTown(source.document())) {
       return List.of();
+    }
+    if (source.name().isEmpty()) {
+      return List.of(directory + "/" + source.file() + ": " + source.kind() + ": metadata.name: is required: name "
+          + "the object and commit");
     }
     List<Violation> violations = GasTownValidation.violations(source.document());
     return violations.stream().map(v -> where(directory, source) + v + ": correct the field and commit").toList();

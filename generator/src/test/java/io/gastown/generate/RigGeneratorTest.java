@@ -176,6 +176,19 @@ class RigGeneratorTest {
   }
 
   @Test
+  void aMalformedRigOrANamelessPolecatIsNamedNotThrown() throws IOException {
+    Files files = new Files().put("rig.yaml", "apiVersion: gastown.gastown.io/v1alpha1\nkind: Rig\nmetadata:\n"
+        + "  name: shop\nspec: not-a-map\n")
+        .put("polecats/x.yaml", userGuidePolecats().get(0).replace("  name: my-worker\n", ""));
+
+    assertThatThrownBy(() -> RigGenerator.generate("rigs/shop", files, IMAGE))
+        .isInstanceOf(InvalidRigSource.class)
+        .hasMessageContaining("rigs/shop/rig.yaml: Rig shop: spec")
+        .hasMessageContaining("rigs/shop/polecats/x.yaml: Polecat: metadata.name: is required: name the object and "
+            + "commit");
+  }
+
+  @Test
   void unreadableYamlAndAMissingListedFileAreNamed() {
     Files files = shop().put("polecats/broken.yaml", "apiVersion: v1\nkind: [Polecat\n")
         .put("kustomization.yaml", Kustomization.render("shop", List.of("rig.yaml", "polecats/gone.yaml")).text());
