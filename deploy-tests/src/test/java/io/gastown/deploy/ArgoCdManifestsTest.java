@@ -7,6 +7,7 @@ import static io.gastown.deploy.Manifests.map;
 import static io.gastown.deploy.Manifests.maps;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gastown.templates.Yamls;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,46 @@ class ArgoCdManifestsTest {
         .containsExactly(get(app, "spec.source.repoURL"));
     String namespace = directory.equals(OPENSHIFT) ? "openshift-gitops" : "argocd";
     assertThat(objects).allSatisfy(o -> assertThat(get(o, "metadata.namespace")).isEqualTo(namespace));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void vanillaRigApplicationsUseThePluginTheSidecarServes() throws Exception {
+    Map<String, Object> appSet = find(build(VANILLA), "ApplicationSet", "gastown-rigs");
+    String plugin = (String) get(appSet, "spec.template.spec.source.plugin.name");
+    Map<String, Object> config = Yamls.loadAll(Files.readString(Manifests.root().resolve("argocd/cmp/plugin.yaml")))
+        .stream().map(d -> (Map<String, Object>) d).findFirst().orElseThrow();
+    assertThat(get(config, "kind")).isEqualTo("ConfigManagementPlugin");
+    assertThat(get(config, "metadata.name")).as("the socket name the repo-server looks for").isEqualTo(plugin);
+    assertThat(get(config, "spec.version")).as("a version would rename the socket").isNull();
+    assertThat(list(config, "spec.generate.command")).containsExactly("gastown-cmp");
+
+    Map<String, Object> openshift = find(build(OPENSHIFT), "ApplicationSet", "gastown-rigs");
+    assertThat(get(openshift, "spec.template.spec.source.plugin")).as("no sidecar on OpenShift GitOps yet").isNull();
+  }
+
+  @Test
+  void theComponentAddsTheSidecarToArgoCdsOwnRepoServer() {
+    List<Map<String, Object>> objects = Kubectl.kustomize(Manifests.root()
+        .resolve("deploy-tests/src/test/resources/third-party/argocd-repo-server"));
+    Map<String, Object> deployment = find(objects, "Deployment", "argocd-repo-server");
+    Map<String, Object> sidecar = maps(deployment, "spec.template.spec.containers").stream()
+        .filter(c -> "gastown-cmp".equals(c.get("name"))).findFirst().orElseThrow();
+    assertThat(list(sidecar, "command")).containsExactly("/var/run/argocd/argocd-cmp-server");
+    assertThat(get(sidecar, "securityContext.runAsUser")).as("the repo-server's user, to share the socket")
+        .isEqualTo(999);
+    assertThat(maps(sidecar, "volumeMounts")).extracting(m -> m.get("name") + ":" + m.get("mountPath"))
+        .contains("var-files:/var/run/argocd", "plugins:/home/argocd/cmp-server/plugins",
+            "gastown-cmp-plugin:/home/argocd/cmp-server/config/plugin.yaml");
+    List<Object> volumes = maps(deployment, "spec.template.spec.volumes").stream().map(v -> v.get("name"))
+        .map(Object.class::cast).toList();
+    assertThat(volumes).as("upstream's volumes kept, the plugin's added")
+        .contains("var-files", "plugins", "gastown-cmp-plugin", "gastown-cmp-tmp");
+    assertThat(maps(deployment, "spec.template.spec.containers")).extracting(c -> c.get("name"))
+        .contains("argocd-repo-server");
+    Map<String, Object> configMap = find(objects, "ConfigMap", "gastown-cmp-plugin");
+    assertThat(get(configMap, "metadata.namespace")).isEqualTo("argocd");
+    assertThat((String) map(configMap, "data").get("plugin.yaml")).contains("name: gastown-rig");
   }
 
   @Test

@@ -80,7 +80,7 @@ public final class DevEnvironment {
         TIMEOUT));
     KubernetesClient admin = keep(started, plane.newClient());
     LocalArgoCd argo = keep(started, LocalArgoCd.start(plane.info(), admin, repositoryRoot,
-        gitops.toUri().toString(), state.resolve("argocd"), TIMEOUT));
+        gitops.toUri().toString(), LocalPlugin.generateCommand(), state.resolve("argocd"), TIMEOUT));
 
     Files.writeString(state.resolve("ready"), String.join("\n", List.of(
         "kubeconfig: " + kubeconfig,

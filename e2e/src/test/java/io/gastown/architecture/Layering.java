@@ -25,6 +25,10 @@ final class Layering {
   /** The template validator (kubectl gt template) is the validation core on rendered text, nothing more. */
   static final ArchRule TEMPLATE_ONLY_MODEL_AND_VALIDATION =
       onlyProjectDependencies("io.gastown.template..", MODEL, "io.gastown.validation..");
+
+  /** The generation of a rig directory (the Argo CD plugin and kubectl gt render): pure, over the core. */
+  static final ArchRule GENERATE_ONLY_CORE = onlyProjectDependencies("io.gastown.generate..", MODEL,
+      "io.gastown.render..", "io.gastown.validation..");
   static final ArchRule STATUS_MODEL_ONLY_MODEL = onlyProjectDependencies("io.gastown.status.model..", MODEL);
   static final ArchRule PRODUCT_NEITHER_TEST_SUPPORT_NOR_DEV = noClasses()
       .that().resideInAPackage(PROJECT).and().resideOutsideOfPackages("io.gastown.testing..", "io.gastown.dev..")

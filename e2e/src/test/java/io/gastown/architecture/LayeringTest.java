@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
   static final List<ArchRule> RULES = List.of(Layering.MODEL_IMPORTS_NO_OTHER_PROJECT_PACKAGE,
       Layering.EXPAND_ONLY_MODEL, Layering.RENDER_ONLY_MODEL, Layering.VALIDATION_ONLY_MODEL_AND_EXPAND,
-      Layering.TEMPLATE_ONLY_MODEL_AND_VALIDATION, Layering.STATUS_MODEL_ONLY_MODEL,
+      Layering.TEMPLATE_ONLY_MODEL_AND_VALIDATION, Layering.GENERATE_ONLY_CORE, Layering.STATUS_MODEL_ONLY_MODEL,
       Layering.PRODUCT_NEITHER_TEST_SUPPORT_NOR_DEV);
 
   @Test

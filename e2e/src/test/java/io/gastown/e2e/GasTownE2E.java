@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gastown.cli.cluster.ArgoCdRefresh;
 import io.gastown.dev.LocalGasTown;
+import io.gastown.dev.LocalPlugin;
 import io.gastown.model.DesiredState;
 import io.gastown.model.GasTown;
 import io.gastown.model.Polecat;
@@ -22,6 +23,7 @@ import io.gastown.testing.ControlPlane;
 import io.gastown.testing.ControlPlaneInfo;
 import io.gastown.testing.Golden;
 import io.gastown.testing.LocalArgoCd;
+import io.gastown.testing.SeedExamples;
 import io.gastown.testing.SimulatedPod;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +67,8 @@ class GasTownE2E {
     town = LocalGasTown.start(info.kubeconfig(), Golden.root(), work.resolve("town"), Duration.ofMinutes(2));
     remote = work.resolve("gitops.git");
     Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call().close();
-    argo = LocalArgoCd.start(info, kubernetes, Golden.root(), remote.toUri().toString(), work.resolve("argocd"),
+    argo = LocalArgoCd.start(info, kubernetes, Golden.root(), remote.toUri().toString(),
+        LocalPlugin.generateCommand(), work.resolve("argocd"),
         Duration.ofMinutes(2));
     view = new ArgoView(argo);
     repository = work.resolve("gitops");
@@ -248,6 +251,89 @@ class GasTownE2E {
     assertThat(split.total()).isEqualTo(split.parts().subList(0, split.parts().size() - 1).stream()
         .reduce(Duration.ZERO, Duration::plus));
     assertThat(split.total()).isLessThan(PATIENCE);
+  }
+
+  /**
+   * The user guide's Polecats (docs of the upstream operator, shared/seeds/seed-user-guide.md), committed to git as
+   * written there but for the namespace and rig, with no Job: the rig Application's plugin (argocd/cmp/, the
+   * generator) adds each one's Job, so they run like slung polecats. A malformed one fails the rig's manifest
+   * generation with file, field and fix in the Application's conditions, and nothing of the rig is pruned.
+   */
+  @Test
+  void theUserGuidesPolecatsCommittedByHandRunToDoneAndAMalformedOneShowsInTheApplication() throws Exception {
+    List<SeedExamples.Example> polecats = SeedExamples.in(Files.readString(Golden.root()
+            .resolve("generator/src/test/resources/seeds/seed-user-guide.md")), "seed-user-guide.md",
+        GasTown.API_VERSION).stream().filter(e -> e.kind().equals("Polecat")).toList();
+    assertThat(polecats).as("the user guide's Polecat examples").hasSize(5);
+    // Two examples share the name my-worker: the second goes to a rig of its own.
+    Map<String, Map<String, String>> files = new java.util.TreeMap<>();
+    for (SeedExamples.Example example : polecats) {
+      String name = Serialization.readYaml(example.yaml()).path("metadata").path("name").asText();
+      String rig = files.getOrDefault("guide", Map.of()).containsKey(GitOpsLayout.polecatFile("guide", name))
+          ? "guide-two" : "guide";
+      files.computeIfAbsent(rig, r -> new java.util.TreeMap<>()).put(GitOpsLayout.polecatFile(rig, name),
+          example.yaml().replaceFirst("(?m)^  namespace: .*$", "  namespace: gt-" + rig)
+              .replaceFirst("(?m)^  rig: .*$", "  rig: " + rig));
+    }
+    for (String rig : files.keySet()) {
+      gt.ok("rig", "create", rig, "--git-url", "git@github.com:myorg/myrepo.git", "--prefix",
+          rig.equals("guide") ? "gd" : "gdt");
+      awaitSynced(rig);
+      for (String name : List.of("git-ssh-key", "git-credentials")) {
+        secret("gt-" + rig, name, "ssh-privatekey");
+      }
+      for (String name : List.of("claude-home", "claude-credentials")) {
+        secret("gt-" + rig, name, ".credentials.json");
+      }
+      secret("gt-" + rig, "anthropic-api-key", "api-key");
+      UserEdits.commitFiles(repository, files.get(rig), "polecats of the user guide, by hand");
+    }
+    UserEdits.push(repository);
+    for (String rig : files.keySet()) {
+      argo.argocd("app", "get", GitOpsLayout.argoCdApplication(rig), "--refresh");
+      awaitSynced(rig);
+    }
+
+    for (Map.Entry<String, Map<String, String>> rig : files.entrySet()) {
+      for (String file : rig.getValue().keySet()) {
+        String name = GitOpsLayout.nameOf(file).orElseThrow();
+        await().atMost(PATIENCE).until(() -> phase(rig.getKey() + "/" + name), "Done"::equals);
+        Pod pod = onlyPod("gt-" + rig.getKey(), name);
+        assertThat(pod.getMetadata().getAnnotations()).as(file).containsEntry(GasTown.ANNOTATION_EXPANDED, "true");
+        assertThat(pod.getSpec().getInitContainers()).extracting(Container::getName).containsExactly("git-init");
+        assertThat(pod.getSpec().getContainers()).extracting(Container::getName).containsExactly("claude");
+        Job job = client.batch().v1().jobs().inNamespace("gt-" + rig.getKey()).withName("polecat-" + name).get();
+        assertThat(job.getMetadata().getLabels()).as("the labels sling writes").containsEntry(GasTown.LABEL_POLECAT, name)
+            .containsEntry(GasTown.LABEL_RIG, rig.getKey());
+        assertThat(job.getMetadata().getAnnotations()).containsEntry("argocd.argoproj.io/sync-wave", "0")
+            .containsEntry("argocd.argoproj.io/tracking-id", "rig-" + rig.getKey() + ":batch/Job:gt-" + rig.getKey()
+                + "/polecat-" + name);
+      }
+    }
+
+    String malformed = GitOpsLayout.polecatFile("guide", "broken");
+    UserEdits.commitFiles(repository, Map.of(malformed, files.get("guide").values().iterator().next()
+        .replaceFirst("(?m)^  name: .*$", "  name: broken").replace("gitBranch: main", "gitBranch: \"main..x\"")),
+        "a malformed polecat");
+    UserEdits.push(repository);
+    argo.argocd("app", "get", GitOpsLayout.argoCdApplication("guide"), "--refresh");
+    await().atMost(PATIENCE).untilAsserted(() -> assertThat(view.application("guide").path("status")
+        .path("conditions")).anySatisfy(condition -> {
+          assertThat(condition.path("type").asText()).isEqualTo("ComparisonError");
+          assertThat(condition.path("message").asText())
+              .contains("rigs/guide is not generated (nothing of it is synced or pruned until this is fixed in git)")
+              .contains(malformed + ": Polecat broken: spec.kubernetes.gitBranch: ")
+              .contains(": correct the field and commit")
+              .doesNotContain("\tat ");
+          System.out.println("GasTownE2E malformed polecat, rig-guide's condition: " + condition.path("message"));
+        }));
+    for (String file : files.get("guide").keySet()) {
+      String name = GitOpsLayout.nameOf(file).orElseThrow();
+      assertThat(client.resources(Polecat.class).inNamespace("gt-guide").withName(name).get()).as("not pruned: " + file)
+          .isNotNull();
+      assertThat(phase("guide/" + name)).isEqualTo("Done");
+    }
+    assertThat(client.resources(Polecat.class).inNamespace("gt-guide").withName("broken").get()).isNull();
   }
 
   /** Waits until Argo CD reports the rig's Application Synced to the remote's head, its sync Succeeded. */

@@ -11,6 +11,7 @@ import io.gastown.cli.GtEnvironment;
 import io.gastown.cli.RepositoryLocation;
 import io.gastown.cli.cluster.ArgoCdRefresh;
 import io.gastown.dev.LocalGasTown;
+import io.gastown.dev.LocalPlugin;
 import io.gastown.model.Convoy;
 import io.gastown.model.Polecat;
 import io.gastown.model.Rig;
@@ -78,7 +79,8 @@ class QuickstartE2E {
     repository = RepositoryLocation.resolve(new io.gastown.cli.GlobalOptions(), GtEnvironment.of(gt.environment(),
         home));
     town = LocalGasTown.start(info.kubeconfig(), Golden.root(), work.resolve("town"), Duration.ofMinutes(2));
-    argo = LocalArgoCd.start(info, kubernetes, Golden.root(), repository.toUri().toString(), work.resolve("argocd"),
+    argo = LocalArgoCd.start(info, kubernetes, Golden.root(), repository.toUri().toString(),
+        LocalPlugin.generateCommand(), work.resolve("argocd"),
         Duration.ofMinutes(2));
     view = new ArgoView(argo);
   }

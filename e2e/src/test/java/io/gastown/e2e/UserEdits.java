@@ -39,6 +39,19 @@ public final class UserEdits {
     }
   }
 
+  /** Writes files (path relative to the repository root to text) and commits them, as a person does by hand. */
+  public static void commitFiles(Path repository, Map<String, String> files, String message) throws Exception {
+    try (Git git = Git.open(repository.toFile())) {
+      for (Map.Entry<String, String> file : files.entrySet()) {
+        Path path = repository.resolve(file.getKey());
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, file.getValue());
+        git.add().addFilepattern(file.getKey()).call();
+      }
+      git.commit().setMessage(message).setAuthor(USER).setCommitter(USER).setSign(false).call();
+    }
+  }
+
   /** Pushes the branch to origin, as {@code git push} does after commits made with {@code --no-push}. */
   public static void push(Path repository) throws Exception {
     try (Git git = Git.open(repository.toFile())) {

@@ -70,7 +70,12 @@ public final class PolecatManifests {
     return polecat;
   }
 
-  static Job job(Polecat polecat, String agentImage) {
+  /**
+   * The skeleton Job of a polecat: named by {@link PodContract#jobName}, in the Polecat's namespace, labelled and in
+   * the sync wave as {@code kubectl gt sling} writes it; also what the Argo CD plugin adds for a Polecat written by
+   * hand.
+   */
+  public static Job job(Polecat polecat, String agentImage) {
     Map<String, String> labels = labels(polecat);
     String name = polecat.getMetadata().getName();
     Job job = new Job();

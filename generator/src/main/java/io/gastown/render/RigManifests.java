@@ -30,7 +30,8 @@ public final class RigManifests {
     return RenderedFile.of(GitOpsLayout.rigFile(name), Manifests.toYaml(List.of(namespace(rig), rig(rig), witness(rig))));
   }
 
-  static Namespace namespace(Rig rig) {
+  /** The rig's Namespace, labelled to opt in to the polecat webhook. */
+  public static Namespace namespace(Rig rig) {
     Namespace namespace = new Namespace();
     namespace.setApiVersion("v1");
     namespace.setKind("Namespace");
@@ -49,7 +50,7 @@ public final class RigManifests {
   }
 
   /** A Witness with the CRD's defaults, so stuck detection works for the rig from the start. */
-  static Witness witness(Rig rig) {
+  public static Witness witness(Rig rig) {
     String name = rig.getMetadata().getName();
     Witness witness = new Witness();
     witness.setMetadata(Manifests.metadata(name, namespaceOf(rig), Map.of(GasTown.LABEL_RIG, name), SyncWave.WITNESS));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gastown.testing.Golden;
+import io.gastown.testing.SeedExamples;
 import io.gastown.validation.Crds;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +28,7 @@ class SeedExamplesTest {
   static List<SeedExamples.Example> examples() throws IOException {
     List<SeedExamples.Example> all = new ArrayList<>();
     for (String document : DOCUMENTS) {
-      all.addAll(SeedExamples.in(read(document), document));
+      all.addAll(SeedExamples.in(read(document), document, GasTown.API_VERSION));
     }
     return all;
   }

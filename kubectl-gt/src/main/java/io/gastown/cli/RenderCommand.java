@@ -2,6 +2,9 @@ package io.gastown.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gastown.cli.git.RepositoryState;
+import io.gastown.cli.git.RigDirectoryFiles;
+import io.gastown.generate.InvalidRigSource;
+import io.gastown.generate.RigGenerator;
 import io.gastown.model.Serialization;
 import io.gastown.render.GitOpsLayout;
 import io.gastown.render.Manifests;
@@ -17,8 +20,10 @@ import picocli.CommandLine.Parameters;
     footerHeading = "%nExamples:%n",
     footer = {"  kubectl gt render my-rig",
         "  kubectl gt render -o json | jq '.items[].kind'"},
-    description = "Print the manifests the repository holds for one rig or all rigs (the files each rig's "
-        + "kustomization lists), in the order Argo CD applies them: by sync wave. YAML documents; -o json for a List.")
+    description = "Print what Argo CD syncs for one rig or all rigs, in the order it applies them (by sync wave): "
+        + "the files each rig's kustomization lists and any polecats/ or convoys/ file it does not, plus the Job of a "
+        + "Polecat written by hand and a Rig's missing Namespace and Witness. The same output as the rig "
+        + "Applications' Argo CD plugin. YAML documents; -o json for a List.")
 public class RenderCommand extends GtSubcommand {
   @Parameters(index = "0", arity = "0..1", paramLabel = "RIG", description = "Only this rig.")
   String rig;
@@ -38,7 +43,7 @@ public class RenderCommand extends GtSubcommand {
         : state.rigs();
     List<JsonNode> manifests = new ArrayList<>();
     for (String name : rigs) {
-      manifests.addAll(Manifests.inSyncOrder(manifestsOf(state, name)));
+      manifests.addAll(manifestsOf(state, name, RigDirectory.agentImage(environment())));
     }
     if (global().output(OutputFormat.yaml) == OutputFormat.json) {
       out().println(Serialization.toJson(WriteCommand.asList(manifests)));
@@ -48,27 +53,16 @@ public class RenderCommand extends GtSubcommand {
     return ExitCode.OK;
   }
 
-  /** The documents of the files the rig's kustomization lists (or, without one, of every manifest file). */
-  static List<JsonNode> manifestsOf(RepositoryState state, String rig) {
-    String directory = GitOpsLayout.rigDirectory(rig);
-    List<String> resources = new ArrayList<>();
-    String kustomization = GitOpsLayout.kustomization(rig);
-    if (state.exists(kustomization)) {
-      for (JsonNode resource : state.documents(kustomization).get(0).path("resources")) {
-        resources.add(resource.asText());
-      }
-    } else {
-      resources.addAll(state.rigResources(rig));
+  /**
+   * What Argo CD syncs for the rig: {@link RigGenerator}, the code the rig Applications' plugin runs
+   * ({@link RigPlugin}), on the rig's directory of the repository.
+   */
+  static List<JsonNode> manifestsOf(RepositoryState state, String rig, String agentImage) {
+    try {
+      return RigGenerator.generate(GitOpsLayout.rigDirectory(rig),
+          RigDirectoryFiles.of(state.root().resolve(GitOpsLayout.rigDirectory(rig))), agentImage);
+    } catch (InvalidRigSource e) {
+      throw GtException.repo(e.getMessage());
     }
-    List<JsonNode> documents = new ArrayList<>();
-    for (String resource : resources) {
-      String path = directory + "/" + resource;
-      if (!state.exists(path)) {
-        throw GtException.repo(kustomization + " lists " + resource + ", which does not exist: restore it with git, "
-            + "or remove it from the list");
-      }
-      documents.addAll(state.documents(path));
-    }
-    return documents;
   }
 }

@@ -10,7 +10,6 @@ import io.gastown.cli.git.RepositoryState;
 import io.gastown.model.GasTown;
 import io.gastown.model.Polecat;
 import io.gastown.model.Serialization;
-import io.gastown.render.Manifests;
 import io.gastown.testing.ControlPlaneExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,8 +39,8 @@ class RenderedRigIT {
         "--work-branch", "fix/login");
     fixture.ok("convoy", "create", "Login overhaul", "itr-2", "itr-3", "--sling", "--agent", "opencode", "--model", "qwen3-coder");
 
-    List<JsonNode> manifests = Manifests.inSyncOrder(
-        RenderCommand.manifestsOf(RepositoryState.ofDirectory(fixture.repo), "it-render"));
+    List<JsonNode> manifests = RenderCommand.manifestsOf(RepositoryState.ofDirectory(fixture.repo), "it-render",
+        "ghcr.io/gastown/polecat-agent:it");
     // Wave -1: the Namespace and the Rig; wave 0: everything else (a Polecat shares the wave of its Job).
     assertThat(manifests).extracting(m -> m.path("kind").asText())
         .startsWith("Namespace", "Rig")

@@ -34,7 +34,11 @@ import java.util.stream.Stream;
  * build of Argo CD's multi-call binary ({@code hack/argocd.sh}), started as local processes on loopback ports chosen
  * at run time, each told its component by {@code ARGOCD_BINARY_NAME}: the repo-server (with {@code kustomize} from
  * {@code hack/kustomize.sh} on its PATH), the application controller, the ApplicationSet controller and the API
- * server ({@code --insecure --disable-auth}: there is no UI to log in to here, see docs/development.md).
+ * server ({@code --insecure --disable-auth}: there is no UI to log in to here, see docs/development.md); and the
+ * project's Config Management Plugin as Argo CD runs it beside the repo-server: Argo CD's {@code argocd-cmp-server}
+ * reading the project's {@code argocd/cmp/plugin.yaml}, its generate command replaced by the one given (the
+ * generator on this host's JVM instead of the image's {@code gastown-cmp}), serving the plugin on a unix socket in
+ * the directory the repo-server looks in ({@code ARGOCD_PLUGINSOCKFILEPATH}).
  *
  * <p>Into namespace {@value #NAMESPACE} it installs what an operator installs: Argo CD's CRDs and config objects
  * from Argo CD's own install manifests in the same module ({@code manifests/crds}, {@code manifests/base/config}),
@@ -49,6 +53,9 @@ public final class LocalArgoCd implements AutoCloseable {
   public static final ResourceDefinitionContext APPLICATION_SETS = context("ApplicationSet", "applicationsets");
   static final String FIELD_MANAGER = "gastown-operator";
   private static final String SYSTEM_APPLICATION = "gastown-system";
+  /** The project's Config Management Plugin: its file and its name (metadata.name, no version). */
+  static final String PLUGIN_FILE = "argocd/cmp/plugin.yaml";
+  static final String PLUGIN = "gastown-rig";
   private static final System.Logger LOG = System.getLogger(LocalArgoCd.class.getName());
   private static final Pattern FINISHED_GENERATE_MANIFEST =
       Pattern.compile("grpc\\.method=GenerateManifest\\b.*\\bgrpc\\.time_ms=\"?([0-9.]+)");
@@ -76,13 +83,15 @@ public final class LocalArgoCd implements AutoCloseable {
    * GitOps repository at {@code gitopsRepoUrl} (e.g. {@code file:///tmp/x/gitops.git}, revision {@code main}).
    * Returns once every component answers its health check.
    *
+   * @param pluginGenerateCommand the plugin's generate command on this host (argv), run by argocd-cmp-server in a
+   *     rig's directory
    * @param admin a cluster-admin client of the control plane; the caller keeps and closes it
    */
   public static LocalArgoCd start(ControlPlaneInfo plane, KubernetesClient admin, Path repositoryRoot,
-      String gitopsRepoUrl, Path runDirectory, Duration timeout) {
+      String gitopsRepoUrl, List<String> pluginGenerateCommand, Path runDirectory, Duration timeout) {
     LocalArgoCd argo = new LocalArgoCd(admin, runDirectory, timeout);
     try {
-      argo.startAll(plane, repositoryRoot, gitopsRepoUrl);
+      argo.startAll(plane, repositoryRoot, gitopsRepoUrl, pluginGenerateCommand);
       return argo;
     } catch (RuntimeException e) {
       argo.close();
@@ -147,7 +156,8 @@ public final class LocalArgoCd implements AutoCloseable {
     return text.toString();
   }
 
-  private void startAll(ControlPlaneInfo plane, Path repositoryRoot, String gitopsRepoUrl) {
+  private void startAll(ControlPlaneInfo plane, Path repositoryRoot, String gitopsRepoUrl,
+      List<String> pluginGenerateCommand) {
     long t0 = System.nanoTime();
     LocalControlPlane.deleteRecursively(runDirectory);
     LocalControlPlane.createDirectories(logDirectory);
@@ -176,13 +186,23 @@ public final class LocalArgoCd implements AutoCloseable {
     common.put("ARGOCD_SSH_DATA_PATH", LocalControlPlane.createDirectories(runDirectory.resolve("ssh")).toString());
     common.put("ARGOCD_GNUPGHOME", LocalControlPlane.createDirectories(runDirectory.resolve("gnupg")).toString());
 
+    Path plugins = LocalControlPlane.createDirectories(runDirectory.resolve("plugins"));
+    Map<String, String> cmpEnv = new LinkedHashMap<>(common);
+    cmpEnv.put("ARGOCD_BINARY_NAME", "argocd-cmp-server");
+    cmpEnv.put("ARGOCD_PLUGINSOCKFILEPATH", plugins.toString());
+    cmpEnv.put("ARGOCD_CMP_WORKDIR", LocalControlPlane.createDirectories(runDirectory.resolve("cmp-work")).toString());
+    ManagedProcess cmpServer = launch("argocd-cmp-server", List.of(binary.toString(),
+        "--config-dir-path", pluginConfig(repositoryRoot, pluginGenerateCommand).toString(),
+        "--logformat", "text", "--loglevel", "info"), cmpEnv);
+    Path socket = plugins.resolve(PLUGIN + ".sock");
+    await("argocd-cmp-server's socket " + socket, List.of(cmpServer), () -> Files.exists(socket));
+
     int repoPort = LocalControlPlane.freePort();
     int repoMetrics = LocalControlPlane.freePort();
     Map<String, String> repoEnv = new LinkedHashMap<>(common);
     repoEnv.put("ARGOCD_BINARY_NAME", "argocd-repo-server");
     repoEnv.put("ARGOCD_ASK_PASS_SOCK", runDirectory.resolve("askpass.sock").toString());
-    repoEnv.put("ARGOCD_PLUGINSOCKFILEPATH",
-        LocalControlPlane.createDirectories(runDirectory.resolve("plugins")).toString());
+    repoEnv.put("ARGOCD_PLUGINSOCKFILEPATH", plugins.toString());
     repoEnv.put("PATH", kustomize + ":" + System.getenv("PATH"));
     ManagedProcess repoServer = launch("argocd-repo-server", List.of(binary.toString(),
         "--address", "127.0.0.1", "--port", String.valueOf(repoPort),
@@ -238,6 +258,24 @@ public final class LocalArgoCd implements AutoCloseable {
     LOG.log(Level.INFO, "Argo CD ({0}) up in {1} (objects {2}, processes {3}); API server {4}, logs in {5}",
         binary, seconds(System.nanoTime() - t0), seconds(installed - t0), seconds(running - installed),
         apiServer(), logDirectory);
+  }
+
+  /**
+   * The project's argocd/cmp/plugin.yaml with its generate command replaced by the local one, in a directory of its
+   * own (argocd-cmp-server reads {@code <dir>/plugin.yaml}).
+   */
+  private Path pluginConfig(Path repositoryRoot, List<String> generateCommand) {
+    String plugin = readString(repositoryRoot.resolve(PLUGIN_FILE));
+    String json = "[" + String.join(", ", generateCommand.stream()
+        .map(a -> "\"" + a.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList()) + "]";
+    String local = plugin.replaceFirst("(?m)^    command: \\[gastown-cmp\\]$",
+        Matcher.quoteReplacement("    command: " + json));
+    if (local.equals(plugin)) {
+      throw new IllegalStateException(PLUGIN_FILE + " has no line '    command: [gastown-cmp]' to run locally");
+    }
+    Path directory = LocalControlPlane.createDirectories(runDirectory.resolve("cmp-config"));
+    writeString(directory.resolve("plugin.yaml"), local);
+    return directory;
   }
 
   /** Argo CD's CRDs and config objects, verbatim from its install manifests, then the project's argocd-cm keys. */

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gastown.cli.GtEnvironment;
 import io.gastown.cli.cluster.ArgoCdRefresh;
 import io.gastown.dev.LocalGasTown;
+import io.gastown.dev.LocalPlugin;
 import io.gastown.e2e.Gt;
 import io.gastown.e2e.SlingToDone;
 import io.gastown.testing.Golden;
@@ -46,7 +47,7 @@ public final class SlingToDoneBenchmark {
       Path remote = work.resolve("gitops-" + stamp + ".git");
       Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call().close();
       LocalArgoCd argo = LocalArgoCd.start(plane.info(), client, Golden.root(), remote.toUri().toString(),
-          work.resolve("argocd"), PATIENCE);
+          LocalPlugin.generateCommand(), work.resolve("argocd"), PATIENCE);
       Path repository = work.resolve("gitops-" + stamp);
       Gt gt = new Gt(Map.of(GtEnvironment.GITOPS_REPO, repository.toString(), "KUBECONFIG",
           plane.info().kubeconfig().toString(), ArgoCdRefresh.NAMESPACE_VARIABLE, LocalArgoCd.NAMESPACE),

@@ -1,5 +1,6 @@
 package io.gastown.cli.cluster;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -10,6 +11,7 @@ import java.net.HttpURLConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 
 /**
@@ -28,6 +30,8 @@ public final class ArgoCdRefresh {
   static final ResourceDefinitionContext APPLICATIONS = context("Application", "applications");
   static final ResourceDefinitionContext APPLICATION_SETS = context("ApplicationSet", "applicationsets");
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
+  static final Duration PENDING_WAIT = Duration.ofSeconds(10);
+  private static final Duration PENDING_POLL = Duration.ofMillis(100);
 
   private ArgoCdRefresh() {
   }
@@ -53,7 +57,7 @@ public final class ArgoCdRefresh {
       for (String rig : rigs) {
         String application = GitOpsLayout.argoCdApplication(rig);
         try {
-          if (annotate(session, APPLICATIONS, namespace, application, APPLICATION_REFRESH, "normal")) {
+          if (requestRefresh(session, namespace, application)) {
             continue;
           }
           if (!applicationSetRefreshed) {
@@ -75,6 +79,36 @@ public final class ArgoCdRefresh {
           + "the commit up when it polls");
     }
     return warnings;
+  }
+
+  /**
+   * Sets the Application's refresh annotation once no earlier request is pending; false when the Application does
+   * not exist. Argo CD removes the annotation when the refresh it started for it ends, with a patch that removes it
+   * whatever its value: setting it while that refresh runs is a no-op the refresh then erases, and a commit made
+   * meanwhile (back-to-back slings, while the rig's manifests are generated) would wait for the next poll. So a
+   * pending request is waited out (at most {@link #PENDING_WAIT}) and then made again.
+   */
+  private static boolean requestRefresh(ClusterSession session, String namespace, String application) {
+    var resource = session.client().genericKubernetesResources(APPLICATIONS).inNamespace(namespace)
+        .withName(application);
+    long deadline = System.nanoTime() + PENDING_WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      GenericKubernetesResource current = resource.get();
+      if (current == null) {
+        return false;
+      }
+      Map<String, String> annotations = current.getMetadata().getAnnotations();
+      if (annotations == null || !annotations.containsKey(APPLICATION_REFRESH)) {
+        break;
+      }
+      try {
+        Thread.sleep(PENDING_POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return annotate(session, APPLICATIONS, namespace, application, APPLICATION_REFRESH, "normal");
   }
 
   /** Sets the annotation with a merge patch; false when the object does not exist. */

@@ -99,13 +99,7 @@ public final class RepositoryState {
 
   /** The rig's manifest files, relative to its directory: what its kustomization lists. */
   public List<String> rigResources(String rig) {
-    List<String> resources = new ArrayList<>();
-    if (exists(GitOpsLayout.rigFile(rig))) {
-      resources.add(GitOpsLayout.RIG_FILE);
-    }
-    convoys(rig).forEach(id -> resources.add(GitOpsLayout.CONVOYS + "/" + id + ".yaml"));
-    polecats(rig).forEach(name -> resources.add(GitOpsLayout.POLECATS + "/" + name + ".yaml"));
-    return resources;
+    return RigDirectoryFiles.of(root.resolve(GitOpsLayout.rigDirectory(rig))).layoutFiles();
   }
 
   /**
