@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Times the gastown-rig Argo CD plugin's generate command (gastown-cmp) on a rig of N hand-written polecats
 # (default 100): each run a new JVM in the rig's directory, as argocd-cmp-server runs it. Three ways: plain
-# `java -cp`, the launcher without a class-data archive, the launcher with the archive the image makes
+# `java -cp`, the launcher without an AOT cache, the launcher with the AOT cache the image makes
 # (images/gastown-cmp/Containerfile). Checks the output equals `kubectl gt render <rig>`. docs/benchmarks.md.
 #
 #   hack/bench-cmp.sh [N] [RUNS]     # needs kubectl-gt/target/kubectl-gt.jar (mvn -pl kubectl-gt -am package)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source hack/java.sh
 root=$PWD
 N=${1:-100}
 RUNS=${2:-10}
@@ -48,9 +49,9 @@ time_runs() {
 }
 echo "gastown-cmp on a rig of $N hand-written polecats ($(grep -c '^kind: Job' "$work/render.yaml") Jobs derived), $RUNS runs each, $(nproc) cores, $(java -version 2>&1 | head -1)"
 time_runs "java -cp (JVM defaults)" java -cp "$work/bin/kubectl-gt.jar" io.gastown.cli.RigPlugin
-time_runs "launcher, no archive" "$work/bin/gastown-cmp"
-# The archive as the image makes it: one generation of images/gastown-cmp/training-rig/.
-(cd "$root/images/gastown-cmp/training-rig" && java -XX:ArchiveClassesAtExit="$work/bin/kubectl-gt-cmp.jsa" \
-  -Xlog:cds=off -Xlog:cds+dynamic=off -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
+time_runs "launcher, no AOT cache" "$work/bin/gastown-cmp"
+# The AOT cache as the image makes it: one generation of images/gastown-cmp/training-rig/.
+(cd "$root/images/gastown-cmp/training-rig" && java -XX:AOTCacheOutput="$work/bin/kubectl-gt-cmp.aot" \
+  -Xlog:aot=off -Xlog:cds=off -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData \
   -cp "$work/bin/kubectl-gt.jar" io.gastown.cli.RigPlugin >/dev/null)
-time_runs "launcher + class-data archive" "$work/bin/gastown-cmp"
+time_runs "launcher + AOT cache" "$work/bin/gastown-cmp"
