@@ -1,22 +1,13 @@
 package io.gastown.webhook;
 
-import io.gastown.model.BeadStore;
-import io.gastown.model.Polecat;
-import io.gastown.model.Rig;
-import java.util.Optional;
+import io.gastown.validation.AdmissionLookup;
 
-/** What admission needs to know about the cluster. Implementations read from a cache and fall back to the apiserver. */
-public interface ClusterView {
-  Optional<Polecat> polecat(String namespace, String name);
-
-  Optional<Rig> rig(String name);
-
-  /** The BeadStore whose spec.rigRef names the rig: the one in the given namespace first, else any. */
-  Optional<BeadStore> beadStoreOf(String rig, String namespace);
-
-  /** Whether the Secret exists; only its metadata is read. */
-  boolean secretExists(String namespace, String name);
-
+/**
+ * What admission needs to know about the cluster (the Polecat, its Rig and BeadStore, whether a Secret exists: see
+ * {@link AdmissionLookup}, which the offline preview answers from git). Implementations read from a cache and fall
+ * back to the apiserver.
+ */
+public interface ClusterView extends AdmissionLookup {
   /** True once the caches hold a complete first list; until then the webhook is not ready. */
   boolean synced();
 }
