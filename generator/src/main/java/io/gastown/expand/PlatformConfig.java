@@ -59,6 +59,14 @@ public record PlatformConfig(
   public static final long DEFAULT_RUN_AS_USER = 65532;
   public static final long DEFAULT_ACTIVE_DEADLINE_SECONDS = 3600;
   public static final String GIT_INIT_IMAGE_KEY = "git-init";
+  /**
+   * Where the webhook's platform config lives in the cluster: this ConfigMap's key, mounted at
+   * {@code GASTOWN_PLATFORM_CONFIG} (kustomize/base/platform-config.yaml and webhook/deployment.yaml). An absent
+   * ConfigMap or key means the defaults. {@code kubectl gt polecat preview} reads it from there.
+   */
+  public static final String CONFIG_MAP_NAMESPACE = "gastown-system";
+  public static final String CONFIG_MAP_NAME = "gastown-platform";
+  public static final String CONFIG_MAP_KEY = "platform.yaml";
 
   public PlatformConfig {
     if (runAsUser < 1) {

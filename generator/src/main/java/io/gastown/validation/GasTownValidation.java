@@ -1,8 +1,11 @@
 package io.gastown.validation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.gastown.expand.PlatformConfig;
 import io.gastown.model.BeadStore;
 import io.gastown.model.Convoy;
+import io.gastown.model.DesiredState;
 import io.gastown.model.Polecat;
 import io.gastown.model.Refinery;
 import io.gastown.model.Rig;
@@ -13,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Everything that makes a Gas Town object invalid, in one place for every part that checks one: the webhook's
@@ -80,5 +84,42 @@ public final class GasTownValidation {
       violations.addAll(CrossFieldRules.immutability(old, object));
     }
     return violations;
+  }
+
+  /**
+   * What {@code POST /validate/<plural>} refuses, for the webhook and the offline preview alike: every violation of
+   * the object ({@link #violations(Object, Object)}), and for a valid Polecat that would run the platform's and its
+   * Rig's policy ({@link PolicyRules}). An Idle or Terminated Polecat is not held to the policy, so that retiring a
+   * polecat is never blocked by a policy that changed after it was written.
+   *
+   * @param old the object before an update, or null
+   * @param cluster where the Polecat's Rig is read
+   */
+  public static List<Violation> admission(Object object, Object old, AdmissionLookup cluster,
+      PlatformConfig platform) {
+    List<Violation> violations = new ArrayList<>(violations(object, old));
+    if (violations.isEmpty() && object instanceof Polecat polecat && mayRun(polecat)) {
+      violations.addAll(PolicyRules.check(polecat, rigOf(polecat, cluster), platform));
+    }
+    return violations;
+  }
+
+  /** The refusal message of {@code /validate/<plural>}: {@code <Kind> <namespace>/<name> is invalid: <violations>}. */
+  public static String refusal(String kind, HasMetadata object, List<Violation> violations) {
+    String name = object.getMetadata() == null ? "" : (object.getMetadata().getNamespace() == null ? ""
+        : object.getMetadata().getNamespace() + "/") + object.getMetadata().getName();
+    return kind + " " + name + " is invalid: "
+        + violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
+  }
+
+  private static boolean mayRun(Polecat polecat) {
+    return polecat.getSpec() == null || polecat.getSpec().getDesiredState() == null
+        || polecat.getSpec().getDesiredState() == DesiredState.Working;
+  }
+
+  /** The Polecat's Rig; the schema check before this made sure spec.rig is a name. */
+  private static Rig rigOf(Polecat polecat, AdmissionLookup cluster) {
+    String rig = polecat.getSpec() != null ? polecat.getSpec().getRig() : null;
+    return rig != null && KubernetesSyntax.dns1123Label(rig) == null ? cluster.rig(rig).orElse(null) : null;
   }
 }

@@ -43,7 +43,9 @@ public abstract class WriteCommand<R> extends GtSubcommand {
     try (GitOpsRepository repository = GitOpsRepository.open(location, environment())) {
       if (write.dryRun()) {
         Plan<R> plan = repository.preview(planner);
-        printManifests(plan.changes().writes(), global().output(OutputFormat.yaml));
+        OutputFormat format = global().output(OutputFormat.yaml);
+        List<Extra> extras = dryRunExtras(plan, format);
+        printManifests(plan.changes().writes(), format, extras);
         err().println("dry run: " + summary(plan.result()) + " (nothing written)");
         return ExitCode.OK;
       }
@@ -64,6 +66,15 @@ public abstract class WriteCommand<R> extends GtSubcommand {
     changes.writes().forEach(file -> GitOpsLayout.rigOf(file.path()).ifPresent(rigs::add));
     changes.deletes().forEach(path -> GitOpsLayout.rigOf(path).ifPresent(rigs::add));
     return rigs;
+  }
+
+  /** More documents a dry run prints after the manifests (e.g. sling --expanded: the expanded Pod). */
+  protected List<Extra> dryRunExtras(Plan<R> plan, OutputFormat format) {
+    return List.of();
+  }
+
+  /** One more document of a dry run, with the comment line that introduces it in YAML. */
+  public record Extra(String comment, JsonNode document) {
   }
 
   /** A hook for commands that do more after a successful write (e.g. wait for the cluster); returns the exit code. */
@@ -87,18 +98,26 @@ public abstract class WriteCommand<R> extends GtSubcommand {
 
   /** The manifests among the files (kustomizations and READMEs left out), as YAML documents or a JSON List. */
   protected void printManifests(List<RenderedFile> files, OutputFormat format) {
+    printManifests(files, format, List.of());
+  }
+
+  private void printManifests(List<RenderedFile> files, OutputFormat format, List<Extra> extras) {
     List<RenderedFile> manifests = files.stream()
         .filter(f -> f.path().endsWith(".yaml") && !f.path().endsWith("/" + GitOpsLayout.KUSTOMIZATION))
         .toList();
     if (format == OutputFormat.json) {
       List<JsonNode> documents = new ArrayList<>();
       manifests.forEach(file -> documents.addAll(Manifests.readAll(file.text())));
+      extras.forEach(extra -> documents.add(extra.document()));
       out().println(Serialization.toJson(asList(documents)));
       return;
     }
     StringBuilder text = new StringBuilder();
     for (RenderedFile file : manifests) {
       text.append("---\n# ").append(file.path()).append('\n').append(file.text());
+    }
+    for (Extra extra : extras) {
+      text.append("---\n# ").append(extra.comment()).append('\n').append(Serialization.toYaml(extra.document()));
     }
     out().print(text);
   }

@@ -1,25 +1,16 @@
 package io.gastown.webhook;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.gastown.model.BeadStore;
 import io.gastown.model.Convoy;
-import io.gastown.model.Polecat;
-import io.gastown.model.Rig;
+import io.gastown.validation.AdmissionLookup;
 import java.util.List;
-import java.util.Optional;
 
-/** What admission needs to know about the cluster. Implementations read from a cache and fall back to the apiserver. */
-public interface ClusterView {
-  Optional<Polecat> polecat(String namespace, String name);
-
-  Optional<Rig> rig(String name);
-
-  /** The BeadStore whose spec.rigRef names the rig: the one in the given namespace first, else any. */
-  Optional<BeadStore> beadStoreOf(String rig, String namespace);
-
-  /** Whether the Secret exists; only its metadata is read. */
-  boolean secretExists(String namespace, String name);
-
+/**
+ * What admission needs to know about the cluster (the Polecat, its Rig and BeadStore, whether a Secret exists: see
+ * {@link AdmissionLookup}, which the offline preview answers from git; and, for the budgets, the Convoys and the
+ * rig's polecat Pods). Implementations read from a cache and fall back to the apiserver.
+ */
+public interface ClusterView extends AdmissionLookup {
   /** The Convoys in the namespace. */
   List<Convoy> convoys(String namespace);
 

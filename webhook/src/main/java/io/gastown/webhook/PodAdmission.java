@@ -3,29 +3,23 @@ package io.gastown.webhook;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionRequest;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponse;
-import io.gastown.expand.ExpansionException;
 import io.gastown.expand.PlatformConfig;
 import io.gastown.expand.PodExpander;
-import io.gastown.model.BeadStore;
-import io.gastown.model.DesiredState;
 import io.gastown.model.GasTown;
-import io.gastown.model.Polecat;
-import io.gastown.model.Rig;
-import io.gastown.validation.KubernetesSyntax;
-import io.gastown.validation.PolicyRules;
-import io.gastown.validation.Violation;
+import io.gastown.validation.AdmissionRefusal;
+import io.gastown.validation.PodAdmissionRules;
 import io.javaoperatorsdk.webhook.admission.AdmissionRequestHandler;
 import io.javaoperatorsdk.webhook.admission.AdmissionUtils;
 import io.javaoperatorsdk.webhook.admission.NotAllowedException;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Pod CREATE: finds the Polecat named by the Pod's label, checks that it may run, and answers with the JSON Patch
- * that expands the Pod (the webhooks framework diffs the two Pods). Refusals name what is missing; the Job controller creates the Pod again later.
+ * that expands the Pod (the webhooks framework diffs the two Pods). Refusals name what is missing; the Job controller
+ * creates the Pod again later. The rules and the expansion are {@link PodAdmissionRules} (generator), which the offline
+ * preview runs too; the budgets ({@link PolecatSlots}) need the running Pods, so they stay here, checked last.
  */
 final class PodAdmission implements AdmissionRequestHandler {
   /** HTTP status of a refusal: the request is understood but not allowed now. */
@@ -60,72 +54,16 @@ final class PodAdmission implements AdmissionRequestHandler {
     String namespace = request.getNamespace() != null && !request.getNamespace().isEmpty() ? request.getNamespace()
         : pod.getMetadata().getNamespace();
     try {
-      requireName(polecatName, KubernetesSyntax.dns1123Subdomain(polecatName),
-          "the Pod's label " + GasTown.LABEL_POLECAT, "name an existing Polecat");
-      requireName(namespace, KubernetesSyntax.dns1123Label(namespace), "the Pod's namespace",
-          "create the Pod in a rig's namespace");
-      Pod expanded = expand(pod, namespace, polecatName, labels.get(GasTown.LABEL_RIG));
+      Pod expanded = PodAdmissionRules.admit(pod, namespace, cluster, platform);
       // Last, so that only a Pod that is admitted takes a slot.
-      slots.claim(expanded).ifPresent(refusal -> {
-        throw denied(refusal);
+      slots.claim(expanded).ifPresent(noSlot -> {
+        throw new AdmissionRefusal(noSlot);
       });
       return AdmissionUtils.admissionResponseFromMutation(pod, expanded);
-    } catch (NotAllowedException e) {
+    } catch (AdmissionRefusal e) {
       log.info("denied Pod {}/{}* for Polecat {}: {}", namespace, pod.getMetadata().getGenerateName(), polecatName,
-          e.getStatus().getMessage());
-      return AdmissionUtils.notAllowedExceptionToAdmissionResponse(e);
-    }
-  }
-
-  private Pod expand(Pod pod, String namespace, String polecatName, String podRig) {
-    Polecat polecat = cluster.polecat(namespace, polecatName).orElseThrow(() -> denied("no Polecat " + polecatName
-        + " in namespace " + namespace + " (named by the Pod's label " + GasTown.LABEL_POLECAT + "): create the "
-        + "Polecat first; the Job controller creates the Pod again"));
-    String where = "Polecat " + namespace + "/" + polecatName;
-    String rigName = polecat.getSpec() != null ? polecat.getSpec().getRig() : null;
-    if (podRig != null && !Objects.equals(podRig, rigName)) {
-      throw denied("the Pod's label " + GasTown.LABEL_RIG + "=" + podRig + " does not match spec.rig=" + rigName
-          + " of " + where + ": fix the Job's label or the Polecat");
-    }
-    DesiredState desired = polecat.getSpec() != null ? polecat.getSpec().getDesiredState() : null;
-    if (desired != null && desired != DesiredState.Working) {
-      throw denied(where + " has desiredState " + desired + ": set it to Working to run it");
-    }
-    if (rigName != null) {
-      requireName(rigName, KubernetesSyntax.dns1123Label(rigName), "spec.rig of " + where, "name an existing Rig");
-    }
-    Rig rig = rigName != null ? cluster.rig(rigName).orElse(null) : null;
-    BeadStore beadStore = rigName != null ? cluster.beadStoreOf(rigName, namespace).orElse(null) : null;
-    List<Violation> policy = PolicyRules.check(polecat, rig, platform);
-    if (!policy.isEmpty()) {
-      throw denied(where + " is refused by policy: " + policy.stream().map(Violation::toString)
-          .collect(java.util.stream.Collectors.joining("; ")) + "; the Pod is not expanded");
-    }
-    try {
-      List<String> secrets = PodExpander.referencedSecrets(polecat, rig, beadStore, platform);
-      for (String secret : secrets) {
-        requireName(secret, KubernetesSyntax.dns1123Subdomain(secret), "a Secret named by " + where
-            + " or its Rig", "name a Secret");
-      }
-      List<String> missing = secrets.stream()
-          .filter(secret -> !cluster.secretExists(namespace, secret))
-          .toList();
-      if (!missing.isEmpty()) {
-        throw denied((missing.size() == 1 ? "Secret " + missing.get(0) + " does" : "Secrets "
-            + String.join(", ", missing) + " do") + " not exist in namespace " + namespace + " (referenced by "
-            + where + " or its Rig): create " + (missing.size() == 1 ? "it" : "them")
-            + ", e.g. with kubectl gt auth sync");
-      }
-      return PodExpander.expand(pod, polecat, rig, beadStore, platform);
-    } catch (ExpansionException e) {
-      throw denied(e.getMessage());
-    }
-  }
-
-  /** Refuses a value that cannot be a name before it is used to look anything up. */
-  private static void requireName(String value, String rule, String what, String fix) {
-    if (rule != null) {
-      throw denied(what + " " + rule + " (got \"" + KubernetesSyntax.shown(value) + "\"): " + fix);
+          e.getMessage());
+      return AdmissionUtils.notAllowedExceptionToAdmissionResponse(denied(e.getMessage()));
     }
   }
 

@@ -11,12 +11,14 @@ import picocli.CommandLine.Command;
     footer = {"  kubectl gt polecat list my-rig",
         "  kubectl gt polecat status my-rig/furiosa",
         "  kubectl gt polecat logs my-rig/furiosa -f",
+        "  kubectl gt polecat preview my-rig/furiosa",
         "  kubectl gt polecat nuke my-rig/furiosa"},
     subcommands = {
         PolecatNukeCommand.class,
         PolecatListCommand.class,
         PolecatStatusCommand.class,
         PolecatLogsCommand.class,
+        PolecatPreviewCommand.class,
     })
 public class PolecatCommand extends GroupCommand {
 }

@@ -37,6 +37,11 @@ public class WaitOptions {
   @Mixin
   KubeOptions kube = new KubeOptions();
 
+  /** The kubectl flags (sling's; also used by --expanded). */
+  public KubeOptions kube() {
+    return kube;
+  }
+
   public boolean requested() {
     return waitWorking || waitReady;
   }

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every reading command documents the kubectl flags and shows examples in --help. */
 class HelpExamplesTest {
   @ParameterizedTest
-  @ValueSource(strings = {"rig list", "rig status", "polecat list", "polecat status", "polecat logs",
+  @ValueSource(strings = {"rig list", "rig status", "polecat list", "polecat status", "polecat logs", "polecat preview",
       "convoy list", "convoy status", "auth sync", "auth status"})
   void helpHasExamplesAndKubectlFlags(String command) {
     List<String> args = new java.util.ArrayList<>(List.of(command.split(" ")));
