@@ -327,7 +327,7 @@ public final class AdmissionBenchmark {
     if (rig.getSpec().getSettings() == null) {
       rig.getSpec().setSettings(new RigSettings());
     }
-    rig.getSpec().getSettings().setMaxPolecats(1_000);
+    rig.getSpec().getSettings().setMaxPolecats(100);
     return rig;
   }
 
