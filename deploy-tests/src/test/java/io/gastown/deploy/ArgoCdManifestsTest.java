@@ -7,7 +7,7 @@ import static io.gastown.deploy.Manifests.map;
 import static io.gastown.deploy.Manifests.maps;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gastown.templates.Yamls;
+import io.gastown.template.Yamls;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
