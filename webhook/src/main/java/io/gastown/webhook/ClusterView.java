@@ -20,6 +20,11 @@ public interface ClusterView {
   /** Whether the Secret exists; only its metadata is read. */
   boolean secretExists(String namespace, String name);
 
+  /** The Secrets, of those named, that do not exist in the namespace, in their order. */
+  default List<String> missingSecrets(String namespace, List<String> names) {
+    return names.stream().filter(name -> !secretExists(namespace, name)).toList();
+  }
+
   /** The Convoys in the namespace. */
   List<Convoy> convoys(String namespace);
 

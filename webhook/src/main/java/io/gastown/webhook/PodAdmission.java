@@ -20,6 +20,7 @@ import io.javaoperatorsdk.webhook.admission.NotAllowedException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +36,18 @@ final class PodAdmission implements AdmissionRequestHandler {
   private final ClusterView cluster;
   private final PlatformConfig platform;
   private final PolecatSlots slots;
+  private final Consumer<ServerTiming> timings;
 
   PodAdmission(ClusterView cluster, PlatformConfig platform) {
+    this(cluster, platform, timing -> { });
+  }
+
+  /** @param timings gets the phases of every Pod that was looked at (expanded or refused) */
+  PodAdmission(ClusterView cluster, PlatformConfig platform, Consumer<ServerTiming> timings) {
     this.cluster = cluster;
     this.platform = platform;
     this.slots = new PolecatSlots(cluster);
+    this.timings = timings;
   }
 
   @Override
@@ -59,28 +67,38 @@ final class PodAdmission implements AdmissionRequestHandler {
     }
     String namespace = request.getNamespace() != null && !request.getNamespace().isEmpty() ? request.getNamespace()
         : pod.getMetadata().getNamespace();
+    ServerTiming timing = ServerTiming.start();
     try {
       requireName(polecatName, KubernetesSyntax.dns1123Subdomain(polecatName),
           "the Pod's label " + GasTown.LABEL_POLECAT, "name an existing Polecat");
       requireName(namespace, KubernetesSyntax.dns1123Label(namespace), "the Pod's namespace",
           "create the Pod in a rig's namespace");
-      Pod expanded = expand(pod, namespace, polecatName, labels.get(GasTown.LABEL_RIG));
+      Pod expanded = expand(pod, namespace, polecatName, labels.get(GasTown.LABEL_RIG), timing);
       // Last, so that only a Pod that is admitted takes a slot.
       slots.claim(expanded).ifPresent(refusal -> {
         throw denied(refusal);
       });
-      return AdmissionUtils.admissionResponseFromMutation(pod, expanded);
+      timing.mark("slots");
+      AdmissionResponse response = AdmissionUtils.admissionResponseFromMutation(pod, expanded);
+      timing.mark("diff");
+      log.debug("expanded Pod {}/{}* for Polecat {}: {}", namespace, pod.getMetadata().getGenerateName(),
+          polecatName, timing);
+      return response;
     } catch (NotAllowedException e) {
       log.info("denied Pod {}/{}* for Polecat {}: {}", namespace, pod.getMetadata().getGenerateName(), polecatName,
           e.getStatus().getMessage());
+      timing.mark("refusal");
       return AdmissionUtils.notAllowedExceptionToAdmissionResponse(e);
+    } finally {
+      timings.accept(timing);
     }
   }
 
-  private Pod expand(Pod pod, String namespace, String polecatName, String podRig) {
+  private Pod expand(Pod pod, String namespace, String polecatName, String podRig, ServerTiming timing) {
     Polecat polecat = cluster.polecat(namespace, polecatName).orElseThrow(() -> denied("no Polecat " + polecatName
         + " in namespace " + namespace + " (named by the Pod's label " + GasTown.LABEL_POLECAT + "): create the "
         + "Polecat first; the Job controller creates the Pod again"));
+    timing.mark("polecat");
     String where = "Polecat " + namespace + "/" + polecatName;
     String rigName = polecat.getSpec() != null ? polecat.getSpec().getRig() : null;
     if (podRig != null && !Objects.equals(podRig, rigName)) {
@@ -96,27 +114,30 @@ final class PodAdmission implements AdmissionRequestHandler {
     }
     Rig rig = rigName != null ? cluster.rig(rigName).orElse(null) : null;
     BeadStore beadStore = rigName != null ? cluster.beadStoreOf(rigName, namespace).orElse(null) : null;
+    timing.mark("rig");
     List<Violation> policy = PolicyRules.check(polecat, rig, platform);
     if (!policy.isEmpty()) {
       throw denied(where + " is refused by policy: " + policy.stream().map(Violation::toString)
           .collect(java.util.stream.Collectors.joining("; ")) + "; the Pod is not expanded");
     }
+    timing.mark("policy");
     try {
       List<String> secrets = PodExpander.referencedSecrets(polecat, rig, beadStore, platform);
       for (String secret : secrets) {
         requireName(secret, KubernetesSyntax.dns1123Subdomain(secret), "a Secret named by " + where
             + " or its Rig", "name a Secret");
       }
-      List<String> missing = secrets.stream()
-          .filter(secret -> !cluster.secretExists(namespace, secret))
-          .toList();
+      List<String> missing = cluster.missingSecrets(namespace, secrets);
       if (!missing.isEmpty()) {
         throw denied((missing.size() == 1 ? "Secret " + missing.get(0) + " does" : "Secrets "
             + String.join(", ", missing) + " do") + " not exist in namespace " + namespace + " (referenced by "
             + where + " or its Rig): create " + (missing.size() == 1 ? "it" : "them")
             + ", e.g. with kubectl gt auth sync");
       }
-      return PodExpander.expand(pod, polecat, rig, beadStore, platform);
+      timing.mark("secrets");
+      Pod expanded = PodExpander.expand(pod, polecat, rig, beadStore, platform);
+      timing.mark("expand");
+      return expanded;
     } catch (ExpansionException e) {
       throw denied(e.getMessage());
     }

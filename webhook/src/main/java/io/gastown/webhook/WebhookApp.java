@@ -45,7 +45,7 @@ public final class WebhookApp implements AutoCloseable {
     KubernetesSerialization serialization = new KubernetesSerialization();
     AtomicBoolean stopping = new AtomicBoolean();
 
-    AdmissionController<?> pods = new AdmissionController<>(new PodAdmission(cluster, platform));
+    AdmissionController<?> pods = new AdmissionController<>(new PodAdmission(cluster, platform, metrics::podPhases));
     AdmissionEndpoint mutatePods = new AdmissionEndpoint("/mutate/pods", pods::handle, serialization,
         settings.maxRequestBytes(), metrics);
     Map<String, AdmissionEndpoint> validators = new TreeMap<>();
