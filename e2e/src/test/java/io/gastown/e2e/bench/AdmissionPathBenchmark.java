@@ -72,7 +72,7 @@ public final class AdmissionPathBenchmark {
   private static final Duration PATIENCE = Duration.ofMinutes(2);
   private static final Pattern RECEIVED = Pattern.compile(
       "/mutate/pods CREATE Pod " + NAMESPACE + "/polecat-(\\S+)-\\* received (\\S+): read;dur=([\\d.]+), "
-          + "handle;dur=([\\d.]+), write;dur=([\\d.]+)");
+          + "handle;dur=([\\d.]+), write;dur=([\\d.]+), cpu;dur=([\\d.]+)");
   private static final Pattern EXPANDED = Pattern.compile(
       "expanded Pod " + NAMESPACE + "/polecat-\\S+-\\* for Polecat (\\S+): (.*)$");
   private static final Pattern PHASE = Pattern.compile("(\\w+);dur=([\\d.]+)");
@@ -89,6 +89,9 @@ public final class AdmissionPathBenchmark {
     long received;
     double webhookMillis;
     double readMillis;
+    double cpuMillis;
+    volatile long jobStored;
+    volatile Pod expanded;
     double writeMillis;
     int reviews;
     final Map<String, Double> phases = new LinkedHashMap<>();
@@ -98,7 +101,11 @@ public final class AdmissionPathBenchmark {
     }
 
     double toWebhook() {
-      return (received - jobCreated) / 1000.0;
+      return (received - jobStored) / 1000.0;
+    }
+
+    double jobCreate() {
+      return (jobStored - jobCreated) / 1000.0;
     }
 
     double afterWebhook() {
@@ -106,11 +113,15 @@ public final class AdmissionPathBenchmark {
     }
 
     double toStored() {
+      return (stored - jobStored) / 1000.0;
+    }
+
+    double fromCreateCall() {
       return (stored - jobCreated) / 1000.0;
     }
 
     double toRunning() {
-      return (running - jobCreated) / 1000.0;
+      return (running - jobStored) / 1000.0;
     }
 
     double statusLag() {
@@ -134,11 +145,9 @@ public final class AdmissionPathBenchmark {
              PATIENCE);
          KubernetesClient client = plane.newClient()) {
       prepareRig(client, 2 * count + warmUp);
-      if (Boolean.getBoolean("bench.probeGets")) {
-        probeGets(client);
-      }
       Map<String, Trace> traces = new ConcurrentHashMap<>();
-      try (Watch pods = watchPods(client, traces); Watch polecats = watchPolecats(client, traces)) {
+      try (Watch jobs = watchJobs(client, traces); Watch pods = watchPods(client, traces);
+           Watch polecats = watchPolecats(client, traces)) {
         List<Trace> oneAtATime = new ArrayList<>();
         for (int i = 1; i <= warmUp + count; i++) {
           Trace trace = start(client, traces, "one-" + i);
@@ -147,6 +156,7 @@ public final class AdmissionPathBenchmark {
             oneAtATime.add(trace);
           }
         }
+        List<Double> direct = directCreates(client, oneAtATime);
         long gcBefore = gcMillis();
         String loadBefore = loadAverage();
         List<Trace> atOnce = new ArrayList<>();
@@ -166,6 +176,9 @@ public final class AdmissionPathBenchmark {
         }
         readWebhookLog(webhookLog, traces);
         report("one at a time", oneAtATime);
+        System.out.printf("| %-58s | %7.1f | %7.1f | %7.1f |%n", "baseline: the expanded Pod created directly → seen stored",
+            percentile(direct.stream().sorted().toList(), 50), percentile(direct.stream().sorted().toList(), 90),
+            direct.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
         report("all at once", atOnce);
         long lastStored = atOnce.stream().mapToLong(t -> t.stored).max().orElseThrow();
         System.out.printf("%nall at once: %d Jobs created from %d threads; last expanded Pod stored %.0f ms after the "
@@ -174,34 +187,43 @@ public final class AdmissionPathBenchmark {
         System.out.println("reviews per Pod (1 = admitted at the first try): one at a time "
             + oneAtATime.stream().mapToInt(t -> t.reviews).max().orElse(0) + " at most, all at once "
             + atOnce.stream().mapToInt(t -> t.reviews).max().orElse(0) + " at most");
+        System.out.println("TCP connections to the webhook's port now (ss -tan): " + connections(town.webhookPort()));
         System.out.println("load average before the burst: " + loadBefore + "; at the end: " + loadAverage()
             + "; GC pauses in this JVM in all: " + gcMillis() + " ms");
       }
     }
   }
 
-  /** Scratch: how long one metadata GET of a Secret takes, sequentially and 20 at once. */
-  private static void probeGets(KubernetesClient client) throws Exception {
-    for (int round = 0; round < 3; round++) {
-      List<Double> sequential = new ArrayList<>();
-      for (int i = 0; i < 40; i++) {
-        long t = System.nanoTime();
-        client.secrets().inNamespace(NAMESPACE).withName("git-ssh-key").getAsPartialObjectMetadata();
-        sequential.add((System.nanoTime() - t) / 1e6);
-      }
-      List<Double> parallel = new java.util.concurrent.CopyOnWriteArrayList<>();
-      try (ExecutorService threads = Executors.newFixedThreadPool(20)) {
-        for (int i = 0; i < 20; i++) {
-          threads.submit(() -> {
-            long t = System.nanoTime();
-            client.secrets().inNamespace(NAMESPACE).withName("git-ssh-key").getAsPartialObjectMetadata();
-            parallel.add((System.nanoTime() - t) / 1e6);
-          });
+  /**
+   * The baseline: what a reconciler that expands the Pod itself would take, its create of the finished Pod (each
+   * expanded Pod of the one-at-a-time runs again, under a new name, without owner or polecat labels, so that neither
+   * the webhook nor the reporter is involved) from the create's call to a watch seeing it, one at a time.
+   */
+  private static List<Double> directCreates(KubernetesClient client, List<Trace> traces) throws InterruptedException {
+    Map<String, Long> seen = new ConcurrentHashMap<>();
+    List<Double> out = new ArrayList<>();
+    List<Double> returned = new ArrayList<>();
+    try (Watch watch = client.pods().inNamespace(NAMESPACE).withLabel("bench", "direct").watch(watcher((Pod pod) ->
+        seen.putIfAbsent(pod.getMetadata().getName(), micros())))) {
+      for (int i = 0; i < traces.size(); i++) {
+        Pod expanded = traces.get(i).expanded;
+        Pod pod = new Pod("v1", "Pod", new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("direct-" + i)
+            .withNamespace(NAMESPACE).withLabels(Map.of("bench", "direct"))
+            .withAnnotations(expanded.getMetadata().getAnnotations()).build(), expanded.getSpec(), null);
+        long called = micros();
+        client.resource(pod).create();
+        returned.add((micros() - called) / 1000.0);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!seen.containsKey(pod.getMetadata().getName()) && System.nanoTime() < deadline) {
+          Thread.sleep(1);
         }
+        out.add((seen.get(pod.getMetadata().getName()) - called) / 1000.0);
       }
-      System.out.println("GET secret metadata sequential: " + sequential.stream().sorted().toList());
-      System.out.println("GET secret metadata 20 at once: " + parallel.stream().sorted().toList());
     }
+    List<Double> sorted = returned.stream().sorted().toList();
+    System.out.printf("baseline: the direct create's call returned after %.1f ms (median), %.1f ms (p90)%n",
+        percentile(sorted, 50), percentile(sorted, 90));
+    return out;
   }
 
   /** The rig's namespace (opted in), the Secrets its polecats name, and the Rig with a budget that is never full. */
@@ -270,6 +292,7 @@ public final class AdmissionPathBenchmark {
       if (trace.stored == 0 && pod.getMetadata().getAnnotations() != null
           && "true".equals(pod.getMetadata().getAnnotations().get("gastown.io/expanded"))) {
         trace.stored = now;
+        trace.expanded = pod;
       }
       String phase = pod.getStatus() != null ? pod.getStatus().getPhase() : null;
       if (trace.running == 0 && ("Running".equals(phase) || "Succeeded".equals(phase))) {
@@ -277,6 +300,16 @@ public final class AdmissionPathBenchmark {
       }
       if (trace.succeeded == 0 && "Succeeded".equals(phase)) {
         trace.succeeded = now;
+      }
+    }));
+  }
+
+  private static Watch watchJobs(KubernetesClient client, Map<String, Trace> traces) {
+    return client.batch().v1().jobs().inNamespace(NAMESPACE).watch(watcher((Job job) -> {
+      long now = micros();
+      Trace trace = traces.get(job.getMetadata().getLabels().getOrDefault(GasTown.LABEL_POLECAT, ""));
+      if (trace != null && trace.jobStored == 0) {
+        trace.jobStored = now;
       }
     }));
   }
@@ -303,6 +336,7 @@ public final class AdmissionPathBenchmark {
           trace.received = micros(Instant.parse(received.group(2)));
           trace.readMillis = Double.parseDouble(received.group(3));
           trace.writeMillis = Double.parseDouble(received.group(5));
+          trace.cpuMillis = Double.parseDouble(received.group(6));
           trace.webhookMillis = trace.readMillis + Double.parseDouble(received.group(4)) + trace.writeMillis;
         }
         continue;
@@ -325,16 +359,19 @@ public final class AdmissionPathBenchmark {
     System.out.printf("%n%s: %d polecats (ms)%n", title, traces.size());
     System.out.printf("| %-58s | %7s | %7s | %7s |%n", "step", "median", "p90", "max");
     System.out.printf("|%s|%s|%s|%s|%n", "-".repeat(60), "-".repeat(9), "-".repeat(9), "-".repeat(9));
-    row("Job created → Pod CREATE received by the webhook", traces, Trace::toWebhook);
+    row("Job create called → Job seen stored (apiserver, watch)", traces, Trace::jobCreate);
+    row("Job stored → Pod CREATE received by the webhook", traces, Trace::toWebhook);
     row("webhook: read, handle, answer", traces, t -> t.webhookMillis);
+    row("  its thread's CPU time", traces, t -> t.cpuMillis);
     row("  of which reading the review", traces, t -> t.readMillis);
     row("  of which writing the answer", traces, t -> t.writeMillis);
     for (String phase : List.of("polecat", "rig", "policy", "secrets", "expand", "slots", "diff")) {
       row("  of which " + phase, traces, t -> t.phases.getOrDefault(phase, Double.NaN));
     }
     row("answer written → expanded Pod seen stored (apiserver)", traces, Trace::afterWebhook);
-    row("**Job created → expanded Pod stored**", traces, Trace::toStored);
-    row("Job created → Pod Running (kwok)", traces, Trace::toRunning);
+    row("**Job stored → expanded Pod stored**", traces, Trace::toStored);
+    row("Job create called → expanded Pod stored", traces, Trace::fromCreateCall);
+    row("Job stored → Pod Running (kwok)", traces, Trace::toRunning);
     row("Pod Succeeded → Polecat Done (status reporter)", traces, Trace::statusLag);
   }
 
@@ -375,6 +412,25 @@ public final class AdmissionPathBenchmark {
   private static long gcMillis() {
     return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime)
         .sum();
+  }
+
+  /** How many TCP connections to the port are in each state: many TIME-WAIT would mean no keep-alive. */
+  private static Map<String, Long> connections(int port) {
+    try {
+      Process ss = new ProcessBuilder("ss", "-tan").redirectErrorStream(true).start();
+      List<String> lines = new String(ss.getInputStream().readAllBytes()).lines().toList();
+      ss.waitFor();
+      return lines.stream().map(line -> line.trim().split("\\s+"))
+          .filter(columns -> columns.length >= 5
+              && (columns[3].endsWith(":" + port) || columns[4].endsWith(":" + port)))
+          .collect(java.util.stream.Collectors.groupingBy(columns -> columns[0], java.util.TreeMap::new,
+              java.util.stream.Collectors.counting()));
+    } catch (java.io.IOException e) {
+      return Map.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Map.of();
+    }
   }
 
   private static String loadAverage() {
