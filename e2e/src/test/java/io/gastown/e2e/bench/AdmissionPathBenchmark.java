@@ -50,7 +50,8 @@ import java.util.regex.Pattern;
  * configurations, and the status reporter. One rig with {@code maxPolecats} set, so that the budget check runs on the
  * hot path. For each polecat the benchmark creates the Polecat, then its skeleton Job as rendered into git (kwok runs
  * the Pod for 0 s), through the API; first one at a time (each followed to Done), then all at once (one thread per
- * polecat). It times, on the wall clock of this JVM (the webhook's too):
+ * polecat), and last, half as many one at a time with the Job created before its Polecat (Argo CD's order within a
+ * sync wave: the webhook waits for the Polecat). It times, on the wall clock of this JVM (the webhook's too):
  *
  * <ul>
  *   <li><b>Job controller to webhook</b>: the Job's create returned → the Pod CREATE's review received by the webhook
@@ -174,12 +175,19 @@ public final class AdmissionPathBenchmark {
         for (Trace trace : atOnce) {
           awaitDone(trace);
         }
+        List<Trace> jobFirst = new ArrayList<>();
+        for (int i = 1; i <= Math.max(1, count / 2); i++) {
+          Trace trace = start(client, traces, "jobfirst-" + i, true);
+          awaitDone(trace);
+          jobFirst.add(trace);
+        }
         readWebhookLog(webhookLog, traces);
         report("one at a time", oneAtATime);
         System.out.printf("| %-58s | %7.1f | %7.1f | %7.1f |%n", "baseline: the expanded Pod created directly → seen stored",
             percentile(direct.stream().sorted().toList(), 50), percentile(direct.stream().sorted().toList(), 90),
             direct.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
         report("all at once", atOnce);
+        report("Job before its Polecat (Argo CD's order within a wave), one at a time", jobFirst);
         long lastStored = atOnce.stream().mapToLong(t -> t.stored).max().orElseThrow();
         System.out.printf("%nall at once: %d Jobs created from %d threads; last expanded Pod stored %.0f ms after the "
             + "first create started; GC pauses during the burst %d ms%n", count, count,
@@ -247,6 +255,14 @@ public final class AdmissionPathBenchmark {
 
   /** Creates the Polecat, then its skeleton Job (as rendered into git, run by kwok for 0 s), through the API. */
   private static Trace start(KubernetesClient client, Map<String, Trace> traces, String name) {
+    return start(client, traces, name, false);
+  }
+
+  /**
+   * @param jobFirst the Job, then the Polecat: Argo CD's order within a sync wave (built-in kinds first), so that the
+   *     Pod usually reaches the webhook before its Polecat does
+   */
+  private static Trace start(KubernetesClient client, Map<String, Trace> traces, String name, boolean jobFirst) {
     Trace trace = new Trace(name);
     traces.put(name, trace);
     Polecat polecat = Serialization.readYaml("""
@@ -264,7 +280,15 @@ public final class AdmissionPathBenchmark {
     List<JsonNode> documents = PolecatManifests.documents(polecat, PolecatManifests.agentImage("0.1.0"));
     Job job = client.getKubernetesSerialization().convertValue(documents.get(1), Job.class);
     job.getSpec().getTemplate().getMetadata().setAnnotations(Map.of(SimulatedPod.DURATION, "0s"));
-    client.resource(Serialization.jsonMapper().convertValue(documents.get(0), Polecat.class)).create();
+    Polecat rendered = Serialization.jsonMapper().convertValue(documents.get(0), Polecat.class);
+    if (jobFirst) {
+      trace.jobCreated = micros();
+      client.resource(job).create();
+      client.resource(rendered).create();
+      trace.polecatCreated = micros();
+      return trace;
+    }
+    client.resource(rendered).create();
     trace.polecatCreated = micros();
     // From the create's start: the Job controller may see the Job before this client has read the answer.
     trace.jobCreated = micros();
