@@ -76,6 +76,8 @@ public final class LocalGasTown implements AutoCloseable {
     DevCertificates tls = DevCertificates.create(workDirectory.resolve("tls"));
     KubernetesClient client = keep(client(kubeconfig));
     InformerClusterView cluster = keep(new InformerClusterView(client).start());
+    // As the webhook's Deployment runs it (WebhookServer), so that benchmarks measure what production runs.
+    WebhookApp.warmUp(PlatformConfig.defaults());
     webhook = WebhookApp.start(new WebhookSettings(0, tls.certificate(), tls.key(),
         workDirectory.resolve("platform.yaml"), WebhookSettings.DEFAULT_MAX_REQUEST_BYTES, Duration.ofSeconds(10),
         Duration.ZERO, Duration.ofSeconds(5)), cluster, PlatformConfig.defaults());

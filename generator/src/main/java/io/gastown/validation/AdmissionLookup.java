@@ -3,6 +3,7 @@ package io.gastown.validation;
 import io.gastown.model.BeadStore;
 import io.gastown.model.Polecat;
 import io.gastown.model.Rig;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,4 +21,9 @@ public interface AdmissionLookup {
 
   /** Whether the Secret exists; only its metadata is read. */
   boolean secretExists(String namespace, String name);
+
+  /** The Secrets, of those named, that do not exist in the namespace, in their order (the webhook asks at once). */
+  default List<String> missingSecrets(String namespace, List<String> names) {
+    return names.stream().filter(name -> !secretExists(namespace, name)).toList();
+  }
 }

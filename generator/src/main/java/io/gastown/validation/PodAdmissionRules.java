@@ -22,6 +22,14 @@ import java.util.stream.Collectors;
  * is the webhook's denial, word for word.
  */
 public final class PodAdmissionRules {
+  /** Told each phase of {@link #admit} as it ends (polecat, rig, policy, secrets, expand): for timing. */
+  @FunctionalInterface
+  public interface Phases {
+    Phases NONE = phase -> { };
+
+    void ended(String phase);
+  }
+
   private PodAdmissionRules() {
   }
 
@@ -37,6 +45,12 @@ public final class PodAdmissionRules {
    * @throws AdmissionRefusal when the Pod may not be created now; the message names what is wrong and the fix
    */
   public static Pod admit(Pod pod, String namespace, AdmissionLookup cluster, PlatformConfig platform) {
+    return admit(pod, namespace, cluster, platform, Phases.NONE);
+  }
+
+  /** {@link #admit(Pod, String, AdmissionLookup, PlatformConfig)}, telling {@code phases} as each phase ends. */
+  public static Pod admit(Pod pod, String namespace, AdmissionLookup cluster, PlatformConfig platform,
+      Phases phases) {
     String polecatName = polecatLabel(pod);
     requireName(polecatName, KubernetesSyntax.dns1123Subdomain(polecatName),
         "the Pod's label " + GasTown.LABEL_POLECAT, "name an existing Polecat");
@@ -47,6 +61,7 @@ public final class PodAdmissionRules {
     Polecat polecat = cluster.polecat(namespace, polecatName).orElseThrow(() -> refused("no Polecat " + polecatName
         + " in namespace " + namespace + " (named by the Pod's label " + GasTown.LABEL_POLECAT + "): create the "
         + "Polecat first; the Job controller creates the Pod again"));
+    phases.ended("polecat");
     String where = "Polecat " + namespace + "/" + polecatName;
     String rigName = polecat.getSpec() != null ? polecat.getSpec().getRig() : null;
     if (podRig != null && !Objects.equals(podRig, rigName)) {
@@ -62,27 +77,30 @@ public final class PodAdmissionRules {
     }
     Rig rig = rigName != null ? cluster.rig(rigName).orElse(null) : null;
     BeadStore beadStore = rigName != null ? cluster.beadStoreOf(rigName, namespace).orElse(null) : null;
+    phases.ended("rig");
     List<Violation> policy = PolicyRules.check(polecat, rig, platform);
     if (!policy.isEmpty()) {
       throw refused(where + " is refused by policy: " + policy.stream().map(Violation::toString)
           .collect(Collectors.joining("; ")) + "; the Pod is not expanded");
     }
+    phases.ended("policy");
     try {
       List<String> secrets = PodExpander.referencedSecrets(polecat, rig, beadStore, platform);
       for (String secret : secrets) {
         requireName(secret, KubernetesSyntax.dns1123Subdomain(secret), "a Secret named by " + where
             + " or its Rig", "name a Secret");
       }
-      List<String> missing = secrets.stream()
-          .filter(secret -> !cluster.secretExists(namespace, secret))
-          .toList();
+      List<String> missing = cluster.missingSecrets(namespace, secrets);
       if (!missing.isEmpty()) {
         throw refused((missing.size() == 1 ? "Secret " + missing.get(0) + " does" : "Secrets "
             + String.join(", ", missing) + " do") + " not exist in namespace " + namespace + " (referenced by "
             + where + " or its Rig): create " + (missing.size() == 1 ? "it" : "them")
             + ", e.g. with kubectl gt auth sync");
       }
-      return PodExpander.expand(pod, polecat, rig, beadStore, platform);
+      phases.ended("secrets");
+      Pod expanded = PodExpander.expand(pod, polecat, rig, beadStore, platform);
+      phases.ended("expand");
+      return expanded;
     } catch (ExpansionException e) {
       throw refused(e.getMessage());
     }

@@ -8,11 +8,13 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionRequest;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponseBuilder;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReviewBuilder;
+import io.gastown.validation.KubernetesSyntax;
 import io.gastown.validation.Violation;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javalin.http.Context;
@@ -20,10 +22,13 @@ import io.javalin.http.Handler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -47,6 +52,8 @@ final class AdmissionEndpoint implements Handler {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
       .build());
+  /** The request thread's CPU time, for the debug log: how much of a slow answer was work, not waiting. */
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   private static final Set<String> OPERATIONS = Set.of("CREATE", "UPDATE", "DELETE", "CONNECT");
   static final String API_VERSION = "admission.k8s.io/v1";
 
@@ -68,15 +75,26 @@ final class AdmissionEndpoint implements Handler {
   @Override
   public void handle(Context ctx) {
     long start = System.nanoTime();
+    Instant received = log.isDebugEnabled() ? Instant.now() : null;
+    long cpuStart = received != null ? THREADS.getCurrentThreadCpuTime() : 0;
+    ServerTiming timing = ServerTiming.start();
     AdmissionMetrics.Result result;
     try {
       AdmissionReview review = read(ctx);
+      timing.mark("read");
       ReviewInputs.requireValidRequest(review.getRequest());
       List<Violation> syntax = ReviewInputs.objectViolations(review.getRequest());
       AdmissionReview answer = syntax.isEmpty() ? controller.apply(review) : refused(review.getRequest(), syntax);
+      timing.mark("handle");
       ctx.status(200).contentType("application/json").result(serialization.asJson(answer));
+      timing.mark("write");
       result = Boolean.TRUE.equals(answer.getResponse().getAllowed())
           ? AdmissionMetrics.Result.allowed : AdmissionMetrics.Result.denied;
+      if (received != null) {
+        log.debug("{} {} {} received {}: {}, cpu;dur={}", path, review.getRequest().getOperation(),
+            objectOf(review.getRequest()), received, timing, String.format(Locale.ROOT, "%.3f",
+                (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6));
+      }
     } catch (BadRequest e) {
       ctx.status(e.status()).contentType("text/plain").result(e.getMessage() + "\n");
       result = AdmissionMetrics.Result.bad_request;
@@ -98,7 +116,11 @@ final class AdmissionEndpoint implements Handler {
     if (charset != null && !charset.equals("utf-8")) {
       throw new BadRequest(415, "Content-Type must be application/json in UTF-8, got charset " + charset);
     }
-    byte[] body = body(ctx);
+    return review(body(ctx));
+  }
+
+  /** The AdmissionReview in a request body, checked as {@link #handle} checks it. */
+  AdmissionReview review(byte[] body) {
     if (body.length == 0) {
       throw new BadRequest(400, "empty body: send an AdmissionReview (" + API_VERSION + ")");
     }
@@ -136,6 +158,16 @@ final class AdmissionEndpoint implements Handler {
       throw new BadRequest(400, "the AdmissionReview does not match its schema" + fieldOf(e)
           + ": check the field's type");
     }
+  }
+
+  /** "Pod gt-shop/polecat-furiosa-*": the kind, namespace and name (or generateName) of the request's object. */
+  private static String objectOf(AdmissionRequest request) {
+    if (!(request.getObject() instanceof HasMetadata object) || object.getMetadata() == null) {
+      return String.valueOf(request.getKind() != null ? request.getKind().getKind() : null);
+    }
+    String name = object.getMetadata().getName() != null && !object.getMetadata().getName().isEmpty()
+        ? object.getMetadata().getName() : object.getMetadata().getGenerateName() + "*";
+    return KubernetesSyntax.shown(String.valueOf(object.getKind())) + " " + request.getNamespace() + "/" + KubernetesSyntax.shown(name);
   }
 
   /** A denial that names every field with a syntax error; nothing was looked up. */

@@ -17,6 +17,8 @@ import java.util.stream.DoubleStream;
 /**
  * Prometheus metrics: {@code gastown_webhook_admissions_total{endpoint,result}} (result: allowed, denied,
  * bad_request, error), {@code gastown_webhook_admission_duration_seconds} (histogram per endpoint),
+ * {@code gastown_webhook_pod_admission_phase_seconds{phase}} (histogram per phase of a polecat Pod's admission:
+ * polecat, rig, policy, secrets, expand, slots, diff, refusal; see {@link PodAdmission}),
  * {@code gastown_webhook_tls_reloads_total{result}}, and the JVM's.
  */
 final class AdmissionMetrics {
@@ -29,6 +31,7 @@ final class AdmissionMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<String, Timer> phases = new ConcurrentHashMap<>();
 
   AdmissionMetrics() {
     new JvmMemoryMetrics().bindTo(registry);
@@ -48,6 +51,17 @@ final class AdmissionMetrics {
         .tag("endpoint", endpoint)
         .serviceLevelObjectives(BUCKETS)
         .register(registry)).record(Duration.ofNanos(nanos));
+  }
+
+  /** Records each phase of one polecat Pod's admission. */
+  void podPhases(ServerTiming timing) {
+    for (ServerTiming.Phase phase : timing.phases()) {
+      phases.computeIfAbsent(phase.name(), key -> Timer.builder("gastown.webhook.pod.admission.phase")
+          .description("Time of each phase of a polecat Pod's admission (waits for the cache included)")
+          .tag("phase", key)
+          .serviceLevelObjectives(BUCKETS)
+          .register(registry)).record(Duration.ofNanos(phase.nanos()));
+    }
   }
 
   void tlsReloaded(boolean success) {

@@ -2,6 +2,7 @@ package io.gastown.webhook;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.gastown.model.BeadStore;
@@ -14,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -22,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The cluster through fabric8 informers on Polecats, Rigs, BeadStores and Convoys (all namespaces), with a direct read
  * when the cache misses, and on polecat Pods (label {@code gastown.io/polecat}, kept slim: metadata and phase) for
- * counting slots. Secrets are never cached or listed: their existence is checked by a metadata-only GET.
+ * counting slots. Secrets are never listed or watched: their existence is checked by a metadata-only GET, the
+ * Secrets of one Pod at once, and a Secret found is taken to exist for a short while ({@link SecretPresence}).
  *
  * <p>A missing Polecat is waited for, briefly: Argo CD applies a polecat's Job and the Polecat in the same sync wave,
  * built-in kinds first, so the Job's Pod usually arrives a few milliseconds before its Polecat. Denying it would
@@ -33,7 +37,9 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
   private static final String BY_RIG = "rig";
   /** Well inside the MutatingWebhookConfiguration's 5 s timeout. */
   static final Duration POLECAT_GRACE = Duration.ofMillis(1500);
-  private static final long POLL_MILLIS = 20;
+  /** Longest sleep between two looks at the cache while waiting; an added Polecat wakes the waiters at once. */
+  private static final long POLL_MILLIS = 100;
+  private final Object polecatArrived = new Object();
 
   private final KubernetesClient client;
   private final SharedIndexInformer<Polecat> polecats;
@@ -41,6 +47,8 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
   private final SharedIndexInformer<BeadStore> beadStores;
   private final SharedIndexInformer<Convoy> convoys;
   private final SharedIndexInformer<Pod> pods;
+  private final ExecutorService secretLookups = Executors.newVirtualThreadPerTaskExecutor();
+  private final SecretPresence secrets = new SecretPresence(this::secretExists, secretLookups, System::nanoTime);
 
   // withIndexers (deprecated in favour of adding indexers to a built informer) puts the index in place before the
   // informer's first list, so no lookup ever sees an unindexed cache.
@@ -59,6 +67,22 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
             ? List.of(pod.getMetadata().getLabels().get(GasTown.LABEL_RIG)) : List.of()))
         .runnableInformer(0);
     pods.itemStore(new SlimPodStore());
+    polecats.addEventHandler(new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(Polecat polecat) {
+        synchronized (polecatArrived) {
+          polecatArrived.notifyAll();
+        }
+      }
+
+      @Override
+      public void onUpdate(Polecat before, Polecat after) {
+      }
+
+      @Override
+      public void onDelete(Polecat polecat, boolean finalStateUnknown) {
+      }
+    });
     for (SharedIndexInformer<?> informer : List.of(polecats, rigs, beadStores, convoys, pods)) {
       // Keep retrying (e.g. while the CRDs are not installed yet): /readyz stays 503 meanwhile.
       informer.exceptionHandler((started, error) -> {
@@ -83,14 +107,19 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     String key = namespace + "/" + name;
     Optional<Polecat> found = cachedOrRead(polecats.getStore().getByKey(key), () -> readPolecat(namespace, name));
     long deadline = System.nanoTime() + POLECAT_GRACE.toNanos();
-    while (found.isEmpty() && polecats.isWatching() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(POLL_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
+    synchronized (polecatArrived) {
+      // Looked at again under the lock: a Polecat added from here on wakes this wait.
+      found = found.or(() -> Optional.ofNullable(polecats.getStore().getByKey(key)));
+      while (found.isEmpty() && polecats.isWatching() && System.nanoTime() < deadline) {
+        try {
+          // Woken by every Polecat the cache adds.
+          polecatArrived.wait(Math.max(1, Math.min(POLL_MILLIS, (deadline - System.nanoTime()) / 1_000_000)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+        found = Optional.ofNullable(polecats.getStore().getByKey(key));
       }
-      found = Optional.ofNullable(polecats.getStore().getByKey(key));
     }
     return found.isPresent() ? found : Optional.ofNullable(readPolecat(namespace, name));
   }
@@ -127,6 +156,11 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
   }
 
   @Override
+  public List<String> missingSecrets(String namespace, List<String> names) {
+    return secrets.missing(namespace, names);
+  }
+
+  @Override
   public List<Convoy> convoys(String namespace) {
     return convoys.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
   }
@@ -153,5 +187,6 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     beadStores.close();
     convoys.close();
     pods.close();
+    secretLookups.shutdownNow();
   }
 }

@@ -12,6 +12,7 @@ import io.javaoperatorsdk.webhook.admission.AdmissionRequestHandler;
 import io.javaoperatorsdk.webhook.admission.AdmissionUtils;
 import io.javaoperatorsdk.webhook.admission.NotAllowedException;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,11 +30,18 @@ final class PodAdmission implements AdmissionRequestHandler {
   private final ClusterView cluster;
   private final PlatformConfig platform;
   private final PolecatSlots slots;
+  private final Consumer<ServerTiming> timings;
 
   PodAdmission(ClusterView cluster, PlatformConfig platform) {
+    this(cluster, platform, timing -> { });
+  }
+
+  /** @param timings gets the phases of every Pod that was looked at (expanded or refused) */
+  PodAdmission(ClusterView cluster, PlatformConfig platform, Consumer<ServerTiming> timings) {
     this.cluster = cluster;
     this.platform = platform;
     this.slots = new PolecatSlots(cluster);
+    this.timings = timings;
   }
 
   @Override
@@ -53,17 +61,26 @@ final class PodAdmission implements AdmissionRequestHandler {
     }
     String namespace = request.getNamespace() != null && !request.getNamespace().isEmpty() ? request.getNamespace()
         : pod.getMetadata().getNamespace();
+    ServerTiming timing = ServerTiming.start();
     try {
-      Pod expanded = PodAdmissionRules.admit(pod, namespace, cluster, platform);
+      Pod expanded = PodAdmissionRules.admit(pod, namespace, cluster, platform, timing::mark);
       // Last, so that only a Pod that is admitted takes a slot.
       slots.claim(expanded).ifPresent(noSlot -> {
         throw new AdmissionRefusal(noSlot);
       });
-      return AdmissionUtils.admissionResponseFromMutation(pod, expanded);
+      timing.mark("slots");
+      AdmissionResponse response = AdmissionUtils.admissionResponseFromMutation(pod, expanded);
+      timing.mark("diff");
+      log.debug("expanded Pod {}/{}* for Polecat {}: {}", namespace, pod.getMetadata().getGenerateName(),
+          polecatName, timing);
+      return response;
     } catch (AdmissionRefusal e) {
       log.info("denied Pod {}/{}* for Polecat {}: {}", namespace, pod.getMetadata().getGenerateName(), polecatName,
           e.getMessage());
+      timing.mark("refusal");
       return AdmissionUtils.notAllowedExceptionToAdmissionResponse(denied(e.getMessage()));
+    } finally {
+      timings.accept(timing);
     }
   }
 

@@ -39,6 +39,7 @@ public final class WebhookServer {
     InformerClusterView cluster = new InformerClusterView(client).start();
     WebhookApp app;
     try {
+      WebhookApp.warmUp(platform);
       app = WebhookApp.start(settings, cluster, platform);
     } catch (IllegalStateException e) {
       System.err.println("gastown-webhook: " + e.getMessage());

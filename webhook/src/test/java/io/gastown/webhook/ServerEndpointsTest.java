@@ -49,4 +49,25 @@ class ServerEndpointsTest {
           .contains("jvm_memory_used_bytes");
     }
   }
+
+  @Test
+  void eachPhaseOfAPolecatPodsAdmissionIsTimed() {
+    StaticClusterView cluster = new StaticClusterView().with(Fixtures.polecat()).with(Fixtures.rig()).withAnySecret();
+    try (RunningWebhook webhook = RunningWebhook.start(cluster, PlatformConfig.defaults())) {
+      Pod pod = Fixtures.podFromJob();
+      webhook.post("/mutate/pods", Reviews.createPod(pod));
+      webhook.post("/mutate/pods", Reviews.createPod(pod));
+      cluster.polecats.clear();
+      webhook.post("/mutate/pods", Reviews.createPod(pod));
+
+      String metrics = webhook.get("/metrics").body();
+      for (String phase : new String[] {"polecat", "rig", "policy", "secrets", "expand", "slots", "diff"}) {
+        assertThat(metrics).as(phase).contains("gastown_webhook_pod_admission_phase_seconds_count{phase=\"" + phase
+            + "\"} 2");
+      }
+      assertThat(metrics).as("the Pod without its Polecat stopped at the lookup")
+          .contains("gastown_webhook_pod_admission_phase_seconds_count{phase=\"refusal\"} 1")
+          .contains("gastown_webhook_pod_admission_phase_seconds_bucket{phase=\"secrets\",le=\"0.005\"}");
+    }
+  }
 }
