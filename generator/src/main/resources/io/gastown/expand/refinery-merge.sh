@@ -20,9 +20,9 @@ fail_input() {
   printf 'refinery-merge: %s\n' "$1" >&2
   exit 2
 }
-: "${GT_GIT_REPOSITORY:?refinery-merge: GT_GIT_REPOSITORY must name the repository}"
-: "${GT_REPO_DIR:?refinery-merge: GT_REPO_DIR must name the working directory}"
-: "${GT_TARGET_BRANCH:?refinery-merge: GT_TARGET_BRANCH must name the target branch}"
+[ -n "${GT_GIT_REPOSITORY:-}" ] || fail_input "GT_GIT_REPOSITORY must name the repository"
+[ -n "${GT_REPO_DIR:-}" ] || fail_input "GT_REPO_DIR must name the working directory"
+[ -n "${GT_TARGET_BRANCH:-}" ] || fail_input "GT_TARGET_BRANCH must name the target branch"
 method="${GT_MERGE_METHOD:-}"
 case "$method" in
   rebase|merge) ;;

@@ -142,6 +142,17 @@ class RefineryMergeScriptTest {
     }
   }
 
+  @Test
+  void badInputStopsTheRunWithAMessageNamingTheVariable() throws Exception {
+    Container container = RefineryMergeContainer.build(spec(MergeMethod.REBASE, 10), origin.toUri().toString(),
+        List.of("feature/gt-1"), PlatformConfig.defaults());
+    ContainerRunner.Outcome outcome = ContainerRunner.run(container, Map.of("HOME", tmp.toString(),
+        "GT_REPO_DIR", tmp.resolve("repo").toString(), "GT_MERGE_METHOD", "squash"), tmp);
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.output()).isEqualTo("refinery-merge: GT_MERGE_METHOD must be rebase or merge, not 'squash'\n");
+    assertThat(subjects()).containsExactly("first");
+  }
+
   private static List<String> expectedSubjects(List<String> branches) {
     List<String> subjects = new ArrayList<>();
     for (String branch : branches) {
