@@ -16,7 +16,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,12 +120,17 @@ class RefineryMergeScriptTest {
       branches.add(branch("feature/gt-" + name, name + ".txt", name + "\n"));
     }
     RefinerySpec spec = spec(MergeMethod.REBASE, 10);
+    // A test that takes a moment keeps each run between its fetch and its push long enough for the other to push.
+    spec.setTestCommand("sleep 0.2");
     String[] order = branches.toArray(String[]::new);
 
-    CompletableFuture<List<JsonNode>> first = CompletableFuture.supplyAsync(() -> runUnchecked(spec, "one", order));
-    CompletableFuture<List<JsonNode>> second = CompletableFuture.supplyAsync(() -> runUnchecked(spec, "two", order));
-    List<JsonNode> all = new ArrayList<>(first.get());
-    all.addAll(second.get());
+    List<JsonNode> all = new ArrayList<>();
+    try (ExecutorService both = Executors.newFixedThreadPool(2)) {
+      Future<List<JsonNode>> first = both.submit(() -> run(spec, "one", order));
+      Future<List<JsonNode>> second = both.submit(() -> run(spec, "two", order));
+      all.addAll(first.get());
+      all.addAll(second.get());
+    }
 
     assertThat(all).extracting(r -> r.get("result").asText()).containsOnly("merged", "already-merged");
     assertThat(subjects()).containsExactlyInAnyOrderElementsOf(expectedSubjects(branches));
@@ -140,6 +147,20 @@ class RefineryMergeScriptTest {
       // Every commit a run pushed is still in the target's history: nothing was overwritten.
       assertThat(git(origin, "merge-base", "--is-ancestor", commits.iterator().next(), head())).isEmpty();
     }
+  }
+
+  @Test
+  void aShallowCloneLeftByGitInitIsDeepenedBeforeRebasing() throws Exception {
+    branch("feature/gt-1", "a.txt", "a\n");
+    branch("main", "README.md", "hello again\n");
+    Path repo = tmp.resolve("run-repo");
+    git(tmp, "clone", "--quiet", "--depth", "1", "--single-branch", "--branch", "main", origin.toUri().toString(),
+        repo.toString());
+
+    List<JsonNode> results = run(spec(MergeMethod.REBASE, 10), "run", "feature/gt-1");
+
+    assertThat(results).extracting(r -> r.get("result").asText()).containsExactly("merged");
+    assertThat(subjects()).containsExactly("add a.txt on feature/gt-1", "add README.md on main", "first");
   }
 
   @Test
@@ -182,21 +203,15 @@ class RefineryMergeScriptTest {
     return name;
   }
 
-  private List<JsonNode> runUnchecked(RefinerySpec spec, String runName, String... branches) {
-    try {
-      return run(spec, runName, branches);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** Runs the merge container; {@code runName} keeps each run's HOME and clone apart. */
   private List<JsonNode> run(RefinerySpec spec, String runName, String... branches) throws Exception {
     Container container = RefineryMergeContainer.build(spec, origin.toUri().toString(), List.of(branches),
         PlatformConfig.defaults());
     Path home = Files.createDirectories(tmp.resolve(runName + "-home"));
-    ContainerRunner.Outcome outcome = ContainerRunner.run(container,
-        Map.of("HOME", home.toString(), "GT_REPO_DIR", tmp.resolve(runName + "-repo").toString()), tmp);
+    // Each run commits under its own name: two runs would otherwise rebase to identical commits within a second,
+    // and the race would never make one of them retry.
+    ContainerRunner.Outcome outcome = ContainerRunner.run(container, Map.of("HOME", home.toString(),
+        "GT_REPO_DIR", tmp.resolve(runName + "-repo").toString(), "GIT_COMMITTER_NAME", runName), tmp);
     assertThat(outcome.exitCode()).as(outcome.output()).isZero();
     List<JsonNode> results = new ArrayList<>();
     for (String line : outcome.output().lines().toList()) {
