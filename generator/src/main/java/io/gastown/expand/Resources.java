@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 final class Resources {
   static final String GIT_INIT_SCRIPT = read("git-init.sh");
   static final String AGENT_SCRIPT = read("agent-run.sh");
+  static final String REFINERY_MERGE_SCRIPT = read("refinery-merge.sh");
   /** The built-in known_hosts without its comment lines (they only document the sources). */
   static final String BUILT_IN_KNOWN_HOSTS = withoutComments(read("known_hosts"));
 

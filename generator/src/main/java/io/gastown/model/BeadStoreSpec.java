@@ -2,7 +2,6 @@ package io.gastown.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
-import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
@@ -24,12 +23,13 @@ public class BeadStoreSpec {
   @JsonPropertyDescription("Repository holding the beads database, if not the rig's own (reaches pods as GT_BEADS_REPO).")
   private String gitRepository;
 
-  @JsonPropertyDescription("Secret with the SSH key for the beads repository.")
+  @JsonPropertyDescription("Not supported yet: accepted and ignored. Meant to name the Secret with the SSH key for the "
+      + "beads repository; today nothing reads it.")
   private SecretReference gitSecretRef;
 
   @Pattern(GasTown.DURATION_PATTERN)
-  @Default("5m")
-  @JsonPropertyDescription("How often beads are synchronised.")
+  @JsonPropertyDescription("Not supported yet: accepted and ignored. Meant to set how often beads are synchronised "
+      + "(e.g. 5m); today nothing synchronises them on a schedule.")
   private String syncInterval;
 
   public String getRigRef() {

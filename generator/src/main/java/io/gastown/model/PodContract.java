@@ -15,6 +15,8 @@ public final class PodContract {
   public static final String PLACEHOLDER_CONTAINER = "agent";
   /** The init container that clones the work branch. */
   public static final String GIT_INIT_CONTAINER = "git-init";
+  /** The container of a Refinery's merge run. */
+  public static final String REFINERY_MERGE_CONTAINER = "refinery-merge";
 
   /** The branch cloned when neither the Polecat nor its Rig names one. */
   public static final String DEFAULT_BRANCH = "main";
@@ -74,6 +76,13 @@ public final class PodContract {
     /** The branch the agent pushes: read back by the status reporter into {@code status.branch}. */
     public static final String WORK_BRANCH = "GT_WORK_BRANCH";
     public static final String REPO_DIR = "GT_REPO_DIR";
+    /** A Refinery's merge run: the branch it lands work branches on. */
+    public static final String TARGET_BRANCH = "GT_TARGET_BRANCH";
+    /** A Refinery's merge run: the work branches in merge order, separated by spaces. */
+    public static final String MERGE_BRANCHES = "GT_MERGE_BRANCHES";
+    public static final String TEST_COMMAND = "GT_TEST_COMMAND";
+    public static final String MERGE_METHOD = "GT_MERGE_METHOD";
+    public static final String MAX_BATCH = "GT_MAX_BATCH";
 
     private Env() {
     }

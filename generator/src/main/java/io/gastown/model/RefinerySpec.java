@@ -3,6 +3,7 @@ package io.gastown.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -11,6 +12,13 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RefinerySpec {
+  public static final String DEFAULT_MERGE_METHOD = "rebase";
+  public static final String DEFAULT_MAX_BATCH = "10";
+  public static final int MAX_BATCH_LIMIT = 100;
+  /** Five cron fields, or one of the @ shorthands a CronJob accepts. */
+  public static final String SCHEDULE_PATTERN = "^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)"
+      + "|[0-9A-Za-z*/,?-]+( [0-9A-Za-z*/,?-]+){4})$";
+
   @Required
   @Pattern(GasTown.NAME_PATTERN)
   @JsonPropertyDescription("The Rig whose work branches this refinery merges.")
@@ -27,10 +35,20 @@ public class RefinerySpec {
   @JsonPropertyDescription("Command run before a merge, e.g. mvn -B verify. Single line.")
   private String testCommand;
 
+  @Default(DEFAULT_MERGE_METHOD)
+  @JsonPropertyDescription("How a work branch lands on the target: rebase (its commits replayed on the target head, "
+      + "a linear history) or merge (a merge commit). Either way the target only moves by a fast-forward push.")
+  private MergeMethod mergeMethod;
+
   @Min(1)
-  @Default("1")
-  @JsonPropertyDescription("Merges processed at once.")
-  private Integer parallelism;
+  @Max(MAX_BATCH_LIMIT)
+  @Default(DEFAULT_MAX_BATCH)
+  @JsonPropertyDescription("Work branches one merge run takes, oldest first; the rest wait for the next run.")
+  private Integer maxBatch;
+
+  @Pattern(SCHEDULE_PATTERN)
+  @JsonPropertyDescription("Cron schedule of the merge runs (five fields, e.g. */10 * * * *, or @hourly).")
+  private String schedule;
 
   @JsonPropertyDescription("Secret with the SSH key used to push merges.")
   private SecretReference gitSecretRef;
@@ -59,12 +77,28 @@ public class RefinerySpec {
     this.testCommand = testCommand;
   }
 
-  public Integer getParallelism() {
-    return parallelism;
+  public MergeMethod getMergeMethod() {
+    return mergeMethod;
   }
 
-  public void setParallelism(Integer parallelism) {
-    this.parallelism = parallelism;
+  public void setMergeMethod(MergeMethod mergeMethod) {
+    this.mergeMethod = mergeMethod;
+  }
+
+  public Integer getMaxBatch() {
+    return maxBatch;
+  }
+
+  public void setMaxBatch(Integer maxBatch) {
+    this.maxBatch = maxBatch;
+  }
+
+  public String getSchedule() {
+    return schedule;
+  }
+
+  public void setSchedule(String schedule) {
+    this.schedule = schedule;
   }
 
   public SecretReference getGitSecretRef() {
