@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
 final class Kubectl {
   private static final Path DEFAULT = Path.of("/usr/lib/google-cloud-sdk/bin/kubectl.1.33");
 
-  private Kubectl() {
-  }
+  private Kubectl() {}
 
   record Result(int exitCode, String stdout, String stderr) {
     Result orFail(String what) {
@@ -30,8 +29,10 @@ final class Kubectl {
     String configured = System.getenv("KUBECTL");
     Path path = configured != null && !configured.isBlank() ? Path.of(configured) : DEFAULT;
     if (!Files.isExecutable(path)) {
-      throw new AssertionError("kubectl not found at " + path
-          + ": install google-cloud-cli's kubectl (it ships kubectl.1.33) or set KUBECTL to a kubectl >= 1.27");
+      throw new AssertionError(
+          "kubectl not found at "
+              + path
+              + ": install google-cloud-cli's kubectl (it ships kubectl.1.33) or set KUBECTL to a kubectl >= 1.27");
     }
     return path;
   }
@@ -39,7 +40,10 @@ final class Kubectl {
   /** `kubectl kustomize DIR` as a list of objects. */
   @SuppressWarnings("unchecked")
   static List<Map<String, Object>> kustomize(Path directory) {
-    String yaml = run(null, "kustomize", directory.toString()).orFail("kubectl kustomize " + directory).stdout();
+    String yaml =
+        run(null, "kustomize", directory.toString())
+            .orFail("kubectl kustomize " + directory)
+            .stdout();
     List<Map<String, Object>> objects = new ArrayList<>();
     for (Object document : Yamls.loadAll(yaml)) {
       objects.add((Map<String, Object>) document);
@@ -48,7 +52,9 @@ final class Kubectl {
   }
 
   static String kustomizeText(Path directory) {
-    return run(null, "kustomize", directory.toString()).orFail("kubectl kustomize " + directory).stdout();
+    return run(null, "kustomize", directory.toString())
+        .orFail("kubectl kustomize " + directory)
+        .stdout();
   }
 
   static Result run(Path stdin, String... args) {
@@ -62,7 +68,8 @@ final class Kubectl {
     return exec(command, stdin, environment, 120);
   }
 
-  static Result exec(List<String> command, Path stdin, Map<String, String> environment, long timeoutSeconds) {
+  static Result exec(
+      List<String> command, Path stdin, Map<String, String> environment, long timeoutSeconds) {
     try {
       ProcessBuilder builder = new ProcessBuilder(command);
       builder.environment().putAll(environment);
@@ -78,16 +85,20 @@ final class Kubectl {
         Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
           process.destroyForcibly();
-          throw new AssertionError("timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
+          throw new AssertionError(
+              "timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
         }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new Result(
+            process.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
             Files.readString(err, StandardCharsets.UTF_8));
       } finally {
         Files.deleteIfExists(out);
         Files.deleteIfExists(err);
       }
     } catch (IOException e) {
-      throw new AssertionError("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
+      throw new AssertionError(
+          "cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted: " + String.join(" ", command), e);

@@ -10,39 +10,49 @@ import java.util.Map;
 
 /** Reads Argo CD's own test formats: health_test.yaml and actions/action_test.yaml. */
 final class LuaTestCases {
-  private LuaTestCases() {
-  }
+  private LuaTestCases() {}
 
-  record HealthCase(Path input, String status, String message) {
-  }
+  record HealthCase(Path input, String status, String message) {}
 
-  record DiscoveryCase(Path input, List<Map<String, Object>> result) {
-  }
+  record DiscoveryCase(Path input, List<Map<String, Object>> result) {}
 
-  record ActionCase(String action, Path input, Path expectedOutput, Map<String, Object> parameters) {
-  }
+  record ActionCase(
+      String action, Path input, Path expectedOutput, Map<String, Object> parameters) {}
 
-  record Actions(List<DiscoveryCase> discovery, List<ActionCase> actions) {
-  }
+  record Actions(List<DiscoveryCase> discovery, List<ActionCase> actions) {}
 
   static List<HealthCase> health(Path kindDirectory) {
     Map<String, Object> file = load(kindDirectory.resolve("health_test.yaml"));
-    return Manifests.maps(file, "tests").stream().map(t -> new HealthCase(
-        kindDirectory.resolve((String) t.get("inputPath")),
-        (String) Manifests.get(t, "healthStatus.status"),
-        (String) Manifests.get(t, "healthStatus.message"))).toList();
+    return Manifests.maps(file, "tests").stream()
+        .map(
+            t ->
+                new HealthCase(
+                    kindDirectory.resolve((String) t.get("inputPath")),
+                    (String) Manifests.get(t, "healthStatus.status"),
+                    (String) Manifests.get(t, "healthStatus.message")))
+        .toList();
   }
 
   static Actions actions(Path kindDirectory) {
     Path actions = kindDirectory.resolve("actions");
     Map<String, Object> file = load(actions.resolve("action_test.yaml"));
-    List<DiscoveryCase> discovery = Manifests.maps(file, "discoveryTests").stream().map(t -> new DiscoveryCase(
-        actions.resolve((String) t.get("inputPath")), Manifests.maps(t, "result"))).toList();
-    List<ActionCase> cases = Manifests.maps(file, "actionTests").stream().map(t -> new ActionCase(
-        (String) t.get("action"),
-        actions.resolve((String) t.get("inputPath")),
-        actions.resolve((String) t.get("expectedOutputPath")),
-        t.get("parameters") == null ? Map.of() : Manifests.map(t, "parameters"))).toList();
+    List<DiscoveryCase> discovery =
+        Manifests.maps(file, "discoveryTests").stream()
+            .map(
+                t ->
+                    new DiscoveryCase(
+                        actions.resolve((String) t.get("inputPath")), Manifests.maps(t, "result")))
+            .toList();
+    List<ActionCase> cases =
+        Manifests.maps(file, "actionTests").stream()
+            .map(
+                t ->
+                    new ActionCase(
+                        (String) t.get("action"),
+                        actions.resolve((String) t.get("inputPath")),
+                        actions.resolve((String) t.get("expectedOutputPath")),
+                        t.get("parameters") == null ? Map.of() : Manifests.map(t, "parameters")))
+            .toList();
     return new Actions(discovery, cases);
   }
 

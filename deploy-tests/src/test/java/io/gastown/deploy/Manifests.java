@@ -15,8 +15,7 @@ import java.util.function.BiConsumer;
 
 /** Small helpers for built manifests: find objects, read nested fields, walk every key. */
 final class Manifests {
-  private Manifests() {
-  }
+  private Manifests() {}
 
   static Path root() {
     return Golden.root();
@@ -26,15 +25,27 @@ final class Manifests {
     return objects.stream()
         .filter(o -> kind.equals(o.get("kind")) && name.equals(get(o, "metadata.name")))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no " + kind + " " + name + " in the output; kinds there: "
-            + objects.stream().map(o -> o.get("kind") + "/" + get(o, "metadata.name")).toList()));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no "
+                        + kind
+                        + " "
+                        + name
+                        + " in the output; kinds there: "
+                        + objects.stream()
+                            .map(o -> o.get("kind") + "/" + get(o, "metadata.name"))
+                            .toList()));
   }
 
   static List<Map<String, Object>> ofKind(List<Map<String, Object>> objects, String kind) {
     return objects.stream().filter(o -> kind.equals(o.get("kind"))).toList();
   }
 
-  /** A nested field by dotted path; list elements by index ("spec.webhooks.0.name"). Null when absent. */
+  /**
+   * A nested field by dotted path; list elements by index ("spec.webhooks.0.name"). Null when
+   * absent.
+   */
   static Object get(Object node, String path) {
     Object current = node;
     for (String part : path.split("\\.")) {
@@ -85,11 +96,21 @@ final class Manifests {
   static List<String> pathsOfKey(List<Map<String, Object>> objects, String key) {
     List<String> found = new ArrayList<>();
     for (Map<String, Object> object : objects) {
-      walk(object, "", (path, value) -> {
-        if (path.equals(key) || path.endsWith("." + key)) {
-          found.add(object.get("kind") + "/" + get(object, "metadata.name") + ": " + path + "=" + value);
-        }
-      });
+      walk(
+          object,
+          "",
+          (path, value) -> {
+            if (path.equals(key) || path.endsWith("." + key)) {
+              found.add(
+                  object.get("kind")
+                      + "/"
+                      + get(object, "metadata.name")
+                      + ": "
+                      + path
+                      + "="
+                      + value);
+            }
+          });
     }
     return found;
   }
@@ -97,19 +118,23 @@ final class Manifests {
   /** Copies a directory tree (for building the dev overlay with generated certificates). */
   static void copyTree(Path from, Path to) {
     try {
-      Files.walkFileTree(from, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-          Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          from,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+                throws IOException {
+              Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.copy(file, to.resolve(from.relativize(file).toString()));
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.copy(file, to.resolve(from.relativize(file).toString()));
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The kustomize directories that get installed, built with kubectl kustomize. The dev overlay needs the
- * certificates hack/dev-certs.sh makes (git-ignored), so it is built from a temporary copy of kustomize/ with
- * freshly generated ones; the checked-in tree is never written to.
+ * The kustomize directories that get installed, built with kubectl kustomize. The dev overlay needs
+ * the certificates hack/dev-certs.sh makes (git-ignored), so it is built from a temporary copy of
+ * kustomize/ with freshly generated ones; the checked-in tree is never written to.
  */
 final class Overlays {
   static final String BASE = "kustomize/base";
@@ -24,8 +24,7 @@ final class Overlays {
   private static final Map<String, List<Map<String, Object>>> BUILT = new HashMap<>();
   private static Path devCopy;
 
-  private Overlays() {
-  }
+  private Overlays() {}
 
   static synchronized List<Map<String, Object>> build(String directory) {
     return BUILT.computeIfAbsent(directory, d -> Kubectl.kustomize(path(d)));
@@ -56,9 +55,14 @@ final class Overlays {
       Path copy = Files.createTempDirectory("gt-kustomize").resolve("kustomize");
       Manifests.copyTree(Manifests.root().resolve("kustomize"), copy);
       Path certs = copy.resolve("overlays/dev/certs");
-      Kubectl.Result result = Kubectl.exec(
-          List.of("bash", Manifests.root().resolve("hack/dev-certs.sh").toString(), certs.toString()),
-          null, Map.of("FORCE", "1"));
+      Kubectl.Result result =
+          Kubectl.exec(
+              List.of(
+                  "bash",
+                  Manifests.root().resolve("hack/dev-certs.sh").toString(),
+                  certs.toString()),
+              null,
+              Map.of("FORCE", "1"));
       result.orFail("hack/dev-certs.sh");
       return copy;
     } catch (IOException e) {

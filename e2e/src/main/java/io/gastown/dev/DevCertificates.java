@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 /**
- * A throw-away CA and the webhook's serving certificate for 127.0.0.1 (the kube-apiserver of the local control
- * plane calls the webhook there), made fresh for every environment by the test PKI ({@link TestPki}), never stored
- * in git. The same shape as {@code hack/dev-certs.sh} writes: {@code ca.crt}, {@code tls.crt}, {@code tls.key}
- * (PKCS#8, mode 600).
+ * A throw-away CA and the webhook's serving certificate for 127.0.0.1 (the kube-apiserver of the
+ * local control plane calls the webhook there), made fresh for every environment by the test PKI
+ * ({@link TestPki}), never stored in git. The same shape as {@code hack/dev-certs.sh} writes:
+ * {@code ca.crt}, {@code tls.crt}, {@code tls.key} (PKCS#8, mode 600).
  */
 public record DevCertificates(Path caCertificate, Path certificate, Path key, String caPem) {
 
@@ -23,8 +23,8 @@ public record DevCertificates(Path caCertificate, Path certificate, Path key, St
       server.writeTo(directory, TestPki.KeyFormat.PKCS8);
       Path caFile = directory.resolve("ca.crt");
       Files.writeString(caFile, ca.certificatePem());
-      return new DevCertificates(caFile, directory.resolve("tls.crt"), directory.resolve("tls.key"),
-          ca.certificatePem());
+      return new DevCertificates(
+          caFile, directory.resolve("tls.crt"), directory.resolve("tls.key"), ca.certificatePem());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -11,9 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The checked-in webhook configurations (kustomize/base/webhook/mutating.yaml and validating.yaml: rules,
- * selectors, failurePolicy as deployed) registered with the apiserver, with only their clientConfig changed: the
- * URL of the webhook on this host and the dev CA in caBundle (what the dev overlay does with kustomize).
+ * The checked-in webhook configurations (kustomize/base/webhook/mutating.yaml and validating.yaml:
+ * rules, selectors, failurePolicy as deployed) registered with the apiserver, with only their
+ * clientConfig changed: the URL of the webhook on this host and the dev CA in caBundle (what the
+ * dev overlay does with kustomize).
  */
 public final class WebhookRegistration implements AutoCloseable {
   public static final String NAME = "gastown-webhook";
@@ -25,20 +26,26 @@ public final class WebhookRegistration implements AutoCloseable {
     this.client = client;
   }
 
-  public static WebhookRegistration register(KubernetesClient client, Path repositoryRoot, int port, String caBundle) {
+  public static WebhookRegistration register(
+      KubernetesClient client, Path repositoryRoot, int port, String caBundle) {
     Path directory = repositoryRoot.resolve("kustomize/base/webhook");
-    MutatingWebhookConfiguration mutating = read(client, directory.resolve("mutating.yaml"),
-        MutatingWebhookConfiguration.class);
-    mutating.getWebhooks().forEach(hook -> hook.setClientConfig(local(hook.getClientConfig(), port, caBundle)));
-    ValidatingWebhookConfiguration validating = read(client, directory.resolve("validating.yaml"),
-        ValidatingWebhookConfiguration.class);
-    validating.getWebhooks().forEach(hook -> hook.setClientConfig(local(hook.getClientConfig(), port, caBundle)));
+    MutatingWebhookConfiguration mutating =
+        read(client, directory.resolve("mutating.yaml"), MutatingWebhookConfiguration.class);
+    mutating
+        .getWebhooks()
+        .forEach(hook -> hook.setClientConfig(local(hook.getClientConfig(), port, caBundle)));
+    ValidatingWebhookConfiguration validating =
+        read(client, directory.resolve("validating.yaml"), ValidatingWebhookConfiguration.class);
+    validating
+        .getWebhooks()
+        .forEach(hook -> hook.setClientConfig(local(hook.getClientConfig(), port, caBundle)));
     client.resource(mutating).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
     client.resource(validating).fieldManager(FIELD_MANAGER).forceConflicts().serverSideApply();
     return new WebhookRegistration(client);
   }
 
-  private static WebhookClientConfig local(WebhookClientConfig checkedIn, int port, String caBundle) {
+  private static WebhookClientConfig local(
+      WebhookClientConfig checkedIn, int port, String caBundle) {
     return new WebhookClientConfigBuilder()
         .withUrl("https://127.0.0.1:" + port + checkedIn.getService().getPath())
         .withCaBundle(caBundle)
@@ -53,7 +60,10 @@ public final class WebhookRegistration implements AutoCloseable {
     }
   }
 
-  /** Unregisters: with failurePolicy Fail, a registration left behind would refuse every polecat Pod. */
+  /**
+   * Unregisters: with failurePolicy Fail, a registration left behind would refuse every polecat
+   * Pod.
+   */
   @Override
   public void close() {
     client.admissionRegistration().v1().mutatingWebhookConfigurations().withName(NAME).delete();

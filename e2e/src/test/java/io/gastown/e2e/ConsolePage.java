@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code ```console} blocks of a Markdown page: each line starting with {@code $ } is a command, the lines up to
- * the next command (or the end of the block) are its output. Everything else on the page is prose. The page can be
- * written back with other outputs, leaving every other byte as it was.
+ * The {@code ```console} blocks of a Markdown page: each line starting with {@code $ } is a
+ * command, the lines up to the next command (or the end of the block) are its output. Everything
+ * else on the page is prose. The page can be written back with other outputs, leaving every other
+ * byte as it was.
  */
 public final class ConsolePage {
   static final String PROMPT = "$ ";
 
   /** One command of the page: where it is, what it runs, what the page says it prints. */
-  public record Step(int line, String command, List<String> output) {
-  }
+  public record Step(int line, String command, List<String> output) {}
 
   private final List<String> lines;
   private final List<Step> steps;
@@ -41,7 +41,8 @@ public final class ConsolePage {
         current = new Step(i, line.substring(PROMPT.length()).strip(), new ArrayList<>());
         steps.add(current);
       } else if (current == null) {
-        throw new IllegalArgumentException("line " + (i + 1) + ": output before the first command of a console block");
+        throw new IllegalArgumentException(
+            "line " + (i + 1) + ": output before the first command of a console block");
       } else {
         current.output().add(line);
       }
@@ -56,7 +57,10 @@ public final class ConsolePage {
     return steps;
   }
 
-  /** The page with each step's output replaced by {@code outputs} (same order; null keeps the page's). */
+  /**
+   * The page with each step's output replaced by {@code outputs} (same order; null keeps the
+   * page's).
+   */
   public String withOutputs(List<List<String>> outputs) {
     List<String> result = new ArrayList<>();
     int next = 0;
@@ -70,7 +74,10 @@ public final class ConsolePage {
     return String.join("\n", result);
   }
 
-  /** The words of a command line as a POSIX shell splits them (quotes and backslashes; no expansions). */
+  /**
+   * The words of a command line as a POSIX shell splits them (quotes and backslashes; no
+   * expansions).
+   */
   public static List<String> words(String command) {
     List<String> words = new ArrayList<>();
     StringBuilder word = null;
@@ -86,7 +93,9 @@ public final class ConsolePage {
       } else if (quote == '"') {
         if (c == '"') {
           quote = 0;
-        } else if (c == '\\' && i + 1 < command.length() && "\"\\$`".indexOf(command.charAt(i + 1)) >= 0) {
+        } else if (c == '\\'
+            && i + 1 < command.length()
+            && "\"\\$`".indexOf(command.charAt(i + 1)) >= 0) {
           word.append(command.charAt(++i));
         } else {
           word.append(c);

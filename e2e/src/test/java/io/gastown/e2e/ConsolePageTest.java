@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** How QuickstartE2E reads the page and what it lets differ between the page and a run. */
 class ConsolePageTest {
-  static final String PAGE = """
+  static final String PAGE =
+      """
       # Title
 
       ```bash
@@ -30,10 +31,13 @@ class ConsolePageTest {
   void commandsAndOutputsComeOnlyFromConsoleBlocks() {
     ConsolePage page = ConsolePage.parse(PAGE);
 
-    assertThat(page.steps()).extracting(ConsolePage.Step::command)
-        .containsExactly("kubectl gt init", "kubectl gt convoy create \"Fix the login\" dm-1 'dm 2'");
+    assertThat(page.steps())
+        .extracting(ConsolePage.Step::command)
+        .containsExactly(
+            "kubectl gt init", "kubectl gt convoy create \"Fix the login\" dm-1 'dm 2'");
     assertThat(page.steps().get(1).output())
-        .containsExactly("Convoy cv-fix-the-login created.", "Committed 90bcc1e (no remote: committed only).");
+        .containsExactly(
+            "Convoy cv-fix-the-login created.", "Committed 90bcc1e (no remote: committed only).");
   }
 
   @Test
@@ -43,15 +47,22 @@ class ConsolePageTest {
     String written = page.withOutputs(Arrays.asList(List.of("Initialized again."), null));
 
     assertThat(written).isEqualTo(PAGE.replace("Initialized.", "Initialized again."));
-    assertThat(page.withOutputs(Arrays.asList(null, List.of()))).isEqualTo(PAGE.replace(
-        "Convoy cv-fix-the-login created.\nCommitted 90bcc1e (no remote: committed only).\n", ""));
+    assertThat(page.withOutputs(Arrays.asList(null, List.of())))
+        .isEqualTo(
+            PAGE.replace(
+                "Convoy cv-fix-the-login created.\nCommitted 90bcc1e (no remote: committed only).\n",
+                ""));
   }
 
   @Test
   void wordsAreSplitAsAShellSplitsThem() {
-    assertThat(ConsolePage.words("kubectl gt convoy create \"Fix \\\"the\\\" login\" dm-1 'a b' c\\ d"))
-        .containsExactly("kubectl", "gt", "convoy", "create", "Fix \"the\" login", "dm-1", "a b", "c d");
-    assertThatThrownBy(() -> ConsolePage.words("kubectl gt 'open")).hasMessageContaining("unclosed quote");
+    assertThat(
+            ConsolePage.words(
+                "kubectl gt convoy create \"Fix \\\"the\\\" login\" dm-1 'a b' c\\ d"))
+        .containsExactly(
+            "kubectl", "gt", "convoy", "create", "Fix \"the\" login", "dm-1", "a b", "c d");
+    assertThatThrownBy(() -> ConsolePage.words("kubectl gt 'open"))
+        .hasMessageContaining("unclosed quote");
   }
 
   @Test
@@ -64,13 +75,15 @@ class ConsolePageTest {
 
   @Test
   void commitIdsAgesTimestampsPodSuffixesAndColumnWidthsMayDiffer() {
-    assertThat(Transcript.normalize(List.of(
-        "Committed ce5ed33 (no remote: committed only).",
-        "Pod:            polecat-furiosa-vd4m9",
-        "Started:        2026-11-21T21:40:02Z (8s ago)",
-        "furiosa   demo   dm-1   Done    7s",
-        "  Ready      True     Ready        2m23s   0 polecats",
-        "")))
+    assertThat(
+            Transcript.normalize(
+                List.of(
+                    "Committed ce5ed33 (no remote: committed only).",
+                    "Pod:            polecat-furiosa-vd4m9",
+                    "Started:        2026-11-21T21:40:02Z (8s ago)",
+                    "furiosa   demo   dm-1   Done    7s",
+                    "  Ready      True     Ready        2m23s   0 polecats",
+                    "")))
         .containsExactly(
             "Committed <commit> (no remote: committed only).",
             "Pod: polecat-furiosa-<pod>",

@@ -9,15 +9,23 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * {@code kubectl gt} run in-process, as the launcher runs it (picocli on {@link GtCommand}), with the environment
- * and home directory of a user who set up the local environment: GT_GITOPS_REPO and KUBECONFIG.
+ * {@code kubectl gt} run in-process, as the launcher runs it (picocli on {@link GtCommand}), with
+ * the environment and home directory of a user who set up the local environment: GT_GITOPS_REPO and
+ * KUBECONFIG.
  */
 public final class Gt {
   /** What one command did. */
   public record Run(String command, int exit, String out, String err) {
     @Override
     public String toString() {
-      return "$ kubectl gt " + command + "\nexit " + exit + "\n--- stdout\n" + out + "--- stderr\n" + err;
+      return "$ kubectl gt "
+          + command
+          + "\nexit "
+          + exit
+          + "\n--- stdout\n"
+          + out
+          + "--- stderr\n"
+          + err;
     }
   }
 
@@ -31,11 +39,16 @@ public final class Gt {
 
   /** A user with GT_GITOPS_REPO and KUBECONFIG set. */
   public static Gt withRepository(Path repository, Path kubeconfig, Path home) {
-    return new Gt(Map.of(GtEnvironment.GITOPS_REPO, repository.toString(), "KUBECONFIG", kubeconfig.toString()),
+    return new Gt(
+        Map.of(
+            GtEnvironment.GITOPS_REPO, repository.toString(), "KUBECONFIG", kubeconfig.toString()),
         home);
   }
 
-  /** A user with only KUBECONFIG set: the GitOps repository is kubectl gt's default under the home directory. */
+  /**
+   * A user with only KUBECONFIG set: the GitOps repository is kubectl gt's default under the home
+   * directory.
+   */
   public static Gt withDefaultRepository(Path kubeconfig, Path home) {
     return new Gt(Map.of("KUBECONFIG", kubeconfig.toString()), home);
   }

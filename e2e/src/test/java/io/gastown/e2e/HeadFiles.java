@@ -16,10 +16,12 @@ record HeadFiles(String commit, SortedSet<String> paths) {
 
   /** Empty while the repository has no commit (or does not exist yet). */
   static Optional<HeadFiles> of(Path repository) {
-    if (!repository.resolve(".git").toFile().exists() && !repository.resolve("HEAD").toFile().exists()) {
+    if (!repository.resolve(".git").toFile().exists()
+        && !repository.resolve("HEAD").toFile().exists()) {
       return Optional.empty();
     }
-    try (Git git = Git.open(repository.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+    try (Git git = Git.open(repository.toFile());
+        RevWalk walk = new RevWalk(git.getRepository())) {
       ObjectId head = git.getRepository().resolve("HEAD");
       if (head == null) {
         return Optional.empty();
@@ -41,7 +43,8 @@ record HeadFiles(String commit, SortedSet<String> paths) {
   /** The rigs: directories under rigs/ with a rig.yaml. */
   SortedSet<String> rigs() {
     SortedSet<String> rigs = new TreeSet<>();
-    paths.stream().filter(p -> p.endsWith("/" + GitOpsLayout.RIG_FILE))
+    paths.stream()
+        .filter(p -> p.endsWith("/" + GitOpsLayout.RIG_FILE))
         .forEach(p -> GitOpsLayout.rigOf(p).ifPresent(rigs::add));
     return rigs;
   }
@@ -50,7 +53,8 @@ record HeadFiles(String commit, SortedSet<String> paths) {
   SortedSet<String> polecats(String rig) {
     String prefix = GitOpsLayout.polecatDirectory(rig) + "/";
     SortedSet<String> names = new TreeSet<>();
-    paths.stream().filter(p -> p.startsWith(prefix) && p.endsWith(".yaml"))
+    paths.stream()
+        .filter(p -> p.startsWith(prefix) && p.endsWith(".yaml"))
         .forEach(p -> names.add(p.substring(prefix.length(), p.length() - ".yaml".length())));
     return names;
   }

@@ -15,8 +15,8 @@ import io.gastown.cli.ExitCode;
 import io.gastown.dev.DevCertificates;
 import io.gastown.expand.PlatformConfig;
 import io.gastown.expand.SkeletonPod;
-import io.gastown.model.Convoy;
 import io.gastown.model.BeadStore;
+import io.gastown.model.Convoy;
 import io.gastown.model.GasTown;
 import io.gastown.model.Polecat;
 import io.gastown.model.Rig;
@@ -60,31 +60,36 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code kubectl gt polecat preview} and the webhook agree on every golden case of
- * generator/src/test/resources/expand: the case's Polecat (with its Job, Rig, BeadStore) is put in a GitOps
- * repository and previewed offline with the case's platform.yaml; the same objects go to a real webhook over HTTPS,
- * as Argo CD's sync and the Job controller would send them ({@code /validate/rigs}, {@code /validate/polecats}, then
- * {@code /mutate/pods} with the Pod the Job controller makes from the Job, see SkeletonPodIT). The preview prints
- * exactly the Pod the webhook's patch makes, or fails with exactly the webhook's refusal; and its Pod spec is the
+ * generator/src/test/resources/expand: the case's Polecat (with its Job, Rig, BeadStore) is put in
+ * a GitOps repository and previewed offline with the case's platform.yaml; the same objects go to a
+ * real webhook over HTTPS, as Argo CD's sync and the Job controller would send them ({@code
+ * /validate/rigs}, {@code /validate/polecats}, then {@code /mutate/pods} with the Pod the Job
+ * controller makes from the Job, see SkeletonPodIT). The preview prints exactly the Pod the
+ * webhook's patch makes, or fails with exactly the webhook's refusal; and its Pod spec is the
  * golden expected.yaml's.
  */
 class PreviewAgreesWithWebhookTest {
   static final Path CASES = Golden.root().resolve("generator/src/test/resources/expand");
   static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-  @TempDir
-  static Path work;
+  @TempDir static Path work;
 
   private static DevCertificates tls;
   private static HttpClient http;
+
   /** One webhook per platform config, shared by the cases that use it. */
   private static final Map<String, WebhookApp> WEBHOOKS = new HashMap<>();
+
   private static final MapClusterView CLUSTER = new MapClusterView();
 
   @BeforeAll
   static void certificates() throws Exception {
     tls = DevCertificates.create(work.resolve("tls"));
-    http = HttpClient.newBuilder().sslContext(trusting(tls.caCertificate())).connectTimeout(Duration.ofSeconds(5))
-        .build();
+    http =
+        HttpClient.newBuilder()
+            .sslContext(trusting(tls.caCertificate()))
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
   }
 
   @AfterAll
@@ -110,45 +115,82 @@ class PreviewAgreesWithWebhookTest {
     String name = polecat.getMetadata().getName();
     String namespace = polecat.getMetadata().getNamespace();
 
-    // The repository: the Polecat and its Job as kubectl gt writes them, the Rig, the opted-in Namespace, the BeadStore.
+    // The repository: the Polecat and its Job as kubectl gt writes them, the Rig, the opted-in
+    // Namespace, the BeadStore.
     Path repo = work.resolve("repo-" + dir.getFileName());
-    Job job = Serialization.jsonMapper().treeToValue(
-        PolecatManifests.documents(polecat, PlatformConfig.DEFAULT_IMAGE).get(1), Job.class);
-    write(repo.resolve(GitOpsLayout.polecatFile(rigName, name)), List.of(Manifests.toTree(polecat),
-        Manifests.toTree(job)));
-    write(repo.resolve(GitOpsLayout.rigDirectory(rigName)).resolve("namespace.yaml"), List.of(Serialization.readYaml(
-        "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + namespace + "\n  labels:\n    "
-            + GasTown.LABEL_NAMESPACE_OPT_IN + ": " + GasTown.NAMESPACE_OPT_IN_VALUE + "\n")));
+    Job job =
+        Serialization.jsonMapper()
+            .treeToValue(
+                PolecatManifests.documents(polecat, PlatformConfig.DEFAULT_IMAGE).get(1),
+                Job.class);
+    write(
+        repo.resolve(GitOpsLayout.polecatFile(rigName, name)),
+        List.of(Manifests.toTree(polecat), Manifests.toTree(job)));
+    write(
+        repo.resolve(GitOpsLayout.rigDirectory(rigName)).resolve("namespace.yaml"),
+        List.of(
+            Serialization.readYaml(
+                "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: "
+                    + namespace
+                    + "\n  labels:\n    "
+                    + GasTown.LABEL_NAMESPACE_OPT_IN
+                    + ": "
+                    + GasTown.NAMESPACE_OPT_IN_VALUE
+                    + "\n")));
     if (rig != null) {
       write(repo.resolve(GitOpsLayout.rigFile(rigName)), List.of(Manifests.toTree(rig)));
     }
     if (beadStore != null) {
-      write(repo.resolve(GitOpsLayout.rigDirectory(rigName)).resolve("beadstore.yaml"),
+      write(
+          repo.resolve(GitOpsLayout.rigDirectory(rigName)).resolve("beadstore.yaml"),
           List.of(Manifests.toTree(beadStore)));
     }
 
-    List<String> args = new ArrayList<>(List.of("polecat", "preview", rigName + "/" + name, "--offline", "-o",
-        "json"));
+    List<String> args =
+        new ArrayList<>(
+            List.of("polecat", "preview", rigName + "/" + name, "--offline", "-o", "json"));
     if (Files.exists(platformFile)) {
       args.addAll(List.of("--platform-config", platformFile.toString()));
     }
-    Gt.Run preview = new Gt(Map.of("GT_GITOPS_REPO", repo.toString()), work.resolve("home")).run(
-        args.toArray(String[]::new));
+    Gt.Run preview =
+        new Gt(Map.of("GT_GITOPS_REPO", repo.toString()), work.resolve("home"))
+            .run(args.toArray(String[]::new));
 
-    // The webhook, given the same objects (every Secret exists: the offline preview cannot tell either).
+    // The webhook, given the same objects (every Secret exists: the offline preview cannot tell
+    // either).
     CLUSTER.clear();
     CLUSTER.polecats.put(namespace + "/" + name, polecat);
     if (rig != null) {
       CLUSTER.rigs.put(rigName, rig);
     }
     CLUSTER.beadStore = beadStore;
-    WebhookApp webhook = WEBHOOKS.computeIfAbsent(platformYaml, yaml -> WebhookApp.start(new WebhookSettings(0,
-        tls.certificate(), tls.key(), work.resolve("unused-platform.yaml"), WebhookSettings.DEFAULT_MAX_REQUEST_BYTES,
-        Duration.ofSeconds(10), Duration.ZERO, Duration.ofSeconds(5)), CLUSTER, PlatformConfig.fromYaml(yaml)));
-    Optional<String> refusal = rig == null ? Optional.empty()
-        : refusal(post(webhook, "/validate/rigs", review(rig, null, GasTown.GROUP, "rigs")));
+    WebhookApp webhook =
+        WEBHOOKS.computeIfAbsent(
+            platformYaml,
+            yaml ->
+                WebhookApp.start(
+                    new WebhookSettings(
+                        0,
+                        tls.certificate(),
+                        tls.key(),
+                        work.resolve("unused-platform.yaml"),
+                        WebhookSettings.DEFAULT_MAX_REQUEST_BYTES,
+                        Duration.ofSeconds(10),
+                        Duration.ZERO,
+                        Duration.ofSeconds(5)),
+                    CLUSTER,
+                    PlatformConfig.fromYaml(yaml)));
+    Optional<String> refusal =
+        rig == null
+            ? Optional.empty()
+            : refusal(post(webhook, "/validate/rigs", review(rig, null, GasTown.GROUP, "rigs")));
     if (refusal.isEmpty()) {
-      refusal = refusal(post(webhook, "/validate/polecats", review(polecat, namespace, GasTown.GROUP, "polecats")));
+      refusal =
+          refusal(
+              post(
+                  webhook,
+                  "/validate/polecats",
+                  review(polecat, namespace, GasTown.GROUP, "polecats")));
     }
     Pod skeleton = SkeletonPod.fromJob(job);
     AdmissionResponse mutation = null;
@@ -160,13 +202,22 @@ class PreviewAgreesWithWebhookTest {
     if (refusal.isPresent()) {
       assertThat(preview.exit()).as(preview.toString()).isEqualTo(ExitCode.INVALID_INPUT);
       assertThat(preview.out()).isEmpty();
-      assertThat(preview.err()).as(preview.toString()).contains("error: the webhook would refuse polecat " + rigName
-          + "/" + name + ": " + refusal.get() + "\n");
+      assertThat(preview.err())
+          .as(preview.toString())
+          .contains(
+              "error: the webhook would refuse polecat "
+                  + rigName
+                  + "/"
+                  + name
+                  + ": "
+                  + refusal.get()
+                  + "\n");
       if (Files.exists(dir.resolve("expected.yaml"))) {
         throw new AssertionError(dir + " expects a Pod, but the webhook refused: " + refusal.get());
       }
       if (mutation != null) {
-        assertThat(refusal.get()).as("/mutate/pods refuses with the golden message")
+        assertThat(refusal.get())
+            .as("/mutate/pods refuses with the golden message")
             .isEqualTo(Files.readString(dir.resolve("error.txt")).strip());
       }
       return;
@@ -177,34 +228,51 @@ class PreviewAgreesWithWebhookTest {
     assertThat(previewed).as("the preview's Pod is the Pod the webhook admits").isEqualTo(admitted);
 
     Pod golden = read(dir.resolve("expected.yaml"), Pod.class);
-    assertThat(Serialization.toYaml(Serialization.jsonMapper().convertValue(previewed, Pod.class).getSpec()))
-        .as("the preview's Pod spec is the golden one").isEqualTo(Serialization.toYaml(golden.getSpec()));
+    assertThat(
+            Serialization.toYaml(
+                Serialization.jsonMapper().convertValue(previewed, Pod.class).getSpec()))
+        .as("the preview's Pod spec is the golden one")
+        .isEqualTo(Serialization.toYaml(golden.getSpec()));
   }
 
   // --- the webhook, as the apiserver calls it
 
-  private static String review(HasMetadata object, String namespace, String group, String resource) {
+  private static String review(
+      HasMetadata object, String namespace, String group, String resource) {
     ObjectNode review = Serialization.jsonMapper().createObjectNode();
     review.put("apiVersion", "admission.k8s.io/v1");
     review.put("kind", "AdmissionReview");
     ObjectNode request = review.putObject("request");
     request.put("uid", UUID.randomUUID().toString());
     String version = group.isEmpty() ? "v1" : GasTown.VERSION;
-    request.putObject("kind").put("group", group).put("version", version).put("kind", object.getKind());
-    request.putObject("resource").put("group", group).put("version", version).put("resource", resource);
+    request
+        .putObject("kind")
+        .put("group", group)
+        .put("version", version)
+        .put("kind", object.getKind());
+    request
+        .putObject("resource")
+        .put("group", group)
+        .put("version", version)
+        .put("resource", resource);
     if (namespace != null) {
       request.put("namespace", namespace);
     }
     request.put("operation", "CREATE");
-    request.putObject("userInfo").put("username", "system:serviceaccount:kube-system:job-controller");
+    request
+        .putObject("userInfo")
+        .put("username", "system:serviceaccount:kube-system:job-controller");
     request.set("object", tree(object));
     request.put("dryRun", false);
     return Serialization.toJson(review);
   }
 
   private static AdmissionResponse post(WebhookApp webhook, String path, String body) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + webhook.port() + path))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + webhook.port() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     try {
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
@@ -218,7 +286,8 @@ class PreviewAgreesWithWebhookTest {
   }
 
   private static Optional<String> refusal(AdmissionResponse response) {
-    return Boolean.TRUE.equals(response.getAllowed()) ? Optional.empty()
+    return Boolean.TRUE.equals(response.getAllowed())
+        ? Optional.empty()
         : Optional.of(response.getStatus().getMessage());
   }
 
@@ -227,7 +296,8 @@ class PreviewAgreesWithWebhookTest {
     if (response.getPatch() == null) {
       return original;
     }
-    JsonNode patch = json(new String(Base64.getDecoder().decode(response.getPatch()), StandardCharsets.UTF_8));
+    JsonNode patch =
+        json(new String(Base64.getDecoder().decode(response.getPatch()), StandardCharsets.UTF_8));
     return JsonPatch.apply(patch, original);
   }
 
@@ -243,13 +313,16 @@ class PreviewAgreesWithWebhookTest {
     }
   }
 
-  private static SSLContext trusting(Path caCertificate) throws IOException, GeneralSecurityException {
+  private static SSLContext trusting(Path caCertificate)
+      throws IOException, GeneralSecurityException {
     KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
     trust.load(null, null);
     try (InputStream in = Files.newInputStream(caCertificate)) {
-      trust.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      trust.setCertificateEntry(
+          "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
     }
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(trust);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, factory.getTrustManagers(), null);
@@ -296,7 +369,9 @@ class PreviewAgreesWithWebhookTest {
     @Override
     public Optional<BeadStore> beadStoreOf(String rig, String namespace) {
       BeadStore store = beadStore;
-      return store != null && rig.equals(store.getSpec().getRigRef()) ? Optional.of(store) : Optional.empty();
+      return store != null && rig.equals(store.getSpec().getRigRef())
+          ? Optional.of(store)
+          : Optional.empty();
     }
 
     @Override

@@ -34,30 +34,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * docs/quickstart.md, run: every {@code $ kubectl gt ...} line of its {@code ```console} blocks, in order, against
- * the environment {@code hack/dev.sh up} starts ({@link LocalGasTown} and real Argo CD ({@link LocalArgoCd})
- * reading kubectl gt's local GitOps repository over file://, on a real control plane), each output compared with the page's after {@link Transcript#normalize} (commit ids, ages,
- * timestamps, pod suffixes, column widths). The user's home is a temporary directory, shown on the page as
- * {@value #PAGE_HOME}; the GitOps repository is kubectl gt's default under it, and ~/.claude holds a placeholder
- * credentials file.
+ * docs/quickstart.md, run: every {@code $ kubectl gt ...} line of its {@code ```console} blocks, in
+ * order, against the environment {@code hack/dev.sh up} starts ({@link LocalGasTown} and real Argo
+ * CD ({@link LocalArgoCd}) reading kubectl gt's local GitOps repository over file://, on a real
+ * control plane), each output compared with the page's after {@link Transcript#normalize} (commit
+ * ids, ages, timestamps, pod suffixes, column widths). The user's home is a temporary directory,
+ * shown on the page as {@value #PAGE_HOME}; the GitOps repository is kubectl gt's default under it,
+ * and ~/.claude holds a placeholder credentials file.
  *
- * <p>The cluster converges on its own (the watcher syncs each commit, kwok runs the pods, the reporter writes
- * statuses), so before each command the test waits until it has settled: every commit synced, every polecat
- * finished, every convoy and rig status written. A command that reads the cluster is retried for a while when its
- * output still differs. {@code -Dgolden.update=true} writes the outputs of this run into the page instead.
+ * <p>The cluster converges on its own (the watcher syncs each commit, kwok runs the pods, the
+ * reporter writes statuses), so before each command the test waits until it has settled: every
+ * commit synced, every polecat finished, every convoy and rig status written. A command that reads
+ * the cluster is retried for a while when its output still differs. {@code -Dgolden.update=true}
+ * writes the outputs of this run into the page instead.
  */
 @ControlPlane(nodes = true)
 class QuickstartE2E {
   static final Path PAGE = Golden.root().resolve("docs/quickstart.md");
   static final String PAGE_HOME = "/home/you";
-  static final String REGENERATE = "mvn -pl e2e -am verify -Dit.test=QuickstartE2E -Dgolden.update=true "
-      + "(then review the diff of docs/quickstart.md)";
+  static final String REGENERATE =
+      "mvn -pl e2e -am verify -Dit.test=QuickstartE2E -Dgolden.update=true "
+          + "(then review the diff of docs/quickstart.md)";
   static final Set<String> READS = Set.of("list", "status");
   static final Duration SETTLE = Duration.ofSeconds(90);
   static final Duration RETRY = Duration.ofSeconds(30);
 
-  @TempDir
-  static Path work;
+  @TempDir static Path work;
   static LocalGasTown town;
   static LocalArgoCd argo;
   static ArgoView view;
@@ -67,21 +69,39 @@ class QuickstartE2E {
   static Path repository;
 
   @BeforeAll
-  static void startTheLocalEnvironment(KubernetesClient kubernetes, ControlPlaneInfo info) throws Exception {
+  static void startTheLocalEnvironment(KubernetesClient kubernetes, ControlPlaneInfo info)
+      throws Exception {
     client = kubernetes;
     home = Files.createDirectories(work.resolve("home"));
     Files.createDirectories(home.resolve(".claude"));
-    Files.writeString(home.resolve(".claude/.credentials.json"), """
+    Files.writeString(
+        home.resolve(".claude/.credentials.json"),
+        """
         {"claudeAiOauth": {"accessToken": "placeholder", "refreshToken": "placeholder", "expiresAt": 4102444800000}}
         """);
-    gt = new Gt(Map.of("KUBECONFIG", info.kubeconfig().toString(), ArgoCdRefresh.NAMESPACE_VARIABLE,
-        LocalArgoCd.NAMESPACE), home);
-    repository = RepositoryLocation.resolve(new io.gastown.cli.GlobalOptions(), GtEnvironment.of(gt.environment(),
-        home));
-    town = LocalGasTown.start(info.kubeconfig(), Golden.root(), work.resolve("town"), Duration.ofMinutes(2));
-    argo = LocalArgoCd.start(info, kubernetes, Golden.root(), repository.toUri().toString(),
-        LocalPlugin.generateCommand(), work.resolve("argocd"),
-        Duration.ofMinutes(2));
+    gt =
+        new Gt(
+            Map.of(
+                "KUBECONFIG",
+                info.kubeconfig().toString(),
+                ArgoCdRefresh.NAMESPACE_VARIABLE,
+                LocalArgoCd.NAMESPACE),
+            home);
+    repository =
+        RepositoryLocation.resolve(
+            new io.gastown.cli.GlobalOptions(), GtEnvironment.of(gt.environment(), home));
+    town =
+        LocalGasTown.start(
+            info.kubeconfig(), Golden.root(), work.resolve("town"), Duration.ofMinutes(2));
+    argo =
+        LocalArgoCd.start(
+            info,
+            kubernetes,
+            Golden.root(),
+            repository.toUri().toString(),
+            LocalPlugin.generateCommand(),
+            work.resolve("argocd"),
+            Duration.ofMinutes(2));
     view = new ArgoView(argo);
   }
 
@@ -104,8 +124,14 @@ class QuickstartE2E {
     for (ConsolePage.Step step : page.steps()) {
       List<String> words = ConsolePage.words(step.command());
       if (words.size() < 2 || !words.get(0).equals("kubectl") || !words.get(1).equals("gt")) {
-        fail(PAGE + " line " + (step.line() + 1) + ": `" + step.command() + "` in a ```console block is not a "
-            + "kubectl gt command, which this test cannot run; put set-up commands in a ```bash block");
+        fail(
+            PAGE
+                + " line "
+                + (step.line() + 1)
+                + ": `"
+                + step.command()
+                + "` in a ```console block is not a "
+                + "kubectl gt command, which this test cannot run; put set-up commands in a ```bash block");
       }
       String[] args = words.subList(2, words.size()).toArray(String[]::new);
       settle();
@@ -113,26 +139,51 @@ class QuickstartE2E {
       List<String> shown = display(Transcript.lines(run.out(), run.err()));
       outputs.add(shown);
       if (run.exit() != 0) {
-        differences.add("line " + (step.line() + 1) + ": `" + step.command() + "` exited " + run.exit() + ":\n"
-            + String.join("\n", shown));
+        differences.add(
+            "line "
+                + (step.line() + 1)
+                + ": `"
+                + step.command()
+                + "` exited "
+                + run.exit()
+                + ":\n"
+                + String.join("\n", shown));
       } else if (!Transcript.normalize(shown).equals(Transcript.normalize(step.output()))) {
-        differences.add("line " + (step.line() + 1) + ": `" + step.command() + "` printed\n"
-            + String.join("\n", shown) + "\nbut the page shows\n" + String.join("\n", step.output()));
+        differences.add(
+            "line "
+                + (step.line() + 1)
+                + ": `"
+                + step.command()
+                + "` printed\n"
+                + String.join("\n", shown)
+                + "\nbut the page shows\n"
+                + String.join("\n", step.output()));
       }
     }
     if (Golden.UPDATE) {
       Files.writeString(PAGE, page.withOutputs(outputs), StandardCharsets.UTF_8);
       return;
     }
-    assertThat(differences).as("docs/quickstart.md differs from what its commands print; fix the page or the "
-        + "code, or regenerate the outputs with " + REGENERATE + "\nArgo CD logs:\n" + argo.logTails(30)).isEmpty();
+    assertThat(differences)
+        .as(
+            "docs/quickstart.md differs from what its commands print; fix the page or the "
+                + "code, or regenerate the outputs with "
+                + REGENERATE
+                + "\nArgo CD logs:\n"
+                + argo.logTails(30))
+        .isEmpty();
   }
 
-  /** Runs the command; a command that only reads the cluster again, for a while, until it prints what is expected. */
+  /**
+   * Runs the command; a command that only reads the cluster again, for a while, until it prints
+   * what is expected.
+   */
   private static Gt.Run runMatching(String[] args, List<String> expected, boolean read) {
     Gt.Run run = gt.run(args);
     long deadline = System.nanoTime() + RETRY.toNanos();
-    while (read && !Golden.UPDATE && System.nanoTime() < deadline
+    while (read
+        && !Golden.UPDATE
+        && System.nanoTime() < deadline
         && !Transcript.normalize(display(Transcript.lines(run.out(), run.err())))
             .equals(Transcript.normalize(expected))) {
       sleep(500);
@@ -151,12 +202,15 @@ class QuickstartE2E {
   }
 
   /**
-   * Waits until the cluster has caught up with the GitOps repository: each rig's polecats in git are the ones in
-   * the cluster (synced, or pruned), every polecat has finished and every rig and convoy has a current status.
+   * Waits until the cluster has caught up with the GitOps repository: each rig's polecats in git
+   * are the ones in the cluster (synced, or pruned), every polecat has finished and every rig and
+   * convoy has a current status.
    */
   private static void settle() {
-    await().atMost(SETTLE).pollInterval(Duration.ofMillis(250)).until(() -> settled() && sleepThen(750)
-        && settled());
+    await()
+        .atMost(SETTLE)
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> settled() && sleepThen(750) && settled());
   }
 
   private static boolean settled() {
@@ -171,25 +225,36 @@ class QuickstartE2E {
       }
       Set<String> declared = head.polecats(rig);
       Rig live = client.resources(Rig.class).withName(rig).get();
-      if (live == null || live.getStatus() == null || live.getStatus().getPhase() == null || !current(live,
-          live.getStatus().getObservedGeneration())) {
+      if (live == null
+          || live.getStatus() == null
+          || live.getStatus().getPhase() == null
+          || !current(live, live.getStatus().getObservedGeneration())) {
         return false;
       }
       String namespace = "gt-" + rig;
-      List<Polecat> polecats = client.resources(Polecat.class).inNamespace(namespace).list().getItems();
-      Set<String> running = polecats.stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
-      if (!running.equals(declared) || polecats.stream().anyMatch(p -> p.getStatus() == null
-          || p.getStatus().getPhase() == null || !Set.of("Done", "Failed").contains(p.getStatus().getPhase().name())
-          || !current(p, p.getStatus().getObservedGeneration()))) {
+      List<Polecat> polecats =
+          client.resources(Polecat.class).inNamespace(namespace).list().getItems();
+      Set<String> running =
+          polecats.stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
+      if (!running.equals(declared)
+          || polecats.stream()
+              .anyMatch(
+                  p ->
+                      p.getStatus() == null
+                          || p.getStatus().getPhase() == null
+                          || !Set.of("Done", "Failed").contains(p.getStatus().getPhase().name())
+                          || !current(p, p.getStatus().getObservedGeneration()))) {
         return false;
       }
-      for (Convoy convoy : client.resources(Convoy.class).inNamespace(namespace).list().getItems()) {
-        if (convoy.getStatus() == null || !current(convoy, convoy.getStatus().getObservedGeneration())) {
+      for (Convoy convoy :
+          client.resources(Convoy.class).inNamespace(namespace).list().getItems()) {
+        if (convoy.getStatus() == null
+            || !current(convoy, convoy.getStatus().getObservedGeneration())) {
           return false;
         }
       }
-      List<GenericKubernetesResource> pods = client.genericKubernetesResources("v1", "Pod").inNamespace(namespace)
-          .list().getItems();
+      List<GenericKubernetesResource> pods =
+          client.genericKubernetesResources("v1", "Pod").inNamespace(namespace).list().getItems();
       if (pods.stream().anyMatch(p -> p.getMetadata().getDeletionTimestamp() != null)) {
         return false;
       }
@@ -198,7 +263,8 @@ class QuickstartE2E {
   }
 
   private static boolean current(HasMetadata object, Long observedGeneration) {
-    return observedGeneration != null && observedGeneration.equals(object.getMetadata().getGeneration());
+    return observedGeneration != null
+        && observedGeneration.equals(object.getMetadata().getGeneration());
   }
 
   private static boolean sleepThen(long millis) {

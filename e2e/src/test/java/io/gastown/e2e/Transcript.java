@@ -5,20 +5,22 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * What of a command's output may differ between two runs, and is made equal before comparing: commit ids, the
- * random suffix of a Job's Pod, ages and durations, timestamps, and the width of table columns (which follows the
- * width of those values).
+ * What of a command's output may differ between two runs, and is made equal before comparing:
+ * commit ids, the random suffix of a Job's Pod, ages and durations, timestamps, and the width of
+ * table columns (which follows the width of those values).
  */
 public final class Transcript {
   private static final Pattern COMMIT = Pattern.compile("\\b[0-9a-f]{7,40}\\b");
-  private static final Pattern POD_SUFFIX = Pattern.compile("\\b(polecat-[a-z0-9-]+?)-[bcdfghjklmnpqrstvwxz2-9]{5}\\b");
+  private static final Pattern POD_SUFFIX =
+      Pattern.compile("\\b(polecat-[a-z0-9-]+?)-[bcdfghjklmnpqrstvwxz2-9]{5}\\b");
   private static final Pattern TIMESTAMP =
-      Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?\\b");
-  private static final Pattern AGE = Pattern.compile("(?<![\\w.-])\\d+(\\.\\d+)?(ms|s|m|h|d)(\\d+(s|m|h))?(?![\\w-])");
+      Pattern.compile(
+          "\\b\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?\\b");
+  private static final Pattern AGE =
+      Pattern.compile("(?<![\\w.-])\\d+(\\.\\d+)?(ms|s|m|h|d)(\\d+(s|m|h))?(?![\\w-])");
   private static final Pattern SPACES = Pattern.compile("[ \\t]+");
 
-  private Transcript() {
-  }
+  private Transcript() {}
 
   /** The lines, each normalized; trailing empty lines dropped. */
   public static List<String> normalize(List<String> lines) {
@@ -38,7 +40,9 @@ public final class Transcript {
     return SPACES.matcher(text).replaceAll(" ").strip();
   }
 
-  /** A command's output as the page shows it: stdout, then stderr, as a terminal would show both. */
+  /**
+   * A command's output as the page shows it: stdout, then stderr, as a terminal would show both.
+   */
   public static List<String> lines(String out, String err) {
     String text = out + err;
     if (text.endsWith("\n")) {

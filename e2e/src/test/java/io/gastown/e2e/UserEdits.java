@@ -15,22 +15,25 @@ import org.eclipse.jgit.lib.PersonIdent;
 public final class UserEdits {
   static final PersonIdent USER = new PersonIdent("Evaluating User", "user@example.com");
 
-  private UserEdits() {
-  }
+  private UserEdits() {}
 
   /**
-   * Adds annotations to the pod template of a polecat's Job and commits, e.g. kwok's {@code gastown.io/simulate:
-   * fail}: in the local environment, how a pod is to end.
+   * Adds annotations to the pod template of a polecat's Job and commits, e.g. kwok's {@code
+   * gastown.io/simulate: fail}: in the local environment, how a pod is to end.
    */
-  public static void annotateJobPods(Path repository, String rig, String polecat, Map<String, String> annotations,
-      String message) throws Exception {
+  public static void annotateJobPods(
+      Path repository, String rig, String polecat, Map<String, String> annotations, String message)
+      throws Exception {
     String file = GitOpsLayout.polecatFile(rig, polecat);
     Path path = repository.resolve(file);
     List<JsonNode> documents = Manifests.readAll(Files.readString(path));
-    JsonNode job = documents.stream().filter(d -> d.path("kind").asText().equals("Job")).findFirst()
-        .orElseThrow(() -> new AssertionError(file + " has no Job"));
-    ObjectNode podAnnotations = ((ObjectNode) job.path("spec").path("template")).with("metadata")
-        .with("annotations");
+    JsonNode job =
+        documents.stream()
+            .filter(d -> d.path("kind").asText().equals("Job"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(file + " has no Job"));
+    ObjectNode podAnnotations =
+        ((ObjectNode) job.path("spec").path("template")).with("metadata").with("annotations");
     annotations.forEach(podAnnotations::put);
     Files.writeString(path, Manifests.toYaml(documents));
     try (Git git = Git.open(repository.toFile())) {
@@ -39,8 +42,12 @@ public final class UserEdits {
     }
   }
 
-  /** Writes files (path relative to the repository root to text) and commits them, as a person does by hand. */
-  public static void commitFiles(Path repository, Map<String, String> files, String message) throws Exception {
+  /**
+   * Writes files (path relative to the repository root to text) and commits them, as a person does
+   * by hand.
+   */
+  public static void commitFiles(Path repository, Map<String, String> files, String message)
+      throws Exception {
     try (Git git = Git.open(repository.toFile())) {
       for (Map.Entry<String, String> file : files.entrySet()) {
         Path path = repository.resolve(file.getKey());
@@ -52,7 +59,10 @@ public final class UserEdits {
     }
   }
 
-  /** Pushes the branch to origin, as {@code git push} does after commits made with {@code --no-push}. */
+  /**
+   * Pushes the branch to origin, as {@code git push} does after commits made with {@code
+   * --no-push}.
+   */
   public static void push(Path repository) throws Exception {
     try (Git git = Git.open(repository.toFile())) {
       git.push().setRemote("origin").call();

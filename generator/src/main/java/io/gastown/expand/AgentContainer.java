@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.gastown.model.Agent;
 import io.gastown.model.ModelProviderType;
 import io.gastown.model.PodContract;
 import io.gastown.model.PodContract.Env;
@@ -21,20 +20,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The container that runs the coding agent. Built-in agents run under the fixed wrapper script (agent-run.sh)
- * with their own fixed arguments and the prompt appended; a custom agent runs its command and args as given.
+ * The container that runs the coding agent. Built-in agents run under the fixed wrapper script
+ * (agent-run.sh) with their own fixed arguments and the prompt appended; a custom agent runs its
+ * command and args as given.
  */
 final class AgentContainer {
-  private AgentContainer() {
-  }
+  private AgentContainer() {}
 
   static Container build(ResolvedPolecat polecat) {
     EnvList env = commonEnv(polecat);
-    ContainerBuilder container = new ContainerBuilder()
-        .withName(PodContract.agentContainer(polecat.agent()))
-        .withImage(polecat.image())
-        .withImagePullPolicy("IfNotPresent")
-        .withWorkingDir(REPO_DIR);
+    ContainerBuilder container =
+        new ContainerBuilder()
+            .withName(PodContract.agentContainer(polecat.agent()))
+            .withImage(polecat.image())
+            .withImagePullPolicy("IfNotPresent")
+            .withWorkingDir(REPO_DIR);
     switch (polecat.agent()) {
       case CLAUDE_CODE -> {
         claudeEnv(polecat, env);
@@ -50,7 +50,9 @@ final class AgentContainer {
       }
       case CUSTOM -> {
         env.secret("ANTHROPIC_API_KEY", polecat.apiKey());
-        container.withCommand(polecat.agentConfig().getCommand()).withArgs(polecat.agentConfig().getArgs());
+        container
+            .withCommand(polecat.agentConfig().getCommand())
+            .withArgs(polecat.agentConfig().getArgs());
       }
       default -> throw new IllegalStateException("unhandled agent " + polecat.agent());
     }
@@ -65,7 +67,8 @@ final class AgentContainer {
   }
 
   private static List<String> wrapped(String... agentCommand) {
-    List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", Resources.AGENT_SCRIPT, "gastown-agent"));
+    List<String> command =
+        new ArrayList<>(List.of("/bin/sh", "-c", Resources.AGENT_SCRIPT, "gastown-agent"));
     command.addAll(List.of(agentCommand));
     return command;
   }
@@ -85,7 +88,9 @@ final class AgentContainer {
         .value(Env.REPO_DIR, REPO_DIR)
         .value("GT_BEADS_PREFIX", polecat.beadsPrefix())
         .value("GT_BEADS_REPO", polecat.beadsRepository())
-        .value("GT_AGENT_CONFIG_DIR", polecat.agentConfig().getConfigMapRef() != null ? AGENT_CONFIG_DIR : null)
+        .value(
+            "GT_AGENT_CONFIG_DIR",
+            polecat.agentConfig().getConfigMapRef() != null ? AGENT_CONFIG_DIR : null)
         .value("GT_MODEL_PROVIDER", polecat.provider().name())
         .value("GT_MODEL", polecat.model())
         .value("GT_MODEL_ENDPOINT", polecat.modelEndpoint())
@@ -96,24 +101,29 @@ final class AgentContainer {
   }
 
   /**
-   * Claude Code: an OAuth credentials file (copied into $HOME/.claude by the wrapper), an API key, or a
-   * LiteLLM-style gateway that speaks the Anthropic API (base URL plus bearer token).
+   * Claude Code: an OAuth credentials file (copied into $HOME/.claude by the wrapper), an API key,
+   * or a LiteLLM-style gateway that speaks the Anthropic API (base URL plus bearer token).
    */
   private static void claudeEnv(ResolvedPolecat polecat, EnvList env) {
     if (Volumes.usesClaudeCredentials(polecat)) {
-      env.value("GT_CLAUDE_CREDENTIALS_FILE", CLAUDE_CREDENTIALS_DIR + "/" + CLAUDE_CREDENTIALS_KEY);
+      env.value(
+          "GT_CLAUDE_CREDENTIALS_FILE", CLAUDE_CREDENTIALS_DIR + "/" + CLAUDE_CREDENTIALS_KEY);
     }
     String endpoint = polecat.modelEndpoint();
-    env.secret("ANTHROPIC_API_KEY", polecat.apiKey() != null || endpoint != null ? polecat.apiKey() : polecat.modelApiKey());
+    env.secret(
+        "ANTHROPIC_API_KEY",
+        polecat.apiKey() != null || endpoint != null ? polecat.apiKey() : polecat.modelApiKey());
     if (endpoint != null) {
-      env.value("ANTHROPIC_BASE_URL", endpoint).secret("ANTHROPIC_AUTH_TOKEN", polecat.modelApiKey());
+      env.value("ANTHROPIC_BASE_URL", endpoint)
+          .secret("ANTHROPIC_AUTH_TOKEN", polecat.modelApiKey());
     }
     env.value("ANTHROPIC_MODEL", polecat.model()).value("DISABLE_AUTOUPDATER", "1");
   }
 
   /**
-   * opencode: its whole configuration inline (OPENCODE_CONFIG_CONTENT), written by Jackson so the model name and
-   * endpoint are JSON-escaped; the key stays in the environment ({env:...} is resolved by opencode).
+   * opencode: its whole configuration inline (OPENCODE_CONFIG_CONTENT), written by Jackson so the
+   * model name and endpoint are JSON-escaped; the key stays in the environment ({env:...} is
+   * resolved by opencode).
    */
   private static void opencodeEnv(ResolvedPolecat polecat, EnvList env) {
     SecretKeyRef key = providerKey(polecat);
@@ -137,24 +147,36 @@ final class AgentContainer {
       }
     } else {
       config.put("model", polecat.provider().name() + "/" + polecat.model());
-      env.secret(polecat.provider() == ModelProviderType.openai ? "OPENAI_API_KEY" : "ANTHROPIC_API_KEY", key);
+      env.secret(
+          polecat.provider() == ModelProviderType.openai ? "OPENAI_API_KEY" : "ANTHROPIC_API_KEY",
+          key);
     }
-    env.value("OPENCODE_CONFIG_CONTENT", compactJson(config)).value("OPENCODE_DISABLE_AUTOUPDATE", "true");
+    env.value("OPENCODE_CONFIG_CONTENT", compactJson(config))
+        .value("OPENCODE_DISABLE_AUTOUPDATE", "true");
   }
 
-  /** aider reads every option from AIDER_* variables and reaches models through LiteLLM's provider prefixes. */
+  /**
+   * aider reads every option from AIDER_* variables and reaches models through LiteLLM's provider
+   * prefixes.
+   */
   private static void aiderEnv(ResolvedPolecat polecat, EnvList env) {
     SecretKeyRef key = providerKey(polecat);
     String endpoint = polecat.modelEndpoint();
     switch (polecat.provider()) {
-      case ollama -> env.value("AIDER_MODEL", "ollama_chat/" + polecat.model()).value("OLLAMA_API_BASE", endpoint);
-      case anthropic -> env.value("AIDER_MODEL", "anthropic/" + polecat.model()).secret("ANTHROPIC_API_KEY", key);
-      case litellm, openai -> env.value("AIDER_MODEL", "openai/" + polecat.model())
-          .value("OPENAI_API_BASE", endpoint)
-          .secret("OPENAI_API_KEY", key);
+      case ollama ->
+          env.value("AIDER_MODEL", "ollama_chat/" + polecat.model())
+              .value("OLLAMA_API_BASE", endpoint);
+      case anthropic ->
+          env.value("AIDER_MODEL", "anthropic/" + polecat.model()).secret("ANTHROPIC_API_KEY", key);
+      case litellm, openai ->
+          env.value("AIDER_MODEL", "openai/" + polecat.model())
+              .value("OPENAI_API_BASE", endpoint)
+              .secret("OPENAI_API_KEY", key);
       default -> throw new IllegalStateException("unhandled provider " + polecat.provider());
     }
-    env.value("AIDER_CHECK_UPDATE", "false").value("AIDER_ANALYTICS_DISABLE", "true").value("AIDER_GITIGNORE", "false");
+    env.value("AIDER_CHECK_UPDATE", "false")
+        .value("AIDER_ANALYTICS_DISABLE", "true")
+        .value("AIDER_GITIGNORE", "false");
   }
 
   private static SecretKeyRef providerKey(ResolvedPolecat polecat) {
@@ -163,13 +185,19 @@ final class AgentContainer {
 
   /** The Polecat's own env, after ours; it may not replace what Gas Town sets. */
   private static List<EnvVar> userEnv(ResolvedPolecat polecat, EnvList ours) {
-    List<EnvVar> env = polecat.agentConfig().getEnv() != null ? polecat.agentConfig().getEnv() : List.of();
+    List<EnvVar> env =
+        polecat.agentConfig().getEnv() != null ? polecat.agentConfig().getEnv() : List.of();
     for (int i = 0; i < env.size(); i++) {
       String name = env.get(i).getName();
       if (name != null && (ours.contains(name) || Env.reserved(name))) {
-        throw new ExpansionException(polecat.where() + ": spec.agentConfig.env[" + i + "] sets " + name
-            + ", which Gas Town sets itself: remove it (GT_* names are reserved; models, endpoints and keys have "
-            + "their own fields under spec.agentConfig)");
+        throw new ExpansionException(
+            polecat.where()
+                + ": spec.agentConfig.env["
+                + i
+                + "] sets "
+                + name
+                + ", which Gas Town sets itself: remove it (GT_* names are reserved; models, endpoints and keys have "
+                + "their own fields under spec.agentConfig)");
       }
     }
     return env;
@@ -188,7 +216,10 @@ final class AgentContainer {
 
   private static String compactJson(ObjectNode node) {
     try {
-      return Serialization.jsonMapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node);
+      return Serialization.jsonMapper()
+          .writer()
+          .without(SerializationFeature.INDENT_OUTPUT)
+          .writeValueAsString(node);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

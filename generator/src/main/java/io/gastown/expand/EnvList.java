@@ -19,16 +19,30 @@ final class EnvList {
 
   EnvList secret(String name, SecretKeyRef ref) {
     if (ref != null) {
-      vars.add(new EnvVarBuilder().withName(name)
-          .withNewValueFrom().withNewSecretKeyRef().withName(ref.getName()).withKey(ref.getKey()).endSecretKeyRef()
-          .endValueFrom().build());
+      vars.add(
+          new EnvVarBuilder()
+              .withName(name)
+              .withNewValueFrom()
+              .withNewSecretKeyRef()
+              .withName(ref.getName())
+              .withKey(ref.getKey())
+              .endSecretKeyRef()
+              .endValueFrom()
+              .build());
     }
     return this;
   }
 
   EnvList field(String name, String fieldPath) {
-    vars.add(new EnvVarBuilder().withName(name)
-        .withNewValueFrom().withNewFieldRef().withFieldPath(fieldPath).endFieldRef().endValueFrom().build());
+    vars.add(
+        new EnvVarBuilder()
+            .withName(name)
+            .withNewValueFrom()
+            .withNewFieldRef()
+            .withFieldPath(fieldPath)
+            .endFieldRef()
+            .endValueFrom()
+            .build());
     return this;
   }
 

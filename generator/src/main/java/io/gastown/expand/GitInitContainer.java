@@ -12,19 +12,21 @@ import java.util.List;
 
 /** The init container that puts the SSH key and host keys in place and clones the work branch. */
 final class GitInitContainer {
-  private GitInitContainer() {
-  }
+  private GitInitContainer() {}
 
   static Container build(ResolvedPolecat polecat, PlatformConfig platform) {
-    EnvList env = new EnvList()
-        .value(Env.HOME, HOME)
-        .value(Env.POLECAT, polecat.name())
-        .value(Env.GIT_REPOSITORY, polecat.gitRepository())
-        .value(Env.GIT_BRANCH, polecat.gitBranch())
-        .value(Env.WORK_BRANCH, polecat.workBranch())
-        .value(Env.REPO_DIR, REPO_DIR)
-        .value("GT_GIT_SSH_KEY_FILE", polecat.gitSecret() != null ? GIT_SSH_DIR + "/" + SSH_KEY : null)
-        .value("GT_SSH_HOST", GitRemote.sshHost(polecat.gitRepository()).orElse(null));
+    EnvList env =
+        new EnvList()
+            .value(Env.HOME, HOME)
+            .value(Env.POLECAT, polecat.name())
+            .value(Env.GIT_REPOSITORY, polecat.gitRepository())
+            .value(Env.GIT_BRANCH, polecat.gitBranch())
+            .value(Env.WORK_BRANCH, polecat.workBranch())
+            .value(Env.REPO_DIR, REPO_DIR)
+            .value(
+                "GT_GIT_SSH_KEY_FILE",
+                polecat.gitSecret() != null ? GIT_SSH_DIR + "/" + SSH_KEY : null)
+            .value("GT_SSH_HOST", GitRemote.sshHost(polecat.gitRepository()).orElse(null));
     if (polecat.knownHosts() != null) {
       env.value("GT_SSH_KNOWN_HOSTS_FILE", KNOWN_HOSTS_DIR + "/" + KNOWN_HOSTS_KEY);
     } else {

@@ -2,8 +2,8 @@ package io.gastown.expand;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
@@ -19,8 +19,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Platform policy for polecat Pods: images, default resources and deadline, and the user the Pods run as. Loaded
- * from the {@code gastown-platform} ConfigMap's {@code platform.yaml}; every key is optional:
+ * Platform policy for polecat Pods: images, default resources and deadline, and the user the Pods
+ * run as. Loaded from the {@code gastown-platform} ConfigMap's {@code platform.yaml}; every key is
+ * optional:
  *
  * <pre>
  * openshift: false          # true: no fixed runAsUser/runAsGroup/fsGroup (restricted-v2 assigns them)
@@ -59,23 +60,27 @@ public record PlatformConfig(
   public static final long DEFAULT_RUN_AS_USER = 65532;
   public static final long DEFAULT_ACTIVE_DEADLINE_SECONDS = 3600;
   public static final String GIT_INIT_IMAGE_KEY = "git-init";
+
   /**
    * Where the webhook's platform config lives in the cluster: this ConfigMap's key, mounted at
-   * {@code GASTOWN_PLATFORM_CONFIG} (kustomize/base/platform-config.yaml and webhook/deployment.yaml). An absent
-   * ConfigMap or key means the defaults. {@code kubectl gt polecat preview} reads it from there.
+   * {@code GASTOWN_PLATFORM_CONFIG} (kustomize/base/platform-config.yaml and
+   * webhook/deployment.yaml). An absent ConfigMap or key means the defaults. {@code kubectl gt
+   * polecat preview} reads it from there.
    */
   public static final String CONFIG_MAP_NAMESPACE = "gastown-system";
+
   public static final String CONFIG_MAP_NAME = "gastown-platform";
   public static final String CONFIG_MAP_KEY = "platform.yaml";
 
   public PlatformConfig {
     if (runAsUser < 1) {
-      throw new IllegalArgumentException("platform config: runAsUser must be a non-root user id (at least 1), got "
-          + runAsUser);
+      throw new IllegalArgumentException(
+          "platform config: runAsUser must be a non-root user id (at least 1), got " + runAsUser);
     }
     if (activeDeadlineSeconds < 1) {
-      throw new IllegalArgumentException("platform config: activeDeadlineSeconds must be at least 1, got "
-          + activeDeadlineSeconds);
+      throw new IllegalArgumentException(
+          "platform config: activeDeadlineSeconds must be at least 1, got "
+              + activeDeadlineSeconds);
     }
     agentImages = Map.copyOf(agentImages);
     for (Agent agent : Agent.values()) {
@@ -90,8 +95,15 @@ public record PlatformConfig(
     for (Agent agent : Agent.values()) {
       images.put(agent, DEFAULT_IMAGE);
     }
-    return new PlatformConfig(false, DEFAULT_RUN_AS_USER, DEFAULT_ACTIVE_DEADLINE_SECONDS, DEFAULT_IMAGE, images,
-        resources("500m", "1Gi", "2", "4Gi"), resources("100m", "128Mi", "1", "512Mi"), null);
+    return new PlatformConfig(
+        false,
+        DEFAULT_RUN_AS_USER,
+        DEFAULT_ACTIVE_DEADLINE_SECONDS,
+        DEFAULT_IMAGE,
+        images,
+        resources("500m", "1Gi", "2", "4Gi"),
+        resources("100m", "128Mi", "1", "512Mi"),
+        null);
   }
 
   public String imageFor(Agent agent) {
@@ -99,13 +111,27 @@ public record PlatformConfig(
   }
 
   public PlatformConfig withOpenshift(boolean openshift) {
-    return new PlatformConfig(openshift, runAsUser, activeDeadlineSeconds, gitInitImage, agentImages, agentResources,
-        gitInitResources, policy);
+    return new PlatformConfig(
+        openshift,
+        runAsUser,
+        activeDeadlineSeconds,
+        gitInitImage,
+        agentImages,
+        agentResources,
+        gitInitResources,
+        policy);
   }
 
   public PlatformConfig withPolicy(AdmissionPolicy newPolicy) {
-    return new PlatformConfig(openshift, runAsUser, activeDeadlineSeconds, gitInitImage, agentImages, agentResources,
-        gitInitResources, newPolicy);
+    return new PlatformConfig(
+        openshift,
+        runAsUser,
+        activeDeadlineSeconds,
+        gitInitImage,
+        agentImages,
+        agentResources,
+        gitInitResources,
+        newPolicy);
   }
 
   /** Reads {@code platform.yaml}; a missing file means the defaults. */
@@ -116,11 +142,15 @@ public record PlatformConfig(
     try {
       return fromYaml(Files.readString(file));
     } catch (IOException e) {
-      throw new IllegalArgumentException("platform config " + file + ": cannot read: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "platform config " + file + ": cannot read: " + e.getMessage(), e);
     }
   }
 
-  /** Parses {@code platform.yaml} over the defaults. Unknown keys are errors, so a typo never goes unnoticed. */
+  /**
+   * Parses {@code platform.yaml} over the defaults. Unknown keys are errors, so a typo never goes
+   * unnoticed.
+   */
   public static PlatformConfig fromYaml(String yaml) {
     PlatformConfig defaults = defaults();
     if (yaml == null || yaml.isBlank()) {
@@ -132,16 +162,22 @@ public record PlatformConfig(
       if (tree == null || tree.isMissingNode() || tree.isNull()) {
         return defaults;
       }
-      file = Serialization.yamlMapper().readerFor(File.class)
-          .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .readValue(tree);
+      file =
+          Serialization.yamlMapper()
+              .readerFor(File.class)
+              .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+              .readValue(tree);
     } catch (UnrecognizedPropertyException e) {
-      throw new IllegalArgumentException("platform config: unknown key '" + e.getPropertyName() + "' (known: "
-          + "openshift, runAsUser, activeDeadlineSeconds, images, resources, gitInitResources, policy; under policy: "
-          + "allowedAgents, allowedImages, maxActiveDeadlineSeconds, maxResources)", e);
+      throw new IllegalArgumentException(
+          "platform config: unknown key '"
+              + e.getPropertyName()
+              + "' (known: "
+              + "openshift, runAsUser, activeDeadlineSeconds, images, resources, gitInitResources, policy; under policy: "
+              + "allowedAgents, allowedImages, maxActiveDeadlineSeconds, maxResources)",
+          e);
     } catch (JsonMappingException e) {
-      throw new IllegalArgumentException("platform config: " + e.getOriginalMessage() + " at "
-          + e.getPathReference(), e);
+      throw new IllegalArgumentException(
+          "platform config: " + e.getOriginalMessage() + " at " + e.getPathReference(), e);
     } catch (IOException e) {
       throw new IllegalArgumentException("platform config: not valid YAML: " + e.getMessage(), e);
     }
@@ -150,7 +186,8 @@ public record PlatformConfig(
     if (file.images != null) {
       for (Map.Entry<String, String> entry : file.images.entrySet()) {
         if (entry.getValue() == null || entry.getValue().isBlank()) {
-          throw new IllegalArgumentException("platform config: images." + entry.getKey() + " is empty");
+          throw new IllegalArgumentException(
+              "platform config: images." + entry.getKey() + " is empty");
         }
         if (GIT_INIT_IMAGE_KEY.equals(entry.getKey())) {
           gitInitImage = entry.getValue();
@@ -162,7 +199,9 @@ public record PlatformConfig(
     return new PlatformConfig(
         file.openshift != null ? file.openshift : defaults.openshift(),
         file.runAsUser != null ? file.runAsUser : defaults.runAsUser(),
-        file.activeDeadlineSeconds != null ? file.activeDeadlineSeconds : defaults.activeDeadlineSeconds(),
+        file.activeDeadlineSeconds != null
+            ? file.activeDeadlineSeconds
+            : defaults.activeDeadlineSeconds(),
         gitInitImage,
         images,
         file.resources != null ? file.resources : defaults.agentResources(),
@@ -176,12 +215,15 @@ public record PlatformConfig(
         return agent;
       }
     }
-    throw new IllegalArgumentException("platform config: images." + key + " is not an agent: use git-init, "
-        + "claude-code, opencode, aider or custom");
+    throw new IllegalArgumentException(
+        "platform config: images."
+            + key
+            + " is not an agent: use git-init, "
+            + "claude-code, opencode, aider or custom");
   }
 
-  private static ResourceRequirements resources(String cpuRequest, String memoryRequest, String cpuLimit,
-      String memoryLimit) {
+  private static ResourceRequirements resources(
+      String cpuRequest, String memoryRequest, String cpuLimit, String memoryLimit) {
     Map<String, Quantity> requests = new LinkedHashMap<>();
     requests.put("cpu", new Quantity(cpuRequest));
     requests.put("memory", new Quantity(memoryRequest));
@@ -193,19 +235,12 @@ public record PlatformConfig(
 
   /** The YAML shape of {@code platform.yaml}. */
   static final class File {
-    @JsonProperty
-    Boolean openshift;
-    @JsonProperty
-    Long runAsUser;
-    @JsonProperty
-    Long activeDeadlineSeconds;
-    @JsonProperty
-    Map<String, String> images;
-    @JsonProperty
-    ResourceRequirements resources;
-    @JsonProperty
-    ResourceRequirements gitInitResources;
-    @JsonProperty
-    AdmissionPolicy policy;
+    @JsonProperty Boolean openshift;
+    @JsonProperty Long runAsUser;
+    @JsonProperty Long activeDeadlineSeconds;
+    @JsonProperty Map<String, String> images;
+    @JsonProperty ResourceRequirements resources;
+    @JsonProperty ResourceRequirements gitInitResources;
+    @JsonProperty AdmissionPolicy policy;
   }
 }

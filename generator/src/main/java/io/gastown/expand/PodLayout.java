@@ -1,6 +1,9 @@
 package io.gastown.expand;
 
-/** Where things live inside a polecat Pod: mount paths and volume names shared by the containers and scripts. */
+/**
+ * Where things live inside a polecat Pod: mount paths and volume names shared by the containers and
+ * scripts.
+ */
 final class PodLayout {
   static final String WORKSPACE = "/workspace";
   static final String REPO_DIR = WORKSPACE + "/repo";
@@ -27,13 +30,13 @@ final class PodLayout {
   static final int SECRET_FILE_MODE = 0400;
 
   /**
-   * git's ssh: only our key and host keys, no user config (the image's passwd home may differ from $HOME, and
-   * git expands $HOME here because it runs GIT_SSH_COMMAND through the shell).
+   * git's ssh: only our key and host keys, no user config (the image's passwd home may differ from
+   * $HOME, and git expands $HOME here because it runs GIT_SSH_COMMAND through the shell).
    */
-  static final String GIT_SSH_COMMAND = "ssh -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes"
-      + " -o IdentityFile=\"$HOME/.ssh/id_gastown\" -o StrictHostKeyChecking=yes"
-      + " -o UserKnownHostsFile=\"$HOME/.ssh/known_hosts\"";
+  static final String GIT_SSH_COMMAND =
+      "ssh -F /dev/null -o BatchMode=yes -o IdentitiesOnly=yes"
+          + " -o IdentityFile=\"$HOME/.ssh/id_gastown\" -o StrictHostKeyChecking=yes"
+          + " -o UserKnownHostsFile=\"$HOME/.ssh/known_hosts\"";
 
-  private PodLayout() {
-  }
+  private PodLayout() {}
 }

@@ -6,21 +6,25 @@ import io.fabric8.kubernetes.api.model.SecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContextBuilder;
 
 /**
- * The Pod Security Standards "restricted" profile. On OpenShift no user, group or fsGroup is fixed: the
- * restricted-v2 SCC assigns them from the namespace's range and rejects Pods that ask for others.
+ * The Pod Security Standards "restricted" profile. On OpenShift no user, group or fsGroup is fixed:
+ * the restricted-v2 SCC assigns them from the namespace's range and rejects Pods that ask for
+ * others.
  */
 final class PodSecurity {
   private static final String RUNTIME_DEFAULT = "RuntimeDefault";
 
-  private PodSecurity() {
-  }
+  private PodSecurity() {}
 
   static PodSecurityContext pod(PlatformConfig platform) {
-    PodSecurityContextBuilder builder = new PodSecurityContextBuilder()
-        .withRunAsNonRoot(true)
-        .withNewSeccompProfile().withType(RUNTIME_DEFAULT).endSeccompProfile();
+    PodSecurityContextBuilder builder =
+        new PodSecurityContextBuilder()
+            .withRunAsNonRoot(true)
+            .withNewSeccompProfile()
+            .withType(RUNTIME_DEFAULT)
+            .endSeccompProfile();
     if (!platform.openshift()) {
-      builder.withRunAsUser(platform.runAsUser())
+      builder
+          .withRunAsUser(platform.runAsUser())
           .withRunAsGroup(platform.runAsUser())
           .withFsGroup(platform.runAsUser());
     }
@@ -32,8 +36,12 @@ final class PodSecurity {
         .withAllowPrivilegeEscalation(false)
         .withReadOnlyRootFilesystem(true)
         .withRunAsNonRoot(true)
-        .withNewCapabilities().withDrop("ALL").endCapabilities()
-        .withNewSeccompProfile().withType(RUNTIME_DEFAULT).endSeccompProfile()
+        .withNewCapabilities()
+        .withDrop("ALL")
+        .endCapabilities()
+        .withNewSeccompProfile()
+        .withType(RUNTIME_DEFAULT)
+        .endSeccompProfile()
         .build();
   }
 }

@@ -10,16 +10,17 @@ final class Resources {
   static final String GIT_INIT_SCRIPT = read("git-init.sh");
   static final String AGENT_SCRIPT = read("agent-run.sh");
   static final String REFINERY_MERGE_SCRIPT = read("refinery-merge.sh");
+
   /** The built-in known_hosts without its comment lines (they only document the sources). */
   static final String BUILT_IN_KNOWN_HOSTS = withoutComments(read("known_hosts"));
 
-  private Resources() {
-  }
+  private Resources() {}
 
   static String read(String name) {
     try (InputStream in = Resources.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("resource io/gastown/expand/" + name + " missing from the classpath");
+        throw new IllegalStateException(
+            "resource io/gastown/expand/" + name + " missing from the classpath");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -24,21 +24,24 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The Pod that the Job controller creates from a Job, as the mutating webhook receives it: the Job's pod template
- * with the labels the apiserver adds to a Job's template ({@code batch.kubernetes.io/controller-uid},
- * {@code batch.kubernetes.io/job-name} and their legacy forms), the Job controller's owner reference, generate name
- * and tracking finalizer, the apiserver's Pod defaults, and what the admission plugins before the webhook add
- * (ServiceAccount: the service account and its token volume; Priority; DefaultTolerationSeconds). Pure: the offline
- * preview ({@code kubectl gt polecat preview}) builds the webhook's input from the Job in git with it.
+ * The Pod that the Job controller creates from a Job, as the mutating webhook receives it: the
+ * Job's pod template with the labels the apiserver adds to a Job's template ({@code
+ * batch.kubernetes.io/controller-uid}, {@code batch.kubernetes.io/job-name} and their legacy
+ * forms), the Job controller's owner reference, generate name and tracking finalizer, the
+ * apiserver's Pod defaults, and what the admission plugins before the webhook add (ServiceAccount:
+ * the service account and its token volume; Priority; DefaultTolerationSeconds). Pure: the offline
+ * preview ({@code kubectl gt polecat preview}) builds the webhook's input from the Job in git with
+ * it.
  *
- * <p>What cannot be known offline: the Job's uid (its {@code metadata.uid} when set, else {@link #UNKNOWN_UID}), the
- * random suffix of the token volume (derived from the Job here), and whether the namespace's service account turns
- * off token automounting (assumed not). The expansion replaces the containers and volumes, so of these only the uid
- * reaches an expanded Pod.
+ * <p>What cannot be known offline: the Job's uid (its {@code metadata.uid} when set, else {@link
+ * #UNKNOWN_UID}), the random suffix of the token volume (derived from the Job here), and whether
+ * the namespace's service account turns off token automounting (assumed not). The expansion
+ * replaces the containers and volumes, so of these only the uid reaches an expanded Pod.
  */
 public final class SkeletonPod {
   /** Stands for the uid the apiserver gives the Job when it is created. */
   public static final String UNKNOWN_UID = "00000000-0000-0000-0000-000000000000";
+
   public static final String LABEL_CONTROLLER_UID = "batch.kubernetes.io/controller-uid";
   public static final String LABEL_JOB_NAME = "batch.kubernetes.io/job-name";
   public static final String LEGACY_LABEL_CONTROLLER_UID = "controller-uid";
@@ -46,11 +49,13 @@ public final class SkeletonPod {
   public static final String TRACKING_FINALIZER = "batch.kubernetes.io/job-tracking";
   static final String TOKEN_VOLUME_PREFIX = "kube-api-access-";
   static final String TOKEN_MOUNT_PATH = "/var/run/secrets/kubernetes.io/serviceaccount";
-  /** The characters of the apiserver's random suffixes ({@code k8s.io/apimachinery/pkg/util/rand}). */
+
+  /**
+   * The characters of the apiserver's random suffixes ({@code k8s.io/apimachinery/pkg/util/rand}).
+   */
   private static final String SUFFIX_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
 
-  private SkeletonPod() {
-  }
+  private SkeletonPod() {}
 
   /**
    * @param job a Job as written to git (or read from the cluster); needs a name and a pod template
@@ -62,14 +67,17 @@ public final class SkeletonPod {
     }
     String name = job.getMetadata().getName();
     if (job.getSpec() == null || job.getSpec().getTemplate() == null) {
-      throw new IllegalArgumentException("Job " + name + " has no spec.template: it cannot create a Pod");
+      throw new IllegalArgumentException(
+          "Job " + name + " has no spec.template: it cannot create a Pod");
     }
     String uid = blank(job.getMetadata().getUid()) ? UNKNOWN_UID : job.getMetadata().getUid();
-    PodTemplateSpec template = Serialization.jsonMapper().convertValue(job.getSpec().getTemplate(),
-        PodTemplateSpec.class);
-    ObjectMeta templateMeta = template.getMetadata() != null ? template.getMetadata() : new ObjectMeta();
+    PodTemplateSpec template =
+        Serialization.jsonMapper().convertValue(job.getSpec().getTemplate(), PodTemplateSpec.class);
+    ObjectMeta templateMeta =
+        template.getMetadata() != null ? template.getMetadata() : new ObjectMeta();
 
-    Map<String, String> labels = new TreeMap<>(templateMeta.getLabels() != null ? templateMeta.getLabels() : Map.of());
+    Map<String, String> labels =
+        new TreeMap<>(templateMeta.getLabels() != null ? templateMeta.getLabels() : Map.of());
     if (!Boolean.TRUE.equals(job.getSpec().getManualSelector())) {
       // The apiserver's Job defaulting (generateSelector): added unless the template sets them.
       labels.putIfAbsent(LEGACY_LABEL_JOB_NAME, name);
@@ -84,14 +92,22 @@ public final class SkeletonPod {
     if (templateMeta.getAnnotations() != null && !templateMeta.getAnnotations().isEmpty()) {
       metadata.setAnnotations(new TreeMap<>(templateMeta.getAnnotations()));
     }
-    List<String> finalizers = new ArrayList<>(templateMeta.getFinalizers() != null ? templateMeta.getFinalizers()
-        : List.of());
+    List<String> finalizers =
+        new ArrayList<>(
+            templateMeta.getFinalizers() != null ? templateMeta.getFinalizers() : List.of());
     if (!finalizers.contains(TRACKING_FINALIZER)) {
       finalizers.add(TRACKING_FINALIZER);
     }
     metadata.setFinalizers(finalizers);
-    OwnerReference owner = new OwnerReferenceBuilder().withApiVersion("batch/v1").withKind("Job").withName(name)
-        .withUid(uid).withController(true).withBlockOwnerDeletion(true).build();
+    OwnerReference owner =
+        new OwnerReferenceBuilder()
+            .withApiVersion("batch/v1")
+            .withKind("Job")
+            .withName(name)
+            .withUid(uid)
+            .withController(true)
+            .withBlockOwnerDeletion(true)
+            .build();
     metadata.setOwnerReferences(List.of(owner));
 
     Pod pod = new Pod();
@@ -160,10 +176,14 @@ public final class SkeletonPod {
     return colon <= slash || image.substring(colon + 1).equals("latest");
   }
 
-  /** The ServiceAccount admission plugin: the default service account and its projected token volume. */
+  /**
+   * The ServiceAccount admission plugin: the default service account and its projected token
+   * volume.
+   */
   private static void serviceAccount(PodSpec spec, String suffix) {
     if (blank(spec.getServiceAccountName())) {
-      spec.setServiceAccountName(blank(spec.getServiceAccount()) ? "default" : spec.getServiceAccount());
+      spec.setServiceAccountName(
+          blank(spec.getServiceAccount()) ? "default" : spec.getServiceAccount());
     }
     spec.setServiceAccount(spec.getServiceAccountName());
     if (Boolean.FALSE.equals(spec.getAutomountServiceAccountToken())) {
@@ -173,11 +193,16 @@ public final class SkeletonPod {
     String volumeName = TOKEN_VOLUME_PREFIX + suffix;
     boolean mounted = false;
     for (Container container : containers(spec)) {
-      List<VolumeMount> mounts = new ArrayList<>(container.getVolumeMounts() != null ? container.getVolumeMounts()
-          : List.of());
+      List<VolumeMount> mounts =
+          new ArrayList<>(
+              container.getVolumeMounts() != null ? container.getVolumeMounts() : List.of());
       if (mounts.stream().noneMatch(m -> TOKEN_MOUNT_PATH.equals(m.getMountPath()))) {
-        mounts.add(new VolumeMountBuilder().withName(volumeName).withMountPath(TOKEN_MOUNT_PATH).withReadOnly(true)
-            .build());
+        mounts.add(
+            new VolumeMountBuilder()
+                .withName(volumeName)
+                .withMountPath(TOKEN_MOUNT_PATH)
+                .withReadOnly(true)
+                .build());
         container.setVolumeMounts(mounts);
         mounted = true;
       }
@@ -185,20 +210,48 @@ public final class SkeletonPod {
     if (!mounted) {
       return;
     }
-    List<Volume> volumes = new ArrayList<>(spec.getVolumes() != null ? spec.getVolumes() : List.of());
-    volumes.add(new VolumeBuilder().withName(volumeName).withNewProjected().withDefaultMode(420)
-        .addNewSource().withNewServiceAccountToken().withExpirationSeconds(3607L).withPath("token")
-        .endServiceAccountToken().endSource()
-        .addNewSource().withNewConfigMap().withName("kube-root-ca.crt").addNewItem().withKey("ca.crt")
-        .withPath("ca.crt").endItem().endConfigMap().endSource()
-        .addNewSource().withNewDownwardAPI().addNewItem().withPath("namespace").withNewFieldRef()
-        .withApiVersion("v1").withFieldPath("metadata.namespace").endFieldRef().endItem().endDownwardAPI()
-        .endSource()
-        .endProjected().build());
+    List<Volume> volumes =
+        new ArrayList<>(spec.getVolumes() != null ? spec.getVolumes() : List.of());
+    volumes.add(
+        new VolumeBuilder()
+            .withName(volumeName)
+            .withNewProjected()
+            .withDefaultMode(420)
+            .addNewSource()
+            .withNewServiceAccountToken()
+            .withExpirationSeconds(3607L)
+            .withPath("token")
+            .endServiceAccountToken()
+            .endSource()
+            .addNewSource()
+            .withNewConfigMap()
+            .withName("kube-root-ca.crt")
+            .addNewItem()
+            .withKey("ca.crt")
+            .withPath("ca.crt")
+            .endItem()
+            .endConfigMap()
+            .endSource()
+            .addNewSource()
+            .withNewDownwardAPI()
+            .addNewItem()
+            .withPath("namespace")
+            .withNewFieldRef()
+            .withApiVersion("v1")
+            .withFieldPath("metadata.namespace")
+            .endFieldRef()
+            .endItem()
+            .endDownwardAPI()
+            .endSource()
+            .endProjected()
+            .build());
     spec.setVolumes(volumes);
   }
 
-  /** The Priority admission plugin, for a Pod without a priority class (no global default class assumed). */
+  /**
+   * The Priority admission plugin, for a Pod without a priority class (no global default class
+   * assumed).
+   */
   private static void priority(PodSpec spec) {
     if (blank(spec.getPriorityClassName()) && spec.getPriority() == null) {
       spec.setPriority(0);
@@ -210,14 +263,25 @@ public final class SkeletonPod {
 
   /** The DefaultTolerationSeconds admission plugin: 300 s for not-ready and unreachable nodes. */
   private static void defaultTolerations(PodSpec spec) {
-    List<Toleration> tolerations = new ArrayList<>(spec.getTolerations() != null ? spec.getTolerations() : List.of());
+    List<Toleration> tolerations =
+        new ArrayList<>(spec.getTolerations() != null ? spec.getTolerations() : List.of());
     for (String key : List.of("node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable")) {
-      boolean tolerated = tolerations.stream().anyMatch(t -> (t.getKey() == null || t.getKey().isEmpty()
-          || key.equals(t.getKey())) && (t.getEffect() == null || t.getEffect().isEmpty()
-          || "NoExecute".equals(t.getEffect())));
+      boolean tolerated =
+          tolerations.stream()
+              .anyMatch(
+                  t ->
+                      (t.getKey() == null || t.getKey().isEmpty() || key.equals(t.getKey()))
+                          && (t.getEffect() == null
+                              || t.getEffect().isEmpty()
+                              || "NoExecute".equals(t.getEffect())));
       if (!tolerated) {
-        tolerations.add(new TolerationBuilder().withKey(key).withOperator("Exists").withEffect("NoExecute")
-            .withTolerationSeconds(300L).build());
+        tolerations.add(
+            new TolerationBuilder()
+                .withKey(key)
+                .withOperator("Exists")
+                .withEffect("NoExecute")
+                .withTolerationSeconds(300L)
+                .build());
       }
     }
     spec.setTolerations(tolerations);
@@ -234,7 +298,10 @@ public final class SkeletonPod {
     return all;
   }
 
-  /** Five characters of the apiserver's suffix alphabet, derived from the Job so that the preview is stable. */
+  /**
+   * Five characters of the apiserver's suffix alphabet, derived from the Job so that the preview is
+   * stable.
+   */
   static String tokenSuffix(String seed) {
     long hash = 1125899906842597L;
     for (int i = 0; i < seed.length(); i++) {
@@ -242,7 +309,8 @@ public final class SkeletonPod {
     }
     StringBuilder suffix = new StringBuilder();
     for (int i = 0; i < 5; i++) {
-      suffix.append(SUFFIX_ALPHABET.charAt((int) Math.floorMod(hash, (long) SUFFIX_ALPHABET.length())));
+      suffix.append(
+          SUFFIX_ALPHABET.charAt((int) Math.floorMod(hash, (long) SUFFIX_ALPHABET.length())));
       hash = Math.floorDiv(hash, SUFFIX_ALPHABET.length()) ^ (hash << 7);
     }
     return suffix.toString();

@@ -10,10 +10,12 @@ import io.gastown.model.Agent;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The Pod's volumes: writable emptyDirs (the root filesystem is read-only) and the referenced Secrets. */
+/**
+ * The Pod's volumes: writable emptyDirs (the root filesystem is read-only) and the referenced
+ * Secrets.
+ */
 final class Volumes {
-  private Volumes() {
-  }
+  private Volumes() {}
 
   static List<Volume> forPod(ResolvedPolecat polecat) {
     List<Volume> volumes = new ArrayList<>();
@@ -24,17 +26,33 @@ final class Volumes {
       volumes.add(secretKey(VOLUME_GIT_SSH, polecat.gitSecret().getName(), SSH_KEY));
     }
     if (polecat.knownHosts() != null) {
-      volumes.add(new VolumeBuilder().withName(VOLUME_KNOWN_HOSTS)
-          .withNewConfigMap().withName(polecat.knownHosts().getName())
-          .addNewItem().withKey(KNOWN_HOSTS_KEY).withPath(KNOWN_HOSTS_KEY).endItem()
-          .endConfigMap().build());
+      volumes.add(
+          new VolumeBuilder()
+              .withName(VOLUME_KNOWN_HOSTS)
+              .withNewConfigMap()
+              .withName(polecat.knownHosts().getName())
+              .addNewItem()
+              .withKey(KNOWN_HOSTS_KEY)
+              .withPath(KNOWN_HOSTS_KEY)
+              .endItem()
+              .endConfigMap()
+              .build());
     }
     if (usesClaudeCredentials(polecat)) {
-      volumes.add(secretKey(VOLUME_CLAUDE_CREDENTIALS, polecat.claudeCredentials().getName(), CLAUDE_CREDENTIALS_KEY));
+      volumes.add(
+          secretKey(
+              VOLUME_CLAUDE_CREDENTIALS,
+              polecat.claudeCredentials().getName(),
+              CLAUDE_CREDENTIALS_KEY));
     }
     if (polecat.agentConfig().getConfigMapRef() != null) {
-      volumes.add(new VolumeBuilder().withName(VOLUME_AGENT_CONFIG)
-          .withNewConfigMap().withName(polecat.agentConfig().getConfigMapRef().getName()).endConfigMap().build());
+      volumes.add(
+          new VolumeBuilder()
+              .withName(VOLUME_AGENT_CONFIG)
+              .withNewConfigMap()
+              .withName(polecat.agentConfig().getConfigMapRef().getName())
+              .endConfigMap()
+              .build());
     }
     return volumes;
   }
@@ -44,7 +62,8 @@ final class Volumes {
   }
 
   static List<VolumeMount> commonMounts() {
-    return List.of(mount(VOLUME_WORKSPACE, WORKSPACE), mount(VOLUME_HOME, HOME), mount(VOLUME_TMP, TMP));
+    return List.of(
+        mount(VOLUME_WORKSPACE, WORKSPACE), mount(VOLUME_HOME, HOME), mount(VOLUME_TMP, TMP));
   }
 
   static VolumeMount readOnlyMount(String volume, String path) {
@@ -59,11 +78,21 @@ final class Volumes {
     return new VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build();
   }
 
-  /** One key of a Secret, owner-read-only. A missing key keeps the Pod from starting with a clear kubelet event. */
+  /**
+   * One key of a Secret, owner-read-only. A missing key keeps the Pod from starting with a clear
+   * kubelet event.
+   */
   private static Volume secretKey(String volume, String secret, String key) {
-    return new VolumeBuilder().withName(volume)
-        .withNewSecret().withSecretName(secret).withDefaultMode(SECRET_FILE_MODE)
-        .addNewItem().withKey(key).withPath(key).endItem()
-        .endSecret().build();
+    return new VolumeBuilder()
+        .withName(volume)
+        .withNewSecret()
+        .withSecretName(secret)
+        .withDefaultMode(SECRET_FILE_MODE)
+        .addNewItem()
+        .withKey(key)
+        .withPath(key)
+        .endItem()
+        .endSecret()
+        .build();
   }
 }

@@ -20,21 +20,21 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What Argo CD syncs for one rig directory: the Argo CD plugin's generate command and {@code kubectl gt render} both
- * call this, so they print the same bytes for the same tree.
+ * What Argo CD syncs for one rig directory: the Argo CD plugin's generate command and {@code
+ * kubectl gt render} both call this, so they print the same bytes for the same tree.
  *
- * <p>The files are those the rig's kustomization lists, then any file of the layout it does not list (a Polecat
- * written by hand into {@code polecats/}). Every document passes through unchanged; added are only what
- * {@code kubectl gt} would have written beside it: the skeleton Job of a Polecat that has none, and the Namespace and
- * Witness of a Rig whose directory lacks them. Gas Town objects are checked first (the CRD schemas and the rules the
- * webhook applies, plus: a Polecat belongs to the directory's rig and runs in its namespace); any problem fails the
- * whole rig with {@link InvalidRigSource}, so that nothing is pruned because one file is wrong.
+ * <p>The files are those the rig's kustomization lists, then any file of the layout it does not
+ * list (a Polecat written by hand into {@code polecats/}). Every document passes through unchanged;
+ * added are only what {@code kubectl gt} would have written beside it: the skeleton Job of a
+ * Polecat that has none, and the Namespace and Witness of a Rig whose directory lacks them. Gas
+ * Town objects are checked first (the CRD schemas and the rules the webhook applies, plus: a
+ * Polecat belongs to the directory's rig and runs in its namespace); any problem fails the whole
+ * rig with {@link InvalidRigSource}, so that nothing is pruned because one file is wrong.
  */
 public final class RigGenerator {
   private static final String GROUP = GasTown.GROUP + "/";
 
-  private RigGenerator() {
-  }
+  private RigGenerator() {}
 
   /** One document and the file it came from (relative to the rig directory). */
   private record Source(String file, JsonNode document) {
@@ -55,8 +55,10 @@ public final class RigGenerator {
   /**
    * The rig's manifests in the order Argo CD applies them (by sync wave, file order within a wave).
    *
-   * @param directory the rig directory relative to the repository root (e.g. {@code rigs/shop}), for messages
-   * @param agentImage image of the placeholder container of derived Jobs (the webhook replaces the container)
+   * @param directory the rig directory relative to the repository root (e.g. {@code rigs/shop}),
+   *     for messages
+   * @param agentImage image of the placeholder container of derived Jobs (the webhook replaces the
+   *     container)
    * @throws InvalidRigSource naming every file and field that is wrong, and the fix
    */
   public static List<JsonNode> generate(String directory, RigFiles files, String agentImage) {
@@ -64,9 +66,16 @@ public final class RigGenerator {
     List<Source> sources = new ArrayList<>();
     for (String file : resources(directory, files, problems)) {
       try {
-        Manifests.readAll(files.read(file)).forEach(document -> sources.add(new Source(file, document)));
+        Manifests.readAll(files.read(file))
+            .forEach(document -> sources.add(new Source(file, document)));
       } catch (RuntimeException e) {
-        problems.add(directory + "/" + file + " is not valid YAML (" + yamlError(e) + "): fix the file and commit");
+        problems.add(
+            directory
+                + "/"
+                + file
+                + " is not valid YAML ("
+                + yamlError(e)
+                + "): fix the file and commit");
       }
     }
     List<Rig> rigs = new ArrayList<>();
@@ -92,14 +101,18 @@ public final class RigGenerator {
     }
     List<JsonNode> manifests = new ArrayList<>();
     for (Source source : sources) {
-      Rig rig = source.kind().equals("Rig") && isGasTown(source.document())
-          ? Manifests.first(List.of(source.document()), "Rig", Rig.class) : null;
+      Rig rig =
+          source.kind().equals("Rig") && isGasTown(source.document())
+              ? Manifests.first(List.of(source.document()), "Rig", Rig.class)
+              : null;
       // Where kubectl gt writes them in rig.yaml: Namespace, Rig, Witness.
       if (rig != null && !has(sources, "Namespace", RigManifests.namespaceOf(rig), null)) {
         manifests.add(Manifests.toTree(RigManifests.namespace(rig)));
       }
       manifests.add(source.document());
-      if (rig != null && sources.stream().noneMatch(s -> s.kind().equals("Witness") && isGasTown(s.document()))) {
+      if (rig != null
+          && sources.stream()
+              .noneMatch(s -> s.kind().equals("Witness") && isGasTown(s.document()))) {
         manifests.add(Manifests.toTree(RigManifests.witness(rig)));
       }
       if (isPolecat(source) && !hasJob(sources, source)) {
@@ -117,16 +130,22 @@ public final class RigGenerator {
       String kustomization = directory + "/" + GitOpsLayout.KUSTOMIZATION;
       try {
         List<JsonNode> documents = Manifests.readAll(files.read(GitOpsLayout.KUSTOMIZATION));
-        for (JsonNode resource : documents.isEmpty() ? List.<JsonNode>of() : list(documents.get(0).path("resources"))) {
+        for (JsonNode resource :
+            documents.isEmpty() ? List.<JsonNode>of() : list(documents.get(0).path("resources"))) {
           if (files.exists(resource.asText())) {
             resources.add(resource.asText());
           } else {
-            problems.add(kustomization + " lists " + resource.asText() + ", which does not exist: restore it with "
-                + "git, or remove it from the list");
+            problems.add(
+                kustomization
+                    + " lists "
+                    + resource.asText()
+                    + ", which does not exist: restore it with "
+                    + "git, or remove it from the list");
           }
         }
       } catch (RuntimeException e) {
-        problems.add(kustomization + " is not valid YAML (" + yamlError(e) + "): fix the file and commit");
+        problems.add(
+            kustomization + " is not valid YAML (" + yamlError(e) + "): fix the file and commit");
       }
     }
     resources.addAll(files.layoutFiles());
@@ -144,27 +163,55 @@ public final class RigGenerator {
       return List.of();
     }
     if (source.name().isEmpty()) {
-      return List.of(directory + "/" + source.file() + ": " + source.kind() + ": metadata.name: is required: name "
-          + "the object and commit");
+      return List.of(
+          directory
+              + "/"
+              + source.file()
+              + ": "
+              + source.kind()
+              + ": metadata.name: is required: name "
+              + "the object and commit");
     }
     List<Violation> violations = GasTownValidation.violations(source.document());
-    return violations.stream().map(v -> where(directory, source) + v + ": correct the field and commit").toList();
+    return violations.stream()
+        .map(v -> where(directory, source) + v + ": correct the field and commit")
+        .toList();
   }
 
-  /** A Polecat of this directory is one of its Rig's: spec.rig names it and it runs in the Rig's namespace. */
+  /**
+   * A Polecat of this directory is one of its Rig's: spec.rig names it and it runs in the Rig's
+   * namespace.
+   */
   private static List<String> belongsTo(String directory, Source source, Rig rig) {
     List<String> problems = new ArrayList<>();
     String rigName = rig.getMetadata().getName();
     String rigField = source.document().path("spec").path("rig").asText(null);
     if (rigField != null && !rigField.equals(rigName)) {
-      problems.add(where(directory, source) + "spec.rig: is " + rigField + ", but this is the directory of rig "
-          + rigName + ": set spec.rig: " + rigName + " (or move the file to rigs/" + rigField + "/polecats/)");
+      problems.add(
+          where(directory, source)
+              + "spec.rig: is "
+              + rigField
+              + ", but this is the directory of rig "
+              + rigName
+              + ": set spec.rig: "
+              + rigName
+              + " (or move the file to rigs/"
+              + rigField
+              + "/polecats/)");
     }
     String namespace = RigManifests.namespaceOf(rig);
     if (source.namespace() != null && !source.namespace().equals(namespace)) {
-      problems.add(where(directory, source) + "metadata.namespace: is " + source.namespace() + ", but rig " + rigName
-          + "'s polecats run in " + namespace + " (the namespace opted in to the webhook): set metadata.namespace: "
-          + namespace + ", or leave it out");
+      problems.add(
+          where(directory, source)
+              + "metadata.namespace: is "
+              + source.namespace()
+              + ", but rig "
+              + rigName
+              + "'s polecats run in "
+              + namespace
+              + " (the namespace opted in to the webhook): set metadata.namespace: "
+              + namespace
+              + ", or leave it out");
     }
     return problems;
   }
@@ -178,8 +225,12 @@ public final class RigGenerator {
   }
 
   private static boolean has(List<Source> sources, String kind, String name, String namespace) {
-    return sources.stream().anyMatch(s -> s.kind().equals(kind) && s.name().equals(name)
-        && Objects.equals(s.namespace(), namespace));
+    return sources.stream()
+        .anyMatch(
+            s ->
+                s.kind().equals(kind)
+                    && s.name().equals(name)
+                    && Objects.equals(s.namespace(), namespace));
   }
 
   private static boolean isPolecat(Source source) {
@@ -196,8 +247,14 @@ public final class RigGenerator {
       if (cause instanceof JsonProcessingException parse) {
         String message = firstLine(parse.getOriginalMessage());
         JsonLocation location = parse.getLocation();
-        return location == null || location.getLineNr() < 0 ? message
-            : "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": " + message;
+        return location == null || location.getLineNr() < 0
+            ? message
+            : "line "
+                + location.getLineNr()
+                + ", column "
+                + location.getColumnNr()
+                + ": "
+                + message;
       }
     }
     return firstLine(e.getMessage());

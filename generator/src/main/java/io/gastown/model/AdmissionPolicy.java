@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Platform policy for polecat Pods, checked at admission: in the platform config ({@code policy:}) and per Rig
- * ({@code spec.policy}). Both apply, so a Rig's policy can only narrow the platform's. An unset field allows all.
+ * Platform policy for polecat Pods, checked at admission: in the platform config ({@code policy:})
+ * and per Rig ({@code spec.policy}). Both apply, so a Rig's policy can only narrow the platform's.
+ * An unset field allows all.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AdmissionPolicy {
@@ -19,16 +20,18 @@ public class AdmissionPolicy {
   private List<Agent> allowedAgents;
 
   @Size(max = 64)
-  @JsonPropertyDescription("Agent images the polecats may use: a registry or repository prefix (ghcr.io/acme/, "
-      + "ghcr.io/acme/agent), a whole image, or a digest (sha256:...) the image must be pinned to. Unset: all.")
+  @JsonPropertyDescription(
+      "Agent images the polecats may use: a registry or repository prefix (ghcr.io/acme/, "
+          + "ghcr.io/acme/agent), a whole image, or a digest (sha256:...) the image must be pinned to. Unset: all.")
   private List<@Size(max = 512) String> allowedImages;
 
   @Min(1)
   @JsonPropertyDescription("Longest activeDeadlineSeconds a polecat Pod may have.")
   private Long maxActiveDeadlineSeconds;
 
-  @JsonPropertyDescription("Most resources (e.g. cpu: \"4\", memory: 8Gi) the agent container may request or be "
-      + "limited to.")
+  @JsonPropertyDescription(
+      "Most resources (e.g. cpu: \"4\", memory: 8Gi) the agent container may request or be "
+          + "limited to.")
   private Map<String, Quantity> maxResources;
 
   public List<Agent> getAllowedAgents() {

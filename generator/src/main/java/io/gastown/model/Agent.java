@@ -6,10 +6,14 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The coding agent a polecat runs. */
 public enum Agent {
-  @JsonProperty("claude-code") CLAUDE_CODE("claude-code"),
-  @JsonProperty("opencode") OPENCODE("opencode"),
-  @JsonProperty("aider") AIDER("aider"),
-  @JsonProperty("custom") CUSTOM("custom");
+  @JsonProperty("claude-code")
+  CLAUDE_CODE("claude-code"),
+  @JsonProperty("opencode")
+  OPENCODE("opencode"),
+  @JsonProperty("aider")
+  AIDER("aider"),
+  @JsonProperty("custom")
+  CUSTOM("custom");
 
   private final String value;
 

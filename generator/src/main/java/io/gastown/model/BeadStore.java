@@ -15,11 +15,23 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind("BeadStore")
 @Plural("beadstores")
 @Categories(GasTown.CATEGORY)
-@AdditionalPrinterColumn(name = "Rig", jsonPath = ".spec.rigRef", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Prefix", jsonPath = ".spec.prefix", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-public class BeadStore extends CustomResource<BeadStoreSpec, BeadStoreStatus> implements Namespaced {
+@AdditionalPrinterColumn(
+    name = "Rig",
+    jsonPath = ".spec.rigRef",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Prefix",
+    jsonPath = ".spec.prefix",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Phase",
+    jsonPath = ".status.phase",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
+public class BeadStore extends CustomResource<BeadStoreSpec, BeadStoreStatus>
+    implements Namespaced {
   private static final long serialVersionUID = 1L;
-
 }

@@ -1,5 +1,7 @@
 package io.gastown.model;
 
 public enum BeadStorePhase {
-  Pending, Synced, Error
+  Pending,
+  Synced,
+  Error
 }

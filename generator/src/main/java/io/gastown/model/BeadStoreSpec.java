@@ -20,16 +20,19 @@ public class BeadStoreSpec {
 
   @Pattern(GasTown.GIT_URL_PATTERN)
   @Size(max = 2048)
-  @JsonPropertyDescription("Repository holding the beads database, if not the rig's own (reaches pods as GT_BEADS_REPO).")
+  @JsonPropertyDescription(
+      "Repository holding the beads database, if not the rig's own (reaches pods as GT_BEADS_REPO).")
   private String gitRepository;
 
-  @JsonPropertyDescription("Not supported yet: accepted and ignored. Meant to name the Secret with the SSH key for the "
-      + "beads repository; today nothing reads it.")
+  @JsonPropertyDescription(
+      "Not supported yet: accepted and ignored. Meant to name the Secret with the SSH key for the "
+          + "beads repository; today nothing reads it.")
   private SecretReference gitSecretRef;
 
   @Pattern(GasTown.DURATION_PATTERN)
-  @JsonPropertyDescription("Not supported yet: accepted and ignored. Meant to set how often beads are synchronised "
-      + "(e.g. 5m); today nothing synchronises them on a schedule.")
+  @JsonPropertyDescription(
+      "Not supported yet: accepted and ignored. Meant to set how often beads are synchronised "
+          + "(e.g. 5m); today nothing synchronises them on a schedule.")
   private String syncInterval;
 
   public String getRigRef() {

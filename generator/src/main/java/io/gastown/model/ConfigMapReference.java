@@ -13,8 +13,7 @@ public class ConfigMapReference {
   @JsonPropertyDescription("Name of the ConfigMap, in the same namespace.")
   private String name;
 
-  public ConfigMapReference() {
-  }
+  public ConfigMapReference() {}
 
   public ConfigMapReference(String name) {
     this.name = name;

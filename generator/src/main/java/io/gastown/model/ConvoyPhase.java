@@ -1,5 +1,8 @@
 package io.gastown.model;
 
 public enum ConvoyPhase {
-  Pending, InProgress, Complete, Failed
+  Pending,
+  InProgress,
+  Complete,
+  Failed
 }

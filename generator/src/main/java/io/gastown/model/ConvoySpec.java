@@ -19,7 +19,8 @@ public class ConvoySpec {
   @Required
   @Size(min = 1, max = 5000)
   @JsonPropertyDescription("The beads the convoy tracks; its progress counts their polecats.")
-  // Per-item schema, not a CEL rule: the apiserver rejects self.all(..matches..) over 5000 items as too costly.
+  // Per-item schema, not a CEL rule: the apiserver rejects self.all(..matches..) over 5000 items as
+  // too costly.
   private List<@Pattern(GasTown.BEAD_ID_PATTERN) @Size(max = 63) String> trackedBeads;
 
   @Pattern(GasTown.NAME_PATTERN)
@@ -28,8 +29,9 @@ public class ConvoySpec {
 
   @Min(0)
   @Default("0")
-  @JsonPropertyDescription("Most polecats of the convoy working at once (the webhook holds back a polecat Pod of a "
-      + "tracked bead while this many run); 0 means no limit.")
+  @JsonPropertyDescription(
+      "Most polecats of the convoy working at once (the webhook holds back a polecat Pod of a "
+          + "tracked bead while this many run); 0 means no limit.")
   private Integer parallelism;
 
   public String getDescription() {

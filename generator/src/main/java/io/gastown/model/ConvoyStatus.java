@@ -7,8 +7,10 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ConvoyStatus extends ObservedStatus {
   private ConvoyPhase phase;
+
   @JsonPropertyDescription("done/total, e.g. 2/3.")
   private String progress;
+
   private List<String> completedBeads;
   private List<String> pendingBeads;
   private List<String> failedBeads;

@@ -5,16 +5,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Durations as Gas Town reads and writes them, in the CRDs ({@link GasTown#DURATION_PATTERN}: the Witness's
- * thresholds) and on the command line ({@code --timeout}): Go-style {@code 500ms}, {@code 30s}, {@code 15m},
- * {@code 1h30m}, or a plain number of seconds.
+ * Durations as Gas Town reads and writes them, in the CRDs ({@link GasTown#DURATION_PATTERN}: the
+ * Witness's thresholds) and on the command line ({@code --timeout}): Go-style {@code 500ms}, {@code
+ * 30s}, {@code 15m}, {@code 1h30m}, or a plain number of seconds.
  */
 public final class Durations {
   private static final Pattern WHOLE = Pattern.compile(GasTown.DURATION_PATTERN);
   private static final Pattern PART = Pattern.compile("([0-9]+)(ms|s|m|h)");
 
-  private Durations() {
-  }
+  private Durations() {}
 
   /**
    * Parses a duration ({@code 0} means none).
@@ -25,7 +24,8 @@ public final class Durations {
   public static Duration parse(String field, String text) {
     String value = text == null ? "" : text.trim();
     if (!value.matches("[0-9]+") && !WHOLE.matcher(value).matches()) {
-      throw new IllegalArgumentException(field + ": '" + text + "' is not a duration; write e.g. 30s, 5m or 1h30m");
+      throw new IllegalArgumentException(
+          field + ": '" + text + "' is not a duration; write e.g. 30s, 5m or 1h30m");
     }
     Duration total = Duration.ZERO;
     Matcher part = PART.matcher(value);
@@ -35,15 +35,18 @@ public final class Durations {
       }
       while (part.find()) {
         long amount = Long.parseLong(part.group(1));
-        total = total.plus(switch (part.group(2)) {
-          case "ms" -> Duration.ofMillis(amount);
-          case "s" -> Duration.ofSeconds(amount);
-          case "m" -> Duration.ofMinutes(amount);
-          default -> Duration.ofHours(amount);
-        });
+        total =
+            total.plus(
+                switch (part.group(2)) {
+                  case "ms" -> Duration.ofMillis(amount);
+                  case "s" -> Duration.ofSeconds(amount);
+                  case "m" -> Duration.ofMinutes(amount);
+                  default -> Duration.ofHours(amount);
+                });
       }
     } catch (ArithmeticException | NumberFormatException tooLarge) {
-      throw new IllegalArgumentException(field + ": '" + text + "' is too large; write at most a few days, e.g. 72h");
+      throw new IllegalArgumentException(
+          field + ": '" + text + "' is too large; write at most a few days, e.g. 72h");
     }
     return total;
   }

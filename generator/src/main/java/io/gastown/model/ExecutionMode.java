@@ -4,5 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** Where the agent runs; only Kubernetes pods are supported. */
 public enum ExecutionMode {
-  @JsonProperty("kubernetes") kubernetes
+  @JsonProperty("kubernetes")
+  kubernetes
 }

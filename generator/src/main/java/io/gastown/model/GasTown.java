@@ -10,37 +10,52 @@ public final class GasTown {
   public static final String LABEL_POLECAT = "gastown.io/polecat";
   public static final String LABEL_RIG = "gastown.io/rig";
   public static final String LABEL_BEAD = "gastown.io/bead";
-  /** Namespaces carrying this label (value {@value #NAMESPACE_OPT_IN_VALUE}) have their polecat Pods expanded. */
+
+  /**
+   * Namespaces carrying this label (value {@value #NAMESPACE_OPT_IN_VALUE}) have their polecat Pods
+   * expanded.
+   */
   public static final String LABEL_NAMESPACE_OPT_IN = "gastown.io/polecats";
+
   public static final String NAMESPACE_OPT_IN_VALUE = "enabled";
+
   /** Set on a Pod by the webhook; its presence makes a second expansion a no-op. */
   public static final String ANNOTATION_EXPANDED = "gastown.io/expanded";
 
   /** A DNS-1123 label: names of rigs, polecats, namespaces. */
   public static final String NAME_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+
   /** A bead ID is used as a label value, so it must be one. */
   public static final String BEAD_ID_PATTERN = "^[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?$";
-  /** Git branch: slash-separated components of safe characters, no leading dash, no empty component. */
+
+  /**
+   * Git branch: slash-separated components of safe characters, no leading dash, no empty component.
+   */
   public static final String BRANCH_PATTERN =
       "^[A-Za-z0-9_]([A-Za-z0-9._-]*[A-Za-z0-9_])?(/[A-Za-z0-9_]([A-Za-z0-9._-]*[A-Za-z0-9_])?)*$";
+
   /** Rejects "..", which the pattern alone lets through. */
   public static final String BRANCH_RULE = "!self.contains('..')";
+
   public static final String BRANCH_RULE_MESSAGE = "must not contain '..'";
+
   /**
-   * Git URLs: scp-like SSH ({@code git@host:path}), {@code ssh://[user@]host[:port]/path},
-   * {@code https://host[:port]/path} (never with credentials in it) and {@code file:///path}.
+   * Git URLs: scp-like SSH ({@code git@host:path}), {@code ssh://[user@]host[:port]/path}, {@code
+   * https://host[:port]/path} (never with credentials in it) and {@code file:///path}.
    */
   public static final String GIT_URL_PATTERN =
       "^([A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[A-Za-z0-9._~/-]+"
           + "|ssh://([A-Za-z0-9._-]+@)?[A-Za-z0-9.-]+(:[0-9]{1,5})?/[A-Za-z0-9._~/-]+"
           + "|https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?/[A-Za-z0-9._~/-]+"
           + "|file://(/[A-Za-z0-9._~-]+)+/?)$";
+
   /** A DNS-1123 subdomain: Secret and ConfigMap names. */
   public static final String SECRET_NAME_PATTERN = "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$";
+
   /** A Go-style duration such as 30s, 15m, 1h30m. */
   public static final String DURATION_PATTERN = "^([0-9]+(ms|s|m|h))+$";
+
   public static final String IMMUTABLE_RULE = "self == oldSelf";
 
-  private GasTown() {
-  }
+  private GasTown() {}
 }

@@ -12,8 +12,9 @@ import io.fabric8.kubernetes.api.model.ResourceRequirements;
 public class KubernetesSpec {
   @Pattern(GasTown.GIT_URL_PATTERN)
   @Size(max = 2048)
-  @JsonPropertyDescription("Repository to clone: git@host:path, ssh://host[:port]/path, https://host[:port]/path or "
-      + "file:///path. Defaults to the Rig's gitURL.")
+  @JsonPropertyDescription(
+      "Repository to clone: git@host:path, ssh://host[:port]/path, https://host[:port]/path or "
+          + "file:///path. Defaults to the Rig's gitURL.")
   private String gitRepository;
 
   @Pattern(GasTown.BRANCH_PATTERN)
@@ -25,30 +26,36 @@ public class KubernetesSpec {
   @Pattern(GasTown.BRANCH_PATTERN)
   @Size(max = 255)
   @ValidationRule(value = GasTown.BRANCH_RULE, message = GasTown.BRANCH_RULE_MESSAGE)
-  @JsonPropertyDescription("Branch the agent commits to. Defaults to feature/<beadID>, else polecat/<name>.")
+  @JsonPropertyDescription(
+      "Branch the agent commits to. Defaults to feature/<beadID>, else polecat/<name>.")
   private String workBranch;
 
-  @JsonPropertyDescription("Secret with the SSH private key (key ssh-privatekey) used to clone and push.")
+  @JsonPropertyDescription(
+      "Secret with the SSH private key (key ssh-privatekey) used to clone and push.")
   private SecretReference gitSecretRef;
 
-  @JsonPropertyDescription("Secret with the Claude credentials file (key .credentials.json), from kubectl gt auth sync.")
+  @JsonPropertyDescription(
+      "Secret with the Claude credentials file (key .credentials.json), from kubectl gt auth sync.")
   private SecretReference claudeCredsSecretRef;
 
   @JsonPropertyDescription("Secret key holding an Anthropic API key (becomes ANTHROPIC_API_KEY).")
   private SecretKeyRef apiKeySecretRef;
 
   @Size(max = 512)
-  @JsonPropertyDescription("Agent container image. Defaults to the Rig's image, else the platform's.")
+  @JsonPropertyDescription(
+      "Agent container image. Defaults to the Rig's image, else the platform's.")
   private String image;
 
   @JsonPropertyDescription("Agent container resources. Defaults to the Rig's, else the platform's.")
   private ResourceRequirements resources;
 
   @Min(1)
-  @JsonPropertyDescription("Seconds the Pod may run before it is stopped and the polecat Failed. Default 3600.")
+  @JsonPropertyDescription(
+      "Seconds the Pod may run before it is stopped and the polecat Failed. Default 3600.")
   private Long activeDeadlineSeconds;
 
-  @JsonPropertyDescription("ConfigMap with key known_hosts. Defaults to a built-in list of verified host keys.")
+  @JsonPropertyDescription(
+      "ConfigMap with key known_hosts. Defaults to a built-in list of verified host keys.")
   private ConfigMapReference sshKnownHostsConfigMapRef;
 
   public String getGitRepository() {

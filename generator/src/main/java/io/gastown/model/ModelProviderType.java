@@ -1,5 +1,8 @@
 package io.gastown.model;
 
 public enum ModelProviderType {
-  litellm, anthropic, openai, ollama
+  litellm,
+  anthropic,
+  openai,
+  ollama
 }

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Themed name pools for polecats. */
 public enum NamepoolTheme {
-  @JsonProperty("mad-max") MAD_MAX("mad-max"),
-  @JsonProperty("minerals") MINERALS("minerals"),
-  @JsonProperty("wasteland") WASTELAND("wasteland");
+  @JsonProperty("mad-max")
+  MAD_MAX("mad-max"),
+  @JsonProperty("minerals")
+  MINERALS("minerals"),
+  @JsonProperty("wasteland")
+  WASTELAND("wasteland");
 
   private final String value;
 

@@ -13,7 +13,9 @@ public class PolecatSpec {
   @Required
   @Pattern(GasTown.NAME_PATTERN)
   @Size(max = 63)
-  @ValidationRule(value = GasTown.IMMUTABLE_RULE, message = "spec.rig is immutable: create a new Polecat instead")
+  @ValidationRule(
+      value = GasTown.IMMUTABLE_RULE,
+      message = "spec.rig is immutable: create a new Polecat instead")
   @JsonPropertyDescription("The Rig this polecat works for. Immutable.")
   private String rig;
 
@@ -22,7 +24,8 @@ public class PolecatSpec {
   private String beadID;
 
   @Size(max = 65536)
-  @JsonPropertyDescription("Instructions for the agent; passed as the environment variable GT_TASK_DESCRIPTION.")
+  @JsonPropertyDescription(
+      "Instructions for the agent; passed as the environment variable GT_TASK_DESCRIPTION.")
   private String taskDescription;
 
   @Default("Working")
@@ -37,10 +40,12 @@ public class PolecatSpec {
   @JsonPropertyDescription("The coding agent: claude-code (default), opencode, aider or custom.")
   private Agent agent = Agent.CLAUDE_CODE;
 
-  @JsonPropertyDescription("Agent settings: model provider, model, endpoint, and for custom agents image and command.")
+  @JsonPropertyDescription(
+      "Agent settings: model provider, model, endpoint, and for custom agents image and command.")
   private AgentConfig agentConfig;
 
-  @JsonPropertyDescription("How the polecat's Pod is built: repository, branches, secrets, image, resources.")
+  @JsonPropertyDescription(
+      "How the polecat's Pod is built: repository, branches, secrets, image, resources.")
   private KubernetesSpec kubernetes;
 
   public String getRig() {

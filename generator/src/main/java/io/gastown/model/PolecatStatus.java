@@ -7,15 +7,20 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public class PolecatStatus extends ObservedStatus {
   @JsonPropertyDescription("Pending, Working, Done, Failed, Stuck, Terminated or Idle.")
   private PolecatPhase phase;
+
   @JsonPropertyDescription("Why the polecat is in its phase, in words.")
   private String message;
+
   private String podName;
   private String jobName;
+
   @JsonPropertyDescription("The work branch the agent pushes.")
   private String branch;
+
   private String assignedBead;
   private String startedAt;
   private String completedAt;
+
   @JsonPropertyDescription("Last time the agent was seen doing something (new log output).")
   private String lastActivity;
 

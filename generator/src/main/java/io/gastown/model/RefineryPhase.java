@@ -1,5 +1,7 @@
 package io.gastown.model;
 
 public enum RefineryPhase {
-  Idle, Processing, Error
+  Idle,
+  Processing,
+  Error
 }

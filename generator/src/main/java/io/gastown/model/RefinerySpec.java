@@ -15,9 +15,11 @@ public class RefinerySpec {
   public static final String DEFAULT_MERGE_METHOD = "rebase";
   public static final String DEFAULT_MAX_BATCH = "10";
   public static final int MAX_BATCH_LIMIT = 100;
+
   /** Five cron fields, or one of the @ shorthands a CronJob accepts. */
-  public static final String SCHEDULE_PATTERN = "^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)"
-      + "|[0-9A-Za-z*/,?-]+( [0-9A-Za-z*/,?-]+){4})$";
+  public static final String SCHEDULE_PATTERN =
+      "^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)"
+          + "|[0-9A-Za-z*/,?-]+( [0-9A-Za-z*/,?-]+){4})$";
 
   @Required
   @Pattern(GasTown.NAME_PATTERN)
@@ -31,23 +33,28 @@ public class RefinerySpec {
   private String targetBranch;
 
   @Size(max = 1024)
-  @ValidationRule(value = "!self.contains('\\n')", message = "spec.testCommand must be a single line")
+  @ValidationRule(
+      value = "!self.contains('\\n')",
+      message = "spec.testCommand must be a single line")
   @JsonPropertyDescription("Command run before a merge, e.g. mvn -B verify. Single line.")
   private String testCommand;
 
   @Default(DEFAULT_MERGE_METHOD)
-  @JsonPropertyDescription("How a work branch lands on the target: rebase (its commits replayed on the target head, "
-      + "a linear history) or merge (a merge commit). Either way the target only moves by a fast-forward push.")
+  @JsonPropertyDescription(
+      "How a work branch lands on the target: rebase (its commits replayed on the target head, "
+          + "a linear history) or merge (a merge commit). Either way the target only moves by a fast-forward push.")
   private MergeMethod mergeMethod;
 
   @Min(1)
   @Max(MAX_BATCH_LIMIT)
   @Default(DEFAULT_MAX_BATCH)
-  @JsonPropertyDescription("Work branches one merge run takes, oldest first; the rest wait for the next run.")
+  @JsonPropertyDescription(
+      "Work branches one merge run takes, oldest first; the rest wait for the next run.")
   private Integer maxBatch;
 
   @Pattern(SCHEDULE_PATTERN)
-  @JsonPropertyDescription("Cron schedule of the merge runs (five fields, e.g. */10 * * * *, or @hourly).")
+  @JsonPropertyDescription(
+      "Cron schedule of the merge runs (five fields, e.g. */10 * * * *, or @hourly).")
   private String schedule;
 
   @JsonPropertyDescription("Secret with the SSH key used to push merges.")

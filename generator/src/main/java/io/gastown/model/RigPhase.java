@@ -1,5 +1,7 @@
 package io.gastown.model;
 
 public enum RigPhase {
-  Initializing, Ready, Degraded
+  Initializing,
+  Ready,
+  Degraded
 }

@@ -19,8 +19,9 @@ public class RigSettings {
   @Min(1)
   @Max(100)
   @Default("8")
-  @JsonPropertyDescription("Most polecats the rig may have at once: kubectl gt sling counts its polecats in git, the webhook "
-      + "holds back a polecat Pod while this many of the rig's Pods run.")
+  @JsonPropertyDescription(
+      "Most polecats the rig may have at once: kubectl gt sling counts its polecats in git, the webhook "
+          + "holds back a polecat Pod while this many of the rig's Pods run.")
   private Integer maxPolecats;
 
   @JsonPropertyDescription("Default agent for new polecats.")

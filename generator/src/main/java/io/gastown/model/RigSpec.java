@@ -12,27 +12,35 @@ public class RigSpec {
   @Required
   @Pattern(GasTown.GIT_URL_PATTERN)
   @Size(max = 2048)
-  @JsonPropertyDescription("The project repository: git@host:path, ssh://host[:port]/path, https://host[:port]/path "
-      + "or file:///path.")
+  @JsonPropertyDescription(
+      "The project repository: git@host:path, ssh://host[:port]/path, https://host[:port]/path "
+          + "or file:///path.")
   private String gitURL;
 
   @Required
   @Pattern("^[a-z]{2,10}$")
-  @ValidationRule(value = GasTown.IMMUTABLE_RULE, message = "spec.beadsPrefix is immutable: bead IDs already use it")
-  @ValidationRule(value = "!(self in ['hq', 'system', 'default'])", message = "spec.beadsPrefix: hq, system and default are reserved")
-  @JsonPropertyDescription("Prefix of the rig's bead IDs, e.g. gt for gt-123. 2 to 10 lowercase letters. Immutable.")
+  @ValidationRule(
+      value = GasTown.IMMUTABLE_RULE,
+      message = "spec.beadsPrefix is immutable: bead IDs already use it")
+  @ValidationRule(
+      value = "!(self in ['hq', 'system', 'default'])",
+      message = "spec.beadsPrefix: hq, system and default are reserved")
+  @JsonPropertyDescription(
+      "Prefix of the rig's bead IDs, e.g. gt for gt-123. 2 to 10 lowercase letters. Immutable.")
   private String beadsPrefix;
 
   @Size(max = 4096)
-  @JsonPropertyDescription("Deprecated and ignored: a laptop path from the original gt CLI. Accepted so old "
-      + "manifests still apply.")
+  @JsonPropertyDescription(
+      "Deprecated and ignored: a laptop path from the original gt CLI. Accepted so old "
+          + "manifests still apply.")
   private String localPath;
 
   @JsonPropertyDescription("Defaults for the rig's polecats.")
   private RigSettings settings;
 
-  @JsonPropertyDescription("Policy for the rig's polecat Pods, checked at admission on top of the platform's (it can "
-      + "only narrow it).")
+  @JsonPropertyDescription(
+      "Policy for the rig's polecat Pods, checked at admission on top of the platform's (it can "
+          + "only narrow it).")
   private AdmissionPolicy policy;
 
   public AdmissionPolicy getPolicy() {

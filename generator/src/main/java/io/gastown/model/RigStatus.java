@@ -7,10 +7,13 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class RigStatus extends ObservedStatus {
   private RigPhase phase;
+
   @JsonPropertyDescription("Number of polecats of the rig.")
   private Integer polecatCount;
+
   @JsonPropertyDescription("Number of polecats of the rig in each phase.")
   private Map<String, Integer> polecatsByPhase;
+
   @JsonPropertyDescription("Number of the rig's convoys that are Pending or InProgress.")
   private Integer activeConvoys;
 

@@ -12,13 +12,13 @@ public class SecretKeyRef {
   @Pattern(GasTown.SECRET_NAME_PATTERN)
   @JsonPropertyDescription("Name of the Secret, in the same namespace.")
   private String name;
+
   @Required
   @Pattern("^[-._a-zA-Z0-9]+$")
   @JsonPropertyDescription("Key inside the Secret.")
   private String key;
 
-  public SecretKeyRef() {
-  }
+  public SecretKeyRef() {}
 
   public SecretKeyRef(String name, String key) {
     this.name = name;

@@ -13,8 +13,7 @@ public class SecretReference {
   @JsonPropertyDescription("Name of the Secret, in the same namespace.")
   private String name;
 
-  public SecretReference() {
-  }
+  public SecretReference() {}
 
   public SecretReference(String name) {
     this.name = name;

@@ -10,22 +10,25 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.UncheckedIOException;
 
 /**
- * The one YAML and JSON style of everything the project writes: kubectl-like YAML (no quotes unless needed, no
- * document marker, multi-line strings as literal blocks, no line wrapping) and indented JSON.
+ * The one YAML and JSON style of everything the project writes: kubectl-like YAML (no quotes unless
+ * needed, no document marker, multi-line strings as literal blocks, no line wrapping) and indented
+ * JSON.
  */
 public final class Serialization {
-  private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-          .disable(YAMLGenerator.Feature.SPLIT_LINES)
-          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-          .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-          .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
-          .build())
-      .build();
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder(
+              YAMLFactory.builder()
+                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                  .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                  .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+                  .build())
+          .build();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-  private Serialization() {
-  }
+  private Serialization() {}
 
   public static YAMLMapper yamlMapper() {
     return YAML;

@@ -15,12 +15,26 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Kind("Witness")
 @Plural("witnesses")
 @Categories(GasTown.CATEGORY)
-@AdditionalPrinterColumn(name = "Rig", jsonPath = ".spec.rigRef", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Running", jsonPath = ".status.polecatsSummary.running", type = AdditionalPrinterColumn.Type.INTEGER)
-@AdditionalPrinterColumn(name = "Stuck", jsonPath = ".status.polecatsSummary.stuck", type = AdditionalPrinterColumn.Type.INTEGER)
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(
+    name = "Rig",
+    jsonPath = ".spec.rigRef",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Phase",
+    jsonPath = ".status.phase",
+    type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(
+    name = "Running",
+    jsonPath = ".status.polecatsSummary.running",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Stuck",
+    jsonPath = ".status.polecatsSummary.stuck",
+    type = AdditionalPrinterColumn.Type.INTEGER)
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
+    type = AdditionalPrinterColumn.Type.DATE)
 public class Witness extends CustomResource<WitnessSpec, WitnessStatus> implements Namespaced {
   private static final long serialVersionUID = 1L;
-
 }

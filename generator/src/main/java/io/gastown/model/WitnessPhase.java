@@ -1,5 +1,7 @@
 package io.gastown.model;
 
 public enum WitnessPhase {
-  Pending, Active, Degraded
+  Pending,
+  Active,
+  Degraded
 }

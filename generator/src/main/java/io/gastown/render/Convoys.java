@@ -13,8 +13,7 @@ public final class Convoys {
   public static final String ID_PREFIX = "cv-";
   static final int MAX_SLUG = 40;
 
-  private Convoys() {
-  }
+  private Convoys() {}
 
   public static Convoy create(Rig rig, String id, String description, List<String> beads) {
     ConvoySpec spec = new ConvoySpec();
@@ -31,8 +30,9 @@ public final class Convoys {
   }
 
   /**
-   * {@code cv-<description as a slug>} (e.g. "Auth overhaul!" gives cv-auth-overhaul), with -2, -3, ... appended
-   * while the ID is taken; {@code cv-<first bead>} when the description has no letters or digits.
+   * {@code cv-<description as a slug>} (e.g. "Auth overhaul!" gives cv-auth-overhaul), with -2, -3,
+   * ... appended while the ID is taken; {@code cv-<first bead>} when the description has no letters
+   * or digits.
    */
   public static String idFor(String description, String firstBead, Set<String> taken) {
     String slug = slug(description);
@@ -48,7 +48,8 @@ public final class Convoys {
   }
 
   static String slug(String text) {
-    String slug = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    String slug =
+        text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     if (slug.length() > MAX_SLUG) {
       slug = slug.substring(0, MAX_SLUG).replaceAll("-+$", "");
     }

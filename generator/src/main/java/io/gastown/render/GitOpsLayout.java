@@ -3,8 +3,9 @@ package io.gastown.render;
 import java.util.Optional;
 
 /**
- * Where things live in the GitOps repository (DESIGN.md section 4). Every path is relative to the repository root
- * and uses '/'.
+ * Where things live in the GitOps repository (DESIGN.md section 4). Every path is relative to the
+ * repository root and uses '/'.
+ *
  * <pre>
  *   README.md
  *   rigs/&lt;rig&gt;/kustomization.yaml
@@ -21,14 +22,19 @@ public final class GitOpsLayout {
   public static final String POLECATS = "polecats";
   public static final String CONVOYS = "convoys";
   private static final String YAML = ".yaml";
-  /** The ApplicationSet of argocd/base/rigs-applicationset.yaml: one Application per rig directory. */
+
+  /**
+   * The ApplicationSet of argocd/base/rigs-applicationset.yaml: one Application per rig directory.
+   */
   public static final String ARGOCD_APPLICATION_SET = "gastown-rigs";
+
   private static final String ARGOCD_APPLICATION_PREFIX = "rig-";
 
-  private GitOpsLayout() {
-  }
+  private GitOpsLayout() {}
 
-  /** The Argo CD Application that {@link #ARGOCD_APPLICATION_SET} generates for a rig's directory. */
+  /**
+   * The Argo CD Application that {@link #ARGOCD_APPLICATION_SET} generates for a rig's directory.
+   */
   public static String argoCdApplication(String rig) {
     return ARGOCD_APPLICATION_PREFIX + rig;
   }

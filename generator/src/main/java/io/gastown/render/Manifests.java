@@ -17,16 +17,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * YAML documents in the project's style ({@link Serialization}) with map keys (labels, annotations) sorted, so the
- * same objects always give the same bytes.
+ * YAML documents in the project's style ({@link Serialization}) with map keys (labels, annotations)
+ * sorted, so the same objects always give the same bytes.
  */
 public final class Manifests {
-  private static final YAMLMapper YAML = (YAMLMapper) Serialization.yamlMapper().copy()
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private static final YAMLMapper YAML =
+      (YAMLMapper)
+          Serialization.yamlMapper().copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   private static final String SEPARATOR = "---\n";
 
-  private Manifests() {
-  }
+  private Manifests() {}
 
   /** The objects as one multi-document YAML text, separated by {@code ---}. */
   public static String toYaml(List<?> objects) {
@@ -84,14 +84,18 @@ public final class Manifests {
     return YAML.valueToTree(object);
   }
 
-  /** The manifests in the order Argo CD applies them: by sync wave, keeping the given order within a wave. */
+  /**
+   * The manifests in the order Argo CD applies them: by sync wave, keeping the given order within a
+   * wave.
+   */
   public static List<JsonNode> inSyncOrder(List<JsonNode> manifests) {
     List<JsonNode> sorted = new ArrayList<>(manifests);
     sorted.sort(Comparator.comparingInt(SyncWave::of));
     return sorted;
   }
 
-  static ObjectMeta metadata(String name, String namespace, Map<String, String> labels, String syncWave) {
+  static ObjectMeta metadata(
+      String name, String namespace, Map<String, String> labels, String syncWave) {
     ObjectMeta metadata = new ObjectMeta();
     metadata.setName(name);
     metadata.setNamespace(namespace);

@@ -9,20 +9,26 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A fast writer for the common case of {@link Manifests}' YAML: block maps and lists whose strings need no quoting.
- * It writes exactly what the project's Jackson YAML style writes for such trees (RenderedYamlTest compares the two);
- * for anything else (multi-line text, strings that YAML would read as another type, unusual characters) it declines
- * and {@link Manifests} uses Jackson. Rendering a 1,000-polecat convoy spends most of its time in YAML emission.
+ * A fast writer for the common case of {@link Manifests}' YAML: block maps and lists whose strings
+ * need no quoting. It writes exactly what the project's Jackson YAML style writes for such trees
+ * (RenderedYamlTest compares the two); for anything else (multi-line text, strings that YAML would
+ * read as another type, unusual characters) it declines and {@link Manifests} uses Jackson.
+ * Rendering a 1,000-polecat convoy spends most of its time in YAML emission.
  */
 final class PlainYaml {
-  /** Characters that need no quotes in a plain scalar here (no flow indicators, no quotes, no comment start). */
+  /**
+   * Characters that need no quotes in a plain scalar here (no flow indicators, no quotes, no
+   * comment start).
+   */
   private static final Pattern PLAIN = Pattern.compile("[A-Za-z_/][A-Za-z0-9_./@+=: -]*");
+
   /** Whole numbers are strings here (labels, annotations): the style double-quotes them. */
   private static final Pattern INTEGER_STRING = Pattern.compile("-?[0-9]+");
-  private static final Set<String> RESERVED = Set.of("true", "false", "yes", "no", "y", "n", "on", "off", "null");
 
-  private PlainYaml() {
-  }
+  private static final Set<String> RESERVED =
+      Set.of("true", "false", "yes", "no", "y", "n", "on", "off", "null");
+
+  private PlainYaml() {}
 
   /** The document as YAML, or empty when it has something this writer does not handle. */
   static Optional<String> write(JsonNode document) {
@@ -33,10 +39,14 @@ final class PlainYaml {
     return writeObject(document, 0, out) ? Optional.of(out.toString()) : Optional.empty();
   }
 
-  /** Writes the fields of a non-empty object, each line starting at {@code indent} (the first one too). */
+  /**
+   * Writes the fields of a non-empty object, each line starting at {@code indent} (the first one
+   * too).
+   */
   private static boolean writeObject(JsonNode object, int indent, StringBuilder out) {
     boolean first = true;
-    for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
       if (!first) {
         indent(out, indent);

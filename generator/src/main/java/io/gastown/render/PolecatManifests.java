@@ -3,8 +3,8 @@ package io.gastown.render;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.gastown.model.GasTown;
@@ -15,23 +15,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * {@code rigs/<rig>/polecats/<name>.yaml}: the Polecat and the skeleton Job that runs it. The Job's pod template
- * holds one placeholder container; the webhook expands the Pod from the Polecat (DESIGN.md section 5), so platform
- * policy never has to be rewritten into git.
+ * {@code rigs/<rig>/polecats/<name>.yaml}: the Polecat and the skeleton Job that runs it. The Job's
+ * pod template holds one placeholder container; the webhook expands the Pod from the Polecat
+ * (DESIGN.md section 5), so platform policy never has to be rewritten into git.
  */
 public final class PolecatManifests {
   public static final String AGENT_IMAGE_REPOSITORY = "ghcr.io/gastown/polecat-agent";
 
-  private PolecatManifests() {
-  }
+  private PolecatManifests() {}
 
   public static String agentImage(String version) {
     return AGENT_IMAGE_REPOSITORY + ":" + version;
   }
 
   /**
-   * The polecat's file. The Polecat must have its name, namespace and spec (rig, beadID) set; its labels are
-   * derived here.
+   * The polecat's file. The Polecat must have its name, namespace and spec (rig, beadID) set; its
+   * labels are derived here.
    *
    * @param agentImage image of the placeholder container (the webhook replaces the container)
    */
@@ -39,9 +38,12 @@ public final class PolecatManifests {
     return render(source, documents(source, agentImage));
   }
 
-  /** The polecat's file from its {@link #documents}, for callers that validate the documents first. */
+  /**
+   * The polecat's file from its {@link #documents}, for callers that validate the documents first.
+   */
   public static RenderedFile render(Polecat source, List<JsonNode> documents) {
-    return RenderedFile.of(GitOpsLayout.polecatFile(source.getSpec().getRig(), source.getMetadata().getName()),
+    return RenderedFile.of(
+        GitOpsLayout.polecatFile(source.getSpec().getRig(), source.getMetadata().getName()),
         Manifests.toYaml(documents));
   }
 
@@ -64,16 +66,20 @@ public final class PolecatManifests {
 
   static Polecat polecat(Polecat source) {
     Polecat polecat = new Polecat();
-    polecat.setMetadata(Manifests.metadata(source.getMetadata().getName(), source.getMetadata().getNamespace(),
-        labels(source), SyncWave.POLECAT));
+    polecat.setMetadata(
+        Manifests.metadata(
+            source.getMetadata().getName(),
+            source.getMetadata().getNamespace(),
+            labels(source),
+            SyncWave.POLECAT));
     polecat.setSpec(source.getSpec());
     return polecat;
   }
 
   /**
-   * The skeleton Job of a polecat: named by {@link PodContract#jobName}, in the Polecat's namespace, labelled and in
-   * the sync wave as {@code kubectl gt sling} writes it; also what the Argo CD plugin adds for a Polecat written by
-   * hand.
+   * The skeleton Job of a polecat: named by {@link PodContract#jobName}, in the Polecat's
+   * namespace, labelled and in the sync wave as {@code kubectl gt sling} writes it; also what the
+   * Argo CD plugin adds for a Polecat written by hand.
    */
   public static Job job(Polecat polecat, String agentImage) {
     Map<String, String> labels = labels(polecat);
@@ -81,19 +87,27 @@ public final class PolecatManifests {
     Job job = new Job();
     job.setApiVersion("batch/v1");
     job.setKind("Job");
-    job.setMetadata(Manifests.metadata(PodContract.jobName(name), polecat.getMetadata().getNamespace(), labels, SyncWave.JOB));
+    job.setMetadata(
+        Manifests.metadata(
+            PodContract.jobName(name), polecat.getMetadata().getNamespace(), labels, SyncWave.JOB));
     JobSpec spec = new JobSpec();
-    // One try: a failed agent run is a Failed polecat, retried by a new sling, not by the Job controller.
+    // One try: a failed agent run is a Failed polecat, retried by a new sling, not by the Job
+    // controller.
     spec.setBackoffLimit(0);
     // No ttlSecondsAfterFinished: a Job that deletes itself is re-created by Argo CD self-heal.
     ObjectMeta podMetadata = new ObjectMeta();
     podMetadata.setLabels(new TreeMap<>(labels));
     PodTemplateSpec template = new PodTemplateSpec();
     template.setMetadata(podMetadata);
-    template.setSpec(new PodSpecBuilder()
-        .withRestartPolicy("Never")
-        .withContainers(new ContainerBuilder().withName(PodContract.PLACEHOLDER_CONTAINER).withImage(agentImage).build())
-        .build());
+    template.setSpec(
+        new PodSpecBuilder()
+            .withRestartPolicy("Never")
+            .withContainers(
+                new ContainerBuilder()
+                    .withName(PodContract.PLACEHOLDER_CONTAINER)
+                    .withImage(agentImage)
+                    .build())
+            .build());
     spec.setTemplate(template);
     job.setSpec(spec);
     return job;

@@ -11,12 +11,20 @@ import io.gastown.model.Agent;
  * @param agent the agent, or null for the rig's default, else claude-code
  * @param branch the branch to clone, or null for the rig's gitBranch, else main
  * @param workBranch the branch to commit to, or null for feature/&lt;bead&gt;
- * @param model the agent's model ({@code spec.agentConfig.model}, which opencode and aider need), or null
+ * @param model the agent's model ({@code spec.agentConfig.model}, which opencode and aider need),
+ *     or null
  */
-public record PolecatRequest(String name, String beadId, String task, Agent agent, String branch, String workBranch,
+public record PolecatRequest(
+    String name,
+    String beadId,
+    String task,
+    Agent agent,
+    String branch,
+    String workBranch,
     String model) {
 
-  public PolecatRequest(String name, String beadId, String task, Agent agent, String branch, String workBranch) {
+  public PolecatRequest(
+      String name, String beadId, String task, Agent agent, String branch, String workBranch) {
     this(name, beadId, task, agent, branch, workBranch, null);
   }
 

@@ -12,20 +12,22 @@ import io.gastown.model.Rig;
 import io.gastown.model.RigSettings;
 
 /**
- * Builds the Polecat of a sling from the Rig, so that each Polecat says everything about its work (repository,
- * branches, secrets) without the reader having to look the Rig up.
+ * Builds the Polecat of a sling from the Rig, so that each Polecat says everything about its work
+ * (repository, branches, secrets) without the reader having to look the Rig up.
  */
 public final class Polecats {
-  private Polecats() {
-  }
+  private Polecats() {}
 
   public static Polecat create(Rig rig, PolecatRequest request) {
-    RigSettings settings = rig.getSpec().getSettings() != null ? rig.getSpec().getSettings() : new RigSettings();
+    RigSettings settings =
+        rig.getSpec().getSettings() != null ? rig.getSpec().getSettings() : new RigSettings();
 
     KubernetesSpec kubernetes = new KubernetesSpec();
     kubernetes.setGitRepository(rig.getSpec().getGitURL());
-    kubernetes.setGitBranch(firstNonNull(request.branch(), settings.getGitBranch(), PodContract.DEFAULT_BRANCH));
-    kubernetes.setWorkBranch(firstNonNull(request.workBranch(), PodContract.WORK_BRANCH_PREFIX + request.beadId()));
+    kubernetes.setGitBranch(
+        firstNonNull(request.branch(), settings.getGitBranch(), PodContract.DEFAULT_BRANCH));
+    kubernetes.setWorkBranch(
+        firstNonNull(request.workBranch(), PodContract.WORK_BRANCH_PREFIX + request.beadId()));
     kubernetes.setGitSecretRef(settings.getGitSecretRef());
     kubernetes.setClaudeCredsSecretRef(settings.getClaudeCredsSecretRef());
     kubernetes.setApiKeySecretRef(settings.getApiKeySecretRef());
@@ -34,7 +36,8 @@ public final class Polecats {
     spec.setRig(rig.getMetadata().getName());
     spec.setBeadID(request.beadId());
     spec.setTaskDescription(request.task());
-    // Left out (the CRD defaults it to Working) so that Argo CD's nuke action, which sets Terminated, is not undone by
+    // Left out (the CRD defaults it to Working) so that Argo CD's nuke action, which sets
+    // Terminated, is not undone by
     // self-heal: a field git does not mention is not drift.
     spec.setDesiredState(null);
     spec.setExecutionMode(ExecutionMode.kubernetes);

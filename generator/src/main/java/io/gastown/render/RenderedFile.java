@@ -3,7 +3,9 @@ package io.gastown.render;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** One file of the GitOps repository: its path relative to the repository root and its exact bytes. */
+/**
+ * One file of the GitOps repository: its path relative to the repository root and its exact bytes.
+ */
 public record RenderedFile(String path, byte[] content) {
 
   public static RenderedFile of(String path, String text) {
@@ -16,7 +18,9 @@ public record RenderedFile(String path, byte[] content) {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof RenderedFile file && path.equals(file.path) && Arrays.equals(content, file.content);
+    return other instanceof RenderedFile file
+        && path.equals(file.path)
+        && Arrays.equals(content, file.content);
   }
 
   @Override

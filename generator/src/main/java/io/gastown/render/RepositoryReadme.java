@@ -2,11 +2,12 @@ package io.gastown.render;
 
 /** The README of a new GitOps repository. */
 public final class RepositoryReadme {
-  private RepositoryReadme() {
-  }
+  private RepositoryReadme() {}
 
   public static RenderedFile render() {
-    return RenderedFile.of(GitOpsLayout.README, """
+    return RenderedFile.of(
+        GitOpsLayout.README,
+        """
         # Gas Town GitOps repository
 
         What should run in the cluster: one directory per rig, synced by Argo CD (one Application per

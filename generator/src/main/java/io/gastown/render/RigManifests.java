@@ -9,14 +9,18 @@ import io.gastown.model.WitnessSpec;
 import java.util.List;
 import java.util.Map;
 
-/** {@code rigs/<rig>/rig.yaml}: the rig's Namespace (opted in to the webhook), the Rig, and its Witness. */
+/**
+ * {@code rigs/<rig>/rig.yaml}: the rig's Namespace (opted in to the webhook), the Rig, and its
+ * Witness.
+ */
 public final class RigManifests {
   public static final String NAMESPACE_PREFIX = "gt-";
 
-  private RigManifests() {
-  }
+  private RigManifests() {}
 
-  /** The namespace of the rig's polecats: {@code spec.settings.namespace}, else {@code gt-<rig>}. */
+  /**
+   * The namespace of the rig's polecats: {@code spec.settings.namespace}, else {@code gt-<rig>}.
+   */
   public static String namespaceOf(Rig rig) {
     RigSpec spec = rig.getSpec();
     if (spec != null && spec.getSettings() != null && spec.getSettings().getNamespace() != null) {
@@ -27,7 +31,9 @@ public final class RigManifests {
 
   public static RenderedFile render(Rig rig) {
     String name = rig.getMetadata().getName();
-    return RenderedFile.of(GitOpsLayout.rigFile(name), Manifests.toYaml(List.of(namespace(rig), rig(rig), witness(rig))));
+    return RenderedFile.of(
+        GitOpsLayout.rigFile(name),
+        Manifests.toYaml(List.of(namespace(rig), rig(rig), witness(rig))));
   }
 
   /** The rig's Namespace, labelled to opt in to the polecat webhook. */
@@ -35,9 +41,16 @@ public final class RigManifests {
     Namespace namespace = new Namespace();
     namespace.setApiVersion("v1");
     namespace.setKind("Namespace");
-    namespace.setMetadata(Manifests.metadata(namespaceOf(rig), null, Map.of(
-        GasTown.LABEL_NAMESPACE_OPT_IN, GasTown.NAMESPACE_OPT_IN_VALUE,
-        GasTown.LABEL_RIG, rig.getMetadata().getName()), SyncWave.NAMESPACE));
+    namespace.setMetadata(
+        Manifests.metadata(
+            namespaceOf(rig),
+            null,
+            Map.of(
+                GasTown.LABEL_NAMESPACE_OPT_IN,
+                GasTown.NAMESPACE_OPT_IN_VALUE,
+                GasTown.LABEL_RIG,
+                rig.getMetadata().getName()),
+            SyncWave.NAMESPACE));
     return namespace;
   }
 
@@ -53,7 +66,9 @@ public final class RigManifests {
   public static Witness witness(Rig rig) {
     String name = rig.getMetadata().getName();
     Witness witness = new Witness();
-    witness.setMetadata(Manifests.metadata(name, namespaceOf(rig), Map.of(GasTown.LABEL_RIG, name), SyncWave.WITNESS));
+    witness.setMetadata(
+        Manifests.metadata(
+            name, namespaceOf(rig), Map.of(GasTown.LABEL_RIG, name), SyncWave.WITNESS));
     WitnessSpec spec = new WitnessSpec();
     spec.setRigRef(name);
     witness.setSpec(spec);

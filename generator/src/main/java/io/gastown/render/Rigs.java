@@ -9,15 +9,21 @@ import io.gastown.model.RigSpec;
 
 /** Builds a new Rig from {@code kubectl gt rig create}'s arguments. */
 public final class Rigs {
-  private Rigs() {
-  }
+  private Rigs() {}
 
   /**
    * @param theme null to leave the CRD default (mad-max)
    * @param agent null to leave the CRD default (claude-code)
-   * @param namespace null for gt-&lt;name&gt;; written out either way so the Rig says where its polecats run
+   * @param namespace null for gt-&lt;name&gt;; written out either way so the Rig says where its
+   *     polecats run
    */
-  public static Rig create(String name, String gitUrl, String prefix, NamepoolTheme theme, Agent agent, String namespace) {
+  public static Rig create(
+      String name,
+      String gitUrl,
+      String prefix,
+      NamepoolTheme theme,
+      Agent agent,
+      String namespace) {
     RigSettings settings = new RigSettings();
     settings.setNamepoolTheme(theme);
     settings.setAgent(agent);

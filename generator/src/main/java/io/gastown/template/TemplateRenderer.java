@@ -8,20 +8,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills {@code {{VARIABLE}}} markers. Markers in comment lines are documentation, not variables. A missing
- * variable is replaced by a sentinel, so the rest of the document can still be parsed and checked; errors
- * about a sentinel value are the missing variable's, not a schema error of their own.
+ * Fills {@code {{VARIABLE}}} markers. Markers in comment lines are documentation, not variables. A
+ * missing variable is replaced by a sentinel, so the rest of the document can still be parsed and
+ * checked; errors about a sentinel value are the missing variable's, not a schema error of their
+ * own.
  */
 public final class TemplateRenderer {
   public static final Pattern MARKER = Pattern.compile("\\{\\{([A-Z][A-Z0-9_]*)}}");
   private static final String SENTINEL_PREFIX = "GT-MISSING-";
 
-  private TemplateRenderer() {
-  }
+  private TemplateRenderer() {}
 
-  /** The rendered text and the variables the template uses but {@code values} lacks, with the first line of each. */
-  public record Rendering(String text, Map<String, Integer> missing) {
-  }
+  /**
+   * The rendered text and the variables the template uses but {@code values} lacks, with the first
+   * line of each.
+   */
+  public record Rendering(String text, Map<String, Integer> missing) {}
 
   public static Rendering render(String template, Map<String, String> values) {
     Map<String, Integer> missing = new LinkedHashMap<>();

@@ -12,14 +12,18 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /** YAML loading the way the API server reads manifests: timestamps stay strings. */
 public final class Yamls {
-  private Yamls() {
-  }
+  private Yamls() {}
 
   public static Yaml yaml() {
     LoaderOptions loader = new LoaderOptions();
     loader.setAllowDuplicateKeys(false);
     DumperOptions dumper = new DumperOptions();
-    return new Yaml(new SafeConstructor(loader), new Representer(dumper), dumper, loader, new NoTimestampResolver());
+    return new Yaml(
+        new SafeConstructor(loader),
+        new Representer(dumper),
+        dumper,
+        loader,
+        new NoTimestampResolver());
   }
 
   /** All non-empty documents of a multi-document YAML text. */

@@ -13,24 +13,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * The Gas Town CRDs as checked in under {@code kustomize/base/crds/} (packaged on the classpath), and validation of
- * objects against their schemas.
+ * The Gas Town CRDs as checked in under {@code kustomize/base/crds/} (packaged on the classpath),
+ * and validation of objects against their schemas.
  */
 public final class Crds {
   /** Kind to plural, for every Gas Town kind. */
-  public static final Map<String, String> PLURALS = Map.of(
-      "Rig", "rigs",
-      "Polecat", "polecats",
-      "Convoy", "convoys",
-      "Witness", "witnesses",
-      "Refinery", "refineries",
-      "BeadStore", "beadstores");
+  public static final Map<String, String> PLURALS =
+      Map.of(
+          "Rig", "rigs",
+          "Polecat", "polecats",
+          "Convoy", "convoys",
+          "Witness", "witnesses",
+          "Refinery", "refineries",
+          "BeadStore", "beadstores");
 
   private static final ObjectMapper YAML = new YAMLMapper();
   private static final Map<String, JsonNode> CRDS = new ConcurrentHashMap<>();
 
-  private Crds() {
-  }
+  private Crds() {}
 
   /** File name of a kind's CRD, as the fabric8 CRD generator writes it. */
   public static String fileName(String kind) {
@@ -40,7 +40,8 @@ public final class Crds {
   public static String plural(String kind) {
     String plural = PLURALS.get(kind);
     if (plural == null) {
-      throw new IllegalArgumentException("unknown kind '" + kind + "': use one of " + String.join(", ", PLURALS.keySet()));
+      throw new IllegalArgumentException(
+          "unknown kind '" + kind + "': use one of " + String.join(", ", PLURALS.keySet()));
     }
     return plural;
   }
@@ -58,16 +59,23 @@ public final class Crds {
     throw new IllegalStateException("CRD of " + kind + " has no version " + GasTown.VERSION);
   }
 
-  /** Every schema violation of a Gas Town object (given as a JSON/YAML tree with apiVersion and kind). */
+  /**
+   * Every schema violation of a Gas Town object (given as a JSON/YAML tree with apiVersion and
+   * kind).
+   */
   public static List<Violation> validate(JsonNode object) {
     return validate(object, value -> false);
   }
 
-  /** The same, leaving unchecked the values that stand for ones not known yet (see {@link SchemaValidator}). */
+  /**
+   * The same, leaving unchecked the values that stand for ones not known yet (see {@link
+   * SchemaValidator}).
+   */
   public static List<Violation> validate(JsonNode object, Predicate<JsonNode> unknown) {
     String kind = object.path("kind").asText();
     if (!PLURALS.containsKey(kind)) {
-      return List.of(new Violation("kind", kind, "must be one of " + String.join(", ", PLURALS.keySet())));
+      return List.of(
+          new Violation("kind", kind, "must be one of " + String.join(", ", PLURALS.keySet())));
     }
     return SchemaValidator.validate(schema(kind), object, unknown);
   }

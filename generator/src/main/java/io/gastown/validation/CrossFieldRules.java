@@ -8,8 +8,8 @@ import io.gastown.model.AgentConfig;
 import io.gastown.model.Convoy;
 import io.gastown.model.KubernetesSpec;
 import io.gastown.model.ModelProviderType;
-import io.gastown.model.Polecat;
 import io.gastown.model.PodContract;
+import io.gastown.model.Polecat;
 import io.gastown.model.PolecatSpec;
 import io.gastown.model.Refinery;
 import io.gastown.model.Rig;
@@ -22,15 +22,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Rules a structural schema cannot express: relations between fields, immutability on update, and the CRDs' CEL
- * rules (the apiserver enforces those too; repeating them here makes a direct call report every error at once).
- * Pure functions of the objects.
+ * Rules a structural schema cannot express: relations between fields, immutability on update, and
+ * the CRDs' CEL rules (the apiserver enforces those too; repeating them here makes a direct call
+ * report every error at once). Pure functions of the objects.
  */
 public final class CrossFieldRules {
   private static final Set<String> RESERVED_PREFIXES = PodContract.RESERVED_BEAD_PREFIXES;
 
-  private CrossFieldRules() {
-  }
+  private CrossFieldRules() {}
 
   public static List<Violation> check(Object object) {
     if (object instanceof Polecat polecat) {
@@ -51,15 +50,31 @@ public final class CrossFieldRules {
   /** Fields that may not change once set. */
   public static List<Violation> immutability(Object oldObject, Object newObject) {
     List<Violation> out = new ArrayList<>();
-    if (oldObject instanceof Polecat was && newObject instanceof Polecat is && was.getSpec() != null
-        && is.getSpec() != null && !Objects.equals(was.getSpec().getRig(), is.getSpec().getRig())) {
-      out.add(new Violation("spec.rig", quoted(is.getSpec().getRig()),
-          "is immutable (was " + quoted(was.getSpec().getRig()) + "): create a new Polecat instead"));
+    if (oldObject instanceof Polecat was
+        && newObject instanceof Polecat is
+        && was.getSpec() != null
+        && is.getSpec() != null
+        && !Objects.equals(was.getSpec().getRig(), is.getSpec().getRig())) {
+      out.add(
+          new Violation(
+              "spec.rig",
+              quoted(is.getSpec().getRig()),
+              "is immutable (was "
+                  + quoted(was.getSpec().getRig())
+                  + "): create a new Polecat instead"));
     }
-    if (oldObject instanceof Rig was && newObject instanceof Rig is && was.getSpec() != null && is.getSpec() != null
+    if (oldObject instanceof Rig was
+        && newObject instanceof Rig is
+        && was.getSpec() != null
+        && is.getSpec() != null
         && !Objects.equals(was.getSpec().getBeadsPrefix(), is.getSpec().getBeadsPrefix())) {
-      out.add(new Violation("spec.beadsPrefix", quoted(is.getSpec().getBeadsPrefix()),
-          "is immutable (was " + quoted(was.getSpec().getBeadsPrefix()) + "): bead IDs already use it"));
+      out.add(
+          new Violation(
+              "spec.beadsPrefix",
+              quoted(is.getSpec().getBeadsPrefix()),
+              "is immutable (was "
+                  + quoted(was.getSpec().getBeadsPrefix())
+                  + "): bead IDs already use it"));
     }
     return out;
   }
@@ -71,20 +86,28 @@ public final class CrossFieldRules {
       return out;
     }
     if (blank(spec.getBeadID()) && blank(spec.getTaskDescription())) {
-      out.add(new Violation("spec.beadID", null, "one of spec.beadID and spec.taskDescription is required: the "
-          + "agent needs something to do"));
+      out.add(
+          new Violation(
+              "spec.beadID",
+              null,
+              "one of spec.beadID and spec.taskDescription is required: the "
+                  + "agent needs something to do"));
     }
     KubernetesSpec k = spec.getKubernetes();
     if (k != null) {
       branch(out, "spec.kubernetes.gitBranch", k.getGitBranch());
       branch(out, "spec.kubernetes.workBranch", k.getWorkBranch());
       if (k.getWorkBranch() != null && k.getWorkBranch().equals(k.getGitBranch())) {
-        out.add(new Violation("spec.kubernetes.workBranch", quoted(k.getWorkBranch()),
-            "must differ from spec.kubernetes.gitBranch: the agent pushes to the work branch"));
+        out.add(
+            new Violation(
+                "spec.kubernetes.workBranch",
+                quoted(k.getWorkBranch()),
+                "must differ from spec.kubernetes.gitBranch: the agent pushes to the work branch"));
       }
       resources(out, "spec.kubernetes.resources", k.getResources());
     }
-    agent(out, spec.getAgent() != null ? spec.getAgent() : Agent.CLAUDE_CODE, spec.getAgentConfig());
+    agent(
+        out, spec.getAgent() != null ? spec.getAgent() : Agent.CLAUDE_CODE, spec.getAgentConfig());
     return out;
   }
 
@@ -94,21 +117,40 @@ public final class CrossFieldRules {
       out.add(new Violation("spec.agentConfig.command", null, "is required for agent custom"));
     }
     if (agent != Agent.CUSTOM && c.getCommand() != null && !c.getCommand().isEmpty()) {
-      out.add(new Violation("spec.agentConfig.command", null, "is only used by agent custom (agent is " + agent
-          + "): remove it or set agent: custom"));
+      out.add(
+          new Violation(
+              "spec.agentConfig.command",
+              null,
+              "is only used by agent custom (agent is "
+                  + agent
+                  + "): remove it or set agent: custom"));
     }
     if (agent != Agent.CUSTOM && c.getArgs() != null && !c.getArgs().isEmpty()) {
-      out.add(new Violation("spec.agentConfig.args", null, "is only used by agent custom (agent is " + agent
-          + "): remove it or set agent: custom"));
+      out.add(
+          new Violation(
+              "spec.agentConfig.args",
+              null,
+              "is only used by agent custom (agent is "
+                  + agent
+                  + "): remove it or set agent: custom"));
     }
     if ((agent == Agent.OPENCODE || agent == Agent.AIDER) && blank(c.getModel())) {
-      out.add(new Violation("spec.agentConfig.model", null, "is required for agent " + agent
-          + ": set it (kubectl gt sling --model MODEL)"));
+      out.add(
+          new Violation(
+              "spec.agentConfig.model",
+              null,
+              "is required for agent " + agent + ": set it (kubectl gt sling --model MODEL)"));
     }
     ModelProviderType provider = c.getProvider();
-    boolean hasEndpoint = c.getModelProvider() != null && !blank(c.getModelProvider().getEndpoint());
-    if ((provider == ModelProviderType.litellm || provider == ModelProviderType.ollama) && !hasEndpoint) {
-      out.add(new Violation("spec.agentConfig.modelProvider.endpoint", null, "is required for provider " + provider));
+    boolean hasEndpoint =
+        c.getModelProvider() != null && !blank(c.getModelProvider().getEndpoint());
+    if ((provider == ModelProviderType.litellm || provider == ModelProviderType.ollama)
+        && !hasEndpoint) {
+      out.add(
+          new Violation(
+              "spec.agentConfig.modelProvider.endpoint",
+              null,
+              "is required for provider " + provider));
     }
     List<EnvVar> env = c.getEnv() != null ? c.getEnv() : List.of();
     Set<String> seen = new HashSet<>();
@@ -119,7 +161,8 @@ public final class CrossFieldRules {
         continue;
       }
       if (PodContract.Env.reserved(name)) {
-        out.add(new Violation(path, quoted(name), "is set by Gas Town (GT_* and HOME are reserved)"));
+        out.add(
+            new Violation(path, quoted(name), "is set by Gas Town (GT_* and HOME are reserved)"));
       }
       if (!seen.add(name)) {
         out.add(new Violation(path, quoted(name), "is set twice"));
@@ -132,9 +175,13 @@ public final class CrossFieldRules {
     if (rig.getSpec() == null) {
       return out;
     }
-    if (rig.getSpec().getBeadsPrefix() != null && RESERVED_PREFIXES.contains(rig.getSpec().getBeadsPrefix())) {
-      out.add(new Violation("spec.beadsPrefix", quoted(rig.getSpec().getBeadsPrefix()),
-          "is reserved (hq, system and default are): choose another prefix"));
+    if (rig.getSpec().getBeadsPrefix() != null
+        && RESERVED_PREFIXES.contains(rig.getSpec().getBeadsPrefix())) {
+      out.add(
+          new Violation(
+              "spec.beadsPrefix",
+              quoted(rig.getSpec().getBeadsPrefix()),
+              "is reserved (hq, system and default are): choose another prefix"));
     }
     RigSettings settings = rig.getSpec().getSettings();
     if (settings != null) {
@@ -146,12 +193,15 @@ public final class CrossFieldRules {
 
   public static List<Violation> convoy(Convoy convoy) {
     List<Violation> out = new ArrayList<>();
-    List<String> beads = convoy.getSpec() != null && convoy.getSpec().getTrackedBeads() != null
-        ? convoy.getSpec().getTrackedBeads() : List.of();
+    List<String> beads =
+        convoy.getSpec() != null && convoy.getSpec().getTrackedBeads() != null
+            ? convoy.getSpec().getTrackedBeads()
+            : List.of();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < beads.size(); i++) {
       if (!seen.add(beads.get(i))) {
-        out.add(new Violation("spec.trackedBeads[" + i + "]", quoted(beads.get(i)), "is listed twice"));
+        out.add(
+            new Violation("spec.trackedBeads[" + i + "]", quoted(beads.get(i)), "is listed twice"));
       }
     }
     return out;
@@ -165,7 +215,9 @@ public final class CrossFieldRules {
     branch(out, "spec.targetBranch", refinery.getSpec().getTargetBranch());
     String command = refinery.getSpec().getTestCommand();
     if (command != null && command.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
-      out.add(new Violation("spec.testCommand", null, "must be a single line without control characters"));
+      out.add(
+          new Violation(
+              "spec.testCommand", null, "must be a single line without control characters"));
     }
     return out;
   }
@@ -186,12 +238,18 @@ public final class CrossFieldRules {
         continue;
       }
       try {
-        if (Quantity.getAmountInBytes(request.getValue()).compareTo(Quantity.getAmountInBytes(limit)) > 0) {
-          out.add(new Violation(path + ".requests." + request.getKey(), request.getValue().toString(),
-              "must not exceed the limit " + limit));
+        if (Quantity.getAmountInBytes(request.getValue())
+                .compareTo(Quantity.getAmountInBytes(limit))
+            > 0) {
+          out.add(
+              new Violation(
+                  path + ".requests." + request.getKey(),
+                  request.getValue().toString(),
+                  "must not exceed the limit " + limit));
         }
       } catch (IllegalArgumentException e) {
-        out.add(new Violation(path, null, "holds a value that is not a quantity (e.g. 500m, 2, 1Gi)"));
+        out.add(
+            new Violation(path, null, "holds a value that is not a quantity (e.g. 500m, 2, 1Gi)"));
       }
     }
   }

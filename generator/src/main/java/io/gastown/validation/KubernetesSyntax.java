@@ -7,22 +7,25 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The apiserver's syntax for names, namespaces, label keys and values and annotation keys (the rules of
- * {@code k8s.io/apimachinery/pkg/util/validation}). Checked before a value is used to look anything up, so that a
- * hostile value never reaches a request to the apiserver. Each check returns the rule broken, or null.
+ * The apiserver's syntax for names, namespaces, label keys and values and annotation keys (the
+ * rules of {@code k8s.io/apimachinery/pkg/util/validation}). Checked before a value is used to look
+ * anything up, so that a hostile value never reaches a request to the apiserver. Each check returns
+ * the rule broken, or null.
  */
 public final class KubernetesSyntax {
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern SUBDOMAIN =
       Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
+  private static final Pattern LABEL_VALUE =
+      Pattern.compile("([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]");
   private static final Pattern NAME_PART = LABEL_VALUE;
+
   /** The apiserver's limit for all annotations of one object together. */
   public static final int MAX_ANNOTATIONS_BYTES = 256 * 1024;
+
   private static final int MAX_SHOWN = 80;
 
-  private KubernetesSyntax() {
-  }
+  private KubernetesSyntax() {}
 
   /** A DNS-1123 label: namespaces, rig and polecat names. */
   public static String dns1123Label(String value) {
@@ -48,7 +51,10 @@ public final class KubernetesSyntax {
     return null;
   }
 
-  /** A label value: empty, or at most 63 letters, digits, '-', '_' and '.', starting and ending with one of the first two. */
+  /**
+   * A label value: empty, or at most 63 letters, digits, '-', '_' and '.', starting and ending with
+   * one of the first two.
+   */
   public static String labelValue(String value) {
     if (value == null) {
       return "must not be null";
@@ -60,7 +66,10 @@ public final class KubernetesSyntax {
     return null;
   }
 
-  /** A label or annotation key: an optional DNS-1123 subdomain prefix and '/', then a name of at most 63 characters. */
+  /**
+   * A label or annotation key: an optional DNS-1123 subdomain prefix and '/', then a name of at
+   * most 63 characters.
+   */
   public static String qualifiedName(String key) {
     if (key == null || key.isEmpty()) {
       return "must not be empty";
@@ -77,7 +86,10 @@ public final class KubernetesSyntax {
     return null;
   }
 
-  /** Every syntax error of an object's metadata: name, generateName, namespace, labels and annotations. */
+  /**
+   * Every syntax error of an object's metadata: name, generateName, namespace, labels and
+   * annotations.
+   */
   public static List<Violation> metadata(ObjectMeta metadata) {
     List<Violation> out = new ArrayList<>();
     if (metadata == null) {
@@ -92,7 +104,11 @@ public final class KubernetesSyntax {
       add(out, "metadata.generateName", generateName, dns1123Subdomain(generateName + "x"));
     }
     if (metadata.getNamespace() != null && !metadata.getNamespace().isEmpty()) {
-      add(out, "metadata.namespace", metadata.getNamespace(), dns1123Label(metadata.getNamespace()));
+      add(
+          out,
+          "metadata.namespace",
+          metadata.getNamespace(),
+          dns1123Label(metadata.getNamespace()));
     }
     labels(out, metadata.getLabels());
     annotations(out, metadata.getAnnotations());
@@ -116,13 +132,23 @@ public final class KubernetesSyntax {
     }
     long bytes = 0;
     for (Map.Entry<String, String> annotation : annotations.entrySet()) {
-      add(out, "metadata.annotations[" + shown(annotation.getKey()) + "]", annotation.getKey(),
+      add(
+          out,
+          "metadata.annotations[" + shown(annotation.getKey()) + "]",
+          annotation.getKey(),
           qualifiedName(annotation.getKey()));
       bytes += length(annotation.getKey()) + length(annotation.getValue());
     }
     if (bytes > MAX_ANNOTATIONS_BYTES) {
-      out.add(new Violation("metadata.annotations", null, "must hold at most " + MAX_ANNOTATIONS_BYTES
-          + " bytes together (holds " + bytes + ")"));
+      out.add(
+          new Violation(
+              "metadata.annotations",
+              null,
+              "must hold at most "
+                  + MAX_ANNOTATIONS_BYTES
+                  + " bytes together (holds "
+                  + bytes
+                  + ")"));
     }
   }
 

@@ -12,14 +12,19 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Checks an object against a CRD's structural {@code openAPIV3Schema} the way the apiserver does for the parts that
- * can be checked without CEL: types, required fields, enums, patterns, bounds, and (unlike the apiserver, which
- * prunes them silently) unknown fields. Reports every violation, not just the first. The project's one schema
- * validator: the webhook, {@code kubectl gt} and the template validator ({@code io.gastown.template}) use it.
+ * Checks an object against a CRD's structural {@code openAPIV3Schema} the way the apiserver does
+ * for the parts that can be checked without CEL: types, required fields, enums, patterns, bounds,
+ * and (unlike the apiserver, which prunes them silently) unknown fields. Reports every violation,
+ * not just the first. The project's one schema validator: the webhook, {@code kubectl gt} and the
+ * template validator ({@code io.gastown.template}) use it.
  */
 public final class SchemaValidator {
   private static final int MAX_SHOWN_VALUE = 80;
-  /** Compiled patterns; empty for an ECMA-only construct Java cannot compile (left to the apiserver). */
+
+  /**
+   * Compiled patterns; empty for an ECMA-only construct Java cannot compile (left to the
+   * apiserver).
+   */
   private static final Map<String, Optional<Pattern>> PATTERNS = new ConcurrentHashMap<>();
 
   private final Predicate<JsonNode> unknown;
@@ -34,11 +39,12 @@ public final class SchemaValidator {
   }
 
   /**
-   * The same, leaving unchecked every value {@code unknown} accepts: one that stands for a value not known yet (a
-   * template's missing variable, which the template validator reports itself). A required field holding one is
-   * present.
+   * The same, leaving unchecked every value {@code unknown} accepts: one that stands for a value
+   * not known yet (a template's missing variable, which the template validator reports itself). A
+   * required field holding one is present.
    */
-  public static List<Violation> validate(JsonNode schema, JsonNode object, Predicate<JsonNode> unknown) {
+  public static List<Violation> validate(
+      JsonNode schema, JsonNode object, Predicate<JsonNode> unknown) {
     SchemaValidator validator = new SchemaValidator(unknown);
     validator.check(schema, object, "");
     return validator.out;
@@ -107,9 +113,14 @@ public final class SchemaValidator {
     }
   }
 
-  /** apiVersion, kind and metadata are implied by every CRD schema, which lists only spec and status. */
+  /**
+   * apiVersion, kind and metadata are implied by every CRD schema, which lists only spec and
+   * status.
+   */
   private static boolean isImplicit(String path, String field) {
-    boolean root = path.isEmpty() && (field.equals("apiVersion") || field.equals("kind") || field.equals("metadata"));
+    boolean root =
+        path.isEmpty()
+            && (field.equals("apiVersion") || field.equals("kind") || field.equals("metadata"));
     return root || path.equals("metadata") || path.startsWith("metadata.");
   }
 
@@ -125,10 +136,14 @@ public final class SchemaValidator {
       return;
     }
     if (schema.has("minItems") && value.size() < schema.get("minItems").asInt()) {
-      out.add(new Violation(path, null, "must have at least " + schema.get("minItems").asInt() + " item(s)"));
+      out.add(
+          new Violation(
+              path, null, "must have at least " + schema.get("minItems").asInt() + " item(s)"));
     }
     if (schema.has("maxItems") && value.size() > schema.get("maxItems").asInt()) {
-      out.add(new Violation(path, null, "must have at most " + schema.get("maxItems").asInt() + " items"));
+      out.add(
+          new Violation(
+              path, null, "must have at most " + schema.get("maxItems").asInt() + " items"));
     }
     JsonNode items = schema.get("items");
     if (items != null) {
@@ -144,12 +159,21 @@ public final class SchemaValidator {
       return;
     }
     String text = value.asText();
-    int length = text.codePointCount(0, text.length()); // the apiserver counts characters, not UTF-16 units
+    int length =
+        text.codePointCount(0, text.length()); // the apiserver counts characters, not UTF-16 units
     if (schema.has("minLength") && length < schema.get("minLength").asInt()) {
-      out.add(new Violation(path, shown(value), "must be at least " + schema.get("minLength").asInt() + " characters"));
+      out.add(
+          new Violation(
+              path,
+              shown(value),
+              "must be at least " + schema.get("minLength").asInt() + " characters"));
     }
     if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
-      out.add(new Violation(path, shown(value), "must be at most " + schema.get("maxLength").asInt() + " characters"));
+      out.add(
+          new Violation(
+              path,
+              shown(value),
+              "must be at most " + schema.get("maxLength").asInt() + " characters"));
     }
     if (schema.has("pattern")) {
       String regex = schema.get("pattern").asText();
@@ -170,12 +194,14 @@ public final class SchemaValidator {
 
   private void checkNumber(JsonNode schema, JsonNode value, String path, boolean integer) {
     if (integer ? !value.isIntegralNumber() : !value.isNumber()) {
-      out.add(new Violation(path, shown(value), integer ? "must be an integer" : "must be a number"));
+      out.add(
+          new Violation(path, shown(value), integer ? "must be an integer" : "must be a number"));
       return;
     }
     double number = value.asDouble();
     if (schema.has("minimum") && number < schema.get("minimum").asDouble()) {
-      out.add(new Violation(path, shown(value), "must be at least " + bound(schema.get("minimum"))));
+      out.add(
+          new Violation(path, shown(value), "must be at least " + bound(schema.get("minimum"))));
     }
     if (schema.has("maximum") && number > schema.get("maximum").asDouble()) {
       out.add(new Violation(path, shown(value), "must be at most " + bound(schema.get("maximum"))));
@@ -197,7 +223,10 @@ public final class SchemaValidator {
     out.add(new Violation(path, shown(value), "must be one of " + String.join(", ", names)));
   }
 
-  /** A bound as written in a message: 1.0 in a schema (as the CRD generator writes integers) reads as 1. */
+  /**
+   * A bound as written in a message: 1.0 in a schema (as the CRD generator writes integers) reads
+   * as 1.
+   */
   private static String bound(JsonNode number) {
     double d = number.asDouble();
     return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : number.asText();

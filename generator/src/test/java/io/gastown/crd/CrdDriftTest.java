@@ -29,7 +29,12 @@ class CrdDriftTest {
   void noStaleCrdFilesAreLeftBehind() throws IOException {
     List<String> expected = CrdFiles.MODEL.keySet().stream().map(Crds::fileName).sorted().toList();
     try (Stream<Path> files = Files.list(CHECKED_IN)) {
-      List<String> present = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yml")).sorted().toList();
+      List<String> present =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".yml"))
+              .sorted()
+              .toList();
       assertThat(present).as("CRD files in " + CHECKED_IN).containsExactlyElementsOf(expected);
     }
   }

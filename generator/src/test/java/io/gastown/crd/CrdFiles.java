@@ -17,28 +17,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the fabric8 CRD generator's output into the checked-in CRD: printer columns in the order the model class
- * declares them (the generator sorts them by name, which would put Age first), written in the project's YAML style.
+ * Turns the fabric8 CRD generator's output into the checked-in CRD: printer columns in the order
+ * the model class declares them (the generator sorts them by name, which would put Age first),
+ * written in the project's YAML style.
  */
 final class CrdFiles {
   static final String REGENERATE =
       "mvn -B -pl generator -am test -Dtest=CrdDriftTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true";
 
-  static final Map<String, Class<?>> MODEL = Map.of(
-      "Rig", Rig.class,
-      "Polecat", Polecat.class,
-      "Convoy", Convoy.class,
-      "Witness", Witness.class,
-      "Refinery", Refinery.class,
-      "BeadStore", BeadStore.class);
+  static final Map<String, Class<?>> MODEL =
+      Map.of(
+          "Rig", Rig.class,
+          "Polecat", Polecat.class,
+          "Convoy", Convoy.class,
+          "Witness", Witness.class,
+          "Refinery", Refinery.class,
+          "BeadStore", BeadStore.class);
 
-  private CrdFiles() {
-  }
+  private CrdFiles() {}
 
   static String normalize(String generatedYaml, Class<?> modelClass) {
     JsonNode crd = Serialization.readYaml(generatedYaml);
     List<String> declared = new ArrayList<>();
-    for (AdditionalPrinterColumn column : modelClass.getAnnotationsByType(AdditionalPrinterColumn.class)) {
+    for (AdditionalPrinterColumn column :
+        modelClass.getAnnotationsByType(AdditionalPrinterColumn.class)) {
       declared.add(column.name());
     }
     for (JsonNode version : crd.path("spec").path("versions")) {
@@ -52,8 +54,12 @@ final class CrdFiles {
         ((ObjectNode) version).set("additionalPrinterColumns", array);
       }
     }
-    return "# Generated from " + modelClass.getName() + " by the fabric8 CRD generator. Do not edit.\n"
-        + "# Regenerate: " + REGENERATE + "\n"
+    return "# Generated from "
+        + modelClass.getName()
+        + " by the fabric8 CRD generator. Do not edit.\n"
+        + "# Regenerate: "
+        + REGENERATE
+        + "\n"
         + Serialization.toYaml(crd);
   }
 }

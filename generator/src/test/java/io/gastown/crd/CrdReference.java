@@ -6,22 +6,31 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** Renders docs/crds.md, the field reference, from the checked-in CRDs so the two cannot drift apart. */
+/**
+ * Renders docs/crds.md, the field reference, from the checked-in CRDs so the two cannot drift
+ * apart.
+ */
 final class CrdReference {
-  private CrdReference() {
-  }
+  private CrdReference() {}
 
   static String render(List<JsonNode> crds) {
     StringBuilder md = new StringBuilder();
     md.append("# CRD reference\n\n")
-        .append("API group `gastown.gastown.io`, version `v1alpha1`. Generated from the CRDs in `kustomize/base/crds/`")
+        .append(
+            "API group `gastown.gastown.io`, version `v1alpha1`. Generated from the CRDs in `kustomize/base/crds/`")
         .append(" (themselves generated from the model classes in `generator/`); do not edit.\n")
-        .append("Regenerate: `").append(CrdFiles.REGENERATE.replace("CrdDriftTest", "CrdDriftTest,CrdReferenceTest"))
+        .append("Regenerate: `")
+        .append(CrdFiles.REGENERATE.replace("CrdDriftTest", "CrdDriftTest,CrdReferenceTest"))
         .append("`.\n\n")
-        .append("All kinds have the `/status` subresource, the category `gastown` (`kubectl get gastown`),\n")
+        .append(
+            "All kinds have the `/status` subresource, the category `gastown` (`kubectl get gastown`),\n")
         .append("`status.observedGeneration` and standard `status.conditions`.\n\n");
     for (JsonNode crd : crds) {
-      md.append("- [").append(kind(crd)).append("](#").append(kind(crd).toLowerCase()).append(")\n");
+      md.append("- [")
+          .append(kind(crd))
+          .append("](#")
+          .append(kind(crd).toLowerCase())
+          .append(")\n");
     }
     for (JsonNode crd : crds) {
       renderKind(crd, md);
@@ -37,8 +46,13 @@ final class CrdReference {
     JsonNode names = crd.path("spec").path("names");
     JsonNode version = crd.path("spec").path("versions").get(0);
     md.append("\n## ").append(kind(crd)).append("\n\n");
-    md.append("Plural `").append(names.path("plural").asText()).append("`, ")
-        .append(crd.path("spec").path("scope").asText().equals("Cluster") ? "cluster-scoped" : "namespaced");
+    md.append("Plural `")
+        .append(names.path("plural").asText())
+        .append("`, ")
+        .append(
+            crd.path("spec").path("scope").asText().equals("Cluster")
+                ? "cluster-scoped"
+                : "namespaced");
     List<String> shortNames = new ArrayList<>();
     names.path("shortNames").forEach(s -> shortNames.add("`" + s.asText() + "`"));
     if (!shortNames.isEmpty()) {
@@ -46,10 +60,14 @@ final class CrdReference {
     }
     List<String> columns = new ArrayList<>();
     version.path("additionalPrinterColumns").forEach(c -> columns.add(c.path("name").asText()));
-    md.append(". `kubectl get` columns: NAME, ").append(String.join(", ", columns).toUpperCase()).append(".\n\n");
+    md.append(". `kubectl get` columns: NAME, ")
+        .append(String.join(", ", columns).toUpperCase())
+        .append(".\n\n");
     JsonNode schema = version.path("schema").path("openAPIV3Schema").path("properties");
     for (String part : List.of("spec", "status")) {
-      md.append("### ").append(part).append("\n\n")
+      md.append("### ")
+          .append(part)
+          .append("\n\n")
           .append("| Field | Type | Required | Default | Validation | Description |\n")
           .append("|---|---|---|---|---|---|\n");
       fields(schema.path(part), part, md);
@@ -65,15 +83,25 @@ final class CrdReference {
       Map.Entry<String, JsonNode> field = it.next();
       String fieldPath = path + "." + field.getKey();
       JsonNode fs = field.getValue();
-      md.append("| `").append(fieldPath).append("` | ").append(type(fs))
-          .append(" | ").append(required.contains(field.getKey()) ? "yes" : "")
-          .append(" | ").append(fs.has("default") ? "`" + fs.get("default").asText() + "`" : "")
-          .append(" | ").append(validation(fs))
-          .append(" | ").append(cell(fs.path("description").asText("")))
+      md.append("| `")
+          .append(fieldPath)
+          .append("` | ")
+          .append(type(fs))
+          .append(" | ")
+          .append(required.contains(field.getKey()) ? "yes" : "")
+          .append(" | ")
+          .append(fs.has("default") ? "`" + fs.get("default").asText() + "`" : "")
+          .append(" | ")
+          .append(validation(fs))
+          .append(" | ")
+          .append(cell(fs.path("description").asText("")))
           .append(" |\n");
-      if (fs.path("type").asText().equals("object") && fs.has("properties") && !isKubernetesType(fieldPath)) {
+      if (fs.path("type").asText().equals("object")
+          && fs.has("properties")
+          && !isKubernetesType(fieldPath)) {
         fields(fs, fieldPath, md);
-      } else if (fs.path("type").asText().equals("array") && fs.path("items").has("properties")
+      } else if (fs.path("type").asText().equals("array")
+          && fs.path("items").has("properties")
           && !isKubernetesType(fieldPath)) {
         fields(fs.path("items"), fieldPath + "[]", md);
       }

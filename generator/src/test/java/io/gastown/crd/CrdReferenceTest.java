@@ -3,9 +3,9 @@ package io.gastown.crd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gastown.model.Serialization;
 import io.gastown.testing.Golden;
 import io.gastown.validation.Crds;
-import io.gastown.model.Serialization;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
 
 /** docs/crds.md is exactly what the checked-in CRDs say. */
 class CrdReferenceTest {
-  static final List<String> ORDER = List.of("Rig", "Polecat", "Convoy", "Witness", "Refinery", "BeadStore");
+  static final List<String> ORDER =
+      List.of("Rig", "Polecat", "Convoy", "Witness", "Refinery", "BeadStore");
 
   @Test
   void crdReferenceMatchesTheCrds() throws IOException {
-    // From what the model generates now (CrdDriftTest keeps the checked-in CRDs equal to it), so that one run of the
+    // From what the model generates now (CrdDriftTest keeps the checked-in CRDs equal to it), so
+    // that one run of the
     // regenerate command updates the CRDs and this reference together.
     List<JsonNode> crds = new ArrayList<>();
     for (String kind : ORDER) {
@@ -27,8 +29,11 @@ class CrdReferenceTest {
       crds.add(Serialization.readYaml(CrdFiles.normalize(generated, CrdFiles.MODEL.get(kind))));
     }
     String reference = CrdReference.render(crds);
-    assertThat(reference).contains("`spec.kubernetes.gitBranch`", "`spec.beadsPrefix`", "short name `pc`");
-    Golden.check(Golden.root().resolve("docs/crds.md"), reference,
+    assertThat(reference)
+        .contains("`spec.kubernetes.gitBranch`", "`spec.beadsPrefix`", "short name `pc`");
+    Golden.check(
+        Golden.root().resolve("docs/crds.md"),
+        reference,
         CrdFiles.REGENERATE.replace("CrdDriftTest", "CrdDriftTest,CrdReferenceTest"));
   }
 }

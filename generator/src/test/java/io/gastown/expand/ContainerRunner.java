@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs a container's command on this machine as the kubelet would: its literal env values, no shell around it. */
+/**
+ * Runs a container's command on this machine as the kubelet would: its literal env values, no shell
+ * around it.
+ */
 final class ContainerRunner {
-  record Outcome(int exitCode, String output) {
-  }
+  record Outcome(int exitCode, String output) {}
 
-  private ContainerRunner() {
-  }
+  private ContainerRunner() {}
 
   static Map<String, String> env(Container container) {
     Map<String, String> env = new HashMap<>();
@@ -30,12 +31,14 @@ final class ContainerRunner {
     return env;
   }
 
-  static Outcome run(Container container, Map<String, String> overrides, Path workingDir) throws Exception {
+  static Outcome run(Container container, Map<String, String> overrides, Path workingDir)
+      throws Exception {
     List<String> command = new ArrayList<>(container.getCommand());
     if (container.getArgs() != null) {
       command.addAll(container.getArgs());
     }
-    ProcessBuilder process = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
+    ProcessBuilder process =
+        new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
     process.environment().clear();
     process.environment().putAll(env(container));
     process.environment().put("PATH", System.getenv("PATH"));
@@ -51,7 +54,8 @@ final class ContainerRunner {
   static String git(Path dir, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("git"));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
     builder.environment().put("GIT_CONFIG_GLOBAL", "/dev/null");
     builder.environment().put("GIT_CONFIG_NOSYSTEM", "1");
     Process process = builder.start();

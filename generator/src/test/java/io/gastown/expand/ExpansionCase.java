@@ -15,12 +15,25 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /** One directory under src/test/resources/expand (see the README there). */
-record ExpansionCase(String name, Path dir, Pod pod, Polecat polecat, Rig rig, BeadStore beadStore,
+record ExpansionCase(
+    String name,
+    Path dir,
+    Pod pod,
+    Polecat polecat,
+    Rig rig,
+    BeadStore beadStore,
     PlatformConfig platform) {
 
   static final Path ROOT = Golden.root().resolve("generator/src/test/resources/expand");
-  private static final Set<String> KNOWN_FILES = Set.of("polecat.yaml", "rig.yaml", "beadstore.yaml",
-      "platform.yaml", "pod.yaml", "expected.yaml", "error.txt");
+  private static final Set<String> KNOWN_FILES =
+      Set.of(
+          "polecat.yaml",
+          "rig.yaml",
+          "beadstore.yaml",
+          "platform.yaml",
+          "pod.yaml",
+          "expected.yaml",
+          "error.txt");
 
   static List<ExpansionCase> all() {
     try (Stream<Path> dirs = Files.list(ROOT)) {
@@ -34,20 +47,26 @@ record ExpansionCase(String name, Path dir, Pod pod, Polecat polecat, Rig rig, B
     try (Stream<Path> files = Files.list(dir)) {
       for (Path file : files.toList()) {
         if (!KNOWN_FILES.contains(file.getFileName().toString())) {
-          throw new IllegalStateException(dir + " has an unknown file " + file.getFileName() + ": known are "
-              + KNOWN_FILES);
+          throw new IllegalStateException(
+              dir + " has an unknown file " + file.getFileName() + ": known are " + KNOWN_FILES);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Path podFile = Files.exists(dir.resolve("pod.yaml")) ? dir.resolve("pod.yaml") : ROOT.resolve("pod-from-job.yaml");
-    return new ExpansionCase(dir.getFileName().toString(), dir,
+    Path podFile =
+        Files.exists(dir.resolve("pod.yaml"))
+            ? dir.resolve("pod.yaml")
+            : ROOT.resolve("pod-from-job.yaml");
+    return new ExpansionCase(
+        dir.getFileName().toString(),
+        dir,
         read(podFile, Pod.class),
         read(dir.resolve("polecat.yaml"), Polecat.class),
         readIfPresent(dir.resolve("rig.yaml"), Rig.class),
         readIfPresent(dir.resolve("beadstore.yaml"), BeadStore.class),
-        Files.exists(dir.resolve("platform.yaml")) ? PlatformConfig.fromYaml(text(dir.resolve("platform.yaml")))
+        Files.exists(dir.resolve("platform.yaml"))
+            ? PlatformConfig.fromYaml(text(dir.resolve("platform.yaml")))
             : PlatformConfig.defaults());
   }
 

@@ -23,7 +23,9 @@ class PlatformConfigTest {
 
   @Test
   void readsTheKeysTheDeploymentsConfigMapUses() {
-    PlatformConfig config = PlatformConfig.fromYaml("""
+    PlatformConfig config =
+        PlatformConfig.fromYaml(
+            """
         # from kustomize/overlays/openshift
         openshift: true
         runAsUser: 1001

@@ -14,11 +14,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every case under src/test/resources/expand: the expanded Pod equals the checked-in golden file (or the expansion
- * is refused with the checked-in message), and expanding the expanded Pod changes nothing.
+ * Every case under src/test/resources/expand: the expanded Pod equals the checked-in golden file
+ * (or the expansion is refused with the checked-in message), and expanding the expanded Pod changes
+ * nothing.
  */
 class PodExpanderGoldenTest {
-  static final String REGENERATE = "mvn -pl generator test -Dtest=PodExpanderGoldenTest -Dgolden.update=true";
+  static final String REGENERATE =
+      "mvn -pl generator test -Dtest=PodExpanderGoldenTest -Dgolden.update=true";
 
   static List<ExpansionCase> cases() {
     return ExpansionCase.all();

@@ -24,18 +24,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Refinery's merge script run with sh and git on this machine against a local bare "origin" (which refuses
- * non-fast-forward pushes, so a force push would fail the run): good branches land in order, a conflict or a red test
- * leaves the target untouched and is reported with its reason, and runs racing on one target neither lose nor
- * duplicate a merge.
+ * The Refinery's merge script run with sh and git on this machine against a local bare "origin"
+ * (which refuses non-fast-forward pushes, so a force push would fail the run): good branches land
+ * in order, a conflict or a red test leaves the target untouched and is reported with its reason,
+ * and runs racing on one target neither lose nor duplicate a merge.
  */
 class RefineryMergeScriptTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** The test command of these repositories: a branch that adds BROKEN is red. */
   private static final String TEST_COMMAND = "test ! -e BROKEN";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
   Path origin;
   Path dev;
 
@@ -56,14 +56,27 @@ class RefineryMergeScriptTest {
     branch("feature/gt-4", "d.txt", "d\n");
     String before = head();
 
-    List<JsonNode> results = run(spec(MergeMethod.REBASE, 10), "run",
-        "feature/gt-1", "feature/gt-2", "feature/gt-3", "feature/gt-4");
+    List<JsonNode> results =
+        run(
+            spec(MergeMethod.REBASE, 10),
+            "run",
+            "feature/gt-1",
+            "feature/gt-2",
+            "feature/gt-3",
+            "feature/gt-4");
 
-    assertThat(results).extracting(r -> r.get("branch").asText() + " " + r.get("result").asText())
-        .containsExactly("feature/gt-1 merged", "feature/gt-2 failed", "feature/gt-3 failed", "feature/gt-4 merged");
+    assertThat(results)
+        .extracting(r -> r.get("branch").asText() + " " + r.get("result").asText())
+        .containsExactly(
+            "feature/gt-1 merged",
+            "feature/gt-2 failed",
+            "feature/gt-3 failed",
+            "feature/gt-4 merged");
     assertThat(results.get(1).get("reason").asText()).startsWith("conflicts with main at ");
-    assertThat(results.get(2).get("reason").asText()).isEqualTo("test command failed with exit code 1");
-    assertThat(subjects()).containsExactly("add d.txt on feature/gt-4", "add README.md on feature/gt-1", "first");
+    assertThat(results.get(2).get("reason").asText())
+        .isEqualTo("test command failed with exit code 1");
+    assertThat(subjects())
+        .containsExactly("add d.txt on feature/gt-4", "add README.md on feature/gt-1", "first");
     assertThat(results.get(3).get("commit").asText()).isEqualTo(head());
     assertThat(git(origin, "merge-base", "--is-ancestor", before, head())).isEmpty();
     assertThat(show("README.md")).isEqualTo("hello from gt-1\n");
@@ -74,11 +87,17 @@ class RefineryMergeScriptTest {
     branch("feature/gt-1", "a.txt", "a\n");
     branch("feature/gt-2", "b.txt", "b\n");
 
-    List<JsonNode> results = run(spec(MergeMethod.MERGE, 10), "run", "feature/gt-1", "feature/gt-2");
+    List<JsonNode> results =
+        run(spec(MergeMethod.MERGE, 10), "run", "feature/gt-1", "feature/gt-2");
 
-    assertThat(results).extracting(r -> r.get("result").asText()).containsExactly("merged", "merged");
-    assertThat(git(origin, "log", "--first-parent", "--format=%s", "main").lines().toList()).containsExactly(
-        "Merge branch 'feature/gt-2' into main", "Merge branch 'feature/gt-1' into main", "first");
+    assertThat(results)
+        .extracting(r -> r.get("result").asText())
+        .containsExactly("merged", "merged");
+    assertThat(git(origin, "log", "--first-parent", "--format=%s", "main").lines().toList())
+        .containsExactly(
+            "Merge branch 'feature/gt-2' into main",
+            "Merge branch 'feature/gt-1' into main",
+            "first");
   }
 
   @Test
@@ -86,9 +105,12 @@ class RefineryMergeScriptTest {
     branch("feature/gt-1", "a.txt", "a\n");
     branch("feature/gt-2", "b.txt", "b\n");
 
-    List<JsonNode> results = run(spec(MergeMethod.REBASE, 1), "run", "feature/gt-1", "feature/gt-2");
+    List<JsonNode> results =
+        run(spec(MergeMethod.REBASE, 1), "run", "feature/gt-1", "feature/gt-2");
 
-    assertThat(results).extracting(r -> r.get("result").asText()).containsExactly("merged", "skipped");
+    assertThat(results)
+        .extracting(r -> r.get("result").asText())
+        .containsExactly("merged", "skipped");
     assertThat(results.get(1).get("reason").asText()).isEqualTo("beyond the batch of 1");
     assertThat(subjects()).containsExactly("add a.txt on feature/gt-1", "first");
   }
@@ -96,21 +118,38 @@ class RefineryMergeScriptTest {
   @Test
   void aPushRefusedBecauseTheTargetMovedIsRetriedFromTheNewHead() throws Exception {
     branch("feature/gt-1", "a.txt", "a\n");
-    // Someone else's commit, pushed to main by the test command while the run is testing its first try.
+    // Someone else's commit, pushed to main by the test command while the run is testing its first
+    // try.
     Path other = tmp.resolve("other");
     git(tmp, "clone", "--quiet", origin.toUri().toString(), other.toString());
     Files.writeString(other.resolve("o.txt"), "o\n");
     git(other, "add", "o.txt");
-    git(other, "-c", "user.name=o", "-c", "user.email=o@o", "commit", "--quiet", "-m", "someone else's commit");
+    git(
+        other,
+        "-c",
+        "user.name=o",
+        "-c",
+        "user.email=o@o",
+        "commit",
+        "--quiet",
+        "-m",
+        "someone else's commit");
     Path moved = tmp.resolve("moved");
     RefinerySpec spec = spec(MergeMethod.REBASE, 10);
-    spec.setTestCommand("[ -e '" + moved + "' ] || { touch '" + moved + "' && git -C '" + other
-        + "' push --quiet origin main; }");
+    spec.setTestCommand(
+        "[ -e '"
+            + moved
+            + "' ] || { touch '"
+            + moved
+            + "' && git -C '"
+            + other
+            + "' push --quiet origin main; }");
 
     List<JsonNode> results = run(spec, "run", "feature/gt-1");
 
     assertThat(results).extracting(r -> r.get("result").asText()).containsExactly("merged");
-    assertThat(subjects()).containsExactly("add a.txt on feature/gt-1", "someone else's commit", "first");
+    assertThat(subjects())
+        .containsExactly("add a.txt on feature/gt-1", "someone else's commit", "first");
   }
 
   @Test
@@ -120,7 +159,8 @@ class RefineryMergeScriptTest {
       branches.add(branch("feature/gt-" + name, name + ".txt", name + "\n"));
     }
     RefinerySpec spec = spec(MergeMethod.REBASE, 10);
-    // A test that takes a moment keeps each run between its fetch and its push long enough for the other to push.
+    // A test that takes a moment keeps each run between its fetch and its push long enough for the
+    // other to push.
     spec.setTestCommand("sleep 0.2");
     String[] order = branches.toArray(String[]::new);
 
@@ -132,20 +172,26 @@ class RefineryMergeScriptTest {
       all.addAll(second.get());
     }
 
-    assertThat(all).extracting(r -> r.get("result").asText()).containsOnly("merged", "already-merged");
+    assertThat(all)
+        .extracting(r -> r.get("result").asText())
+        .containsOnly("merged", "already-merged");
     assertThat(subjects()).containsExactlyInAnyOrderElementsOf(expectedSubjects(branches));
     Map<String, Set<String>> landedCommits = new HashMap<>();
     for (JsonNode result : all) {
       if (result.get("result").asText().equals("merged")) {
-        landedCommits.computeIfAbsent(result.get("branch").asText(), b -> new HashSet<>())
+        landedCommits
+            .computeIfAbsent(result.get("branch").asText(), b -> new HashSet<>())
             .add(result.get("commit").asText());
       }
     }
-    assertThat(landedCommits).as("each branch landed by exactly one commit").hasSize(branches.size())
+    assertThat(landedCommits)
+        .as("each branch landed by exactly one commit")
+        .hasSize(branches.size())
         .allSatisfy((branch, commits) -> assertThat(commits).hasSize(1));
     for (Set<String> commits : landedCommits.values()) {
       // Every commit a run pushed is still in the target's history: nothing was overwritten.
-      assertThat(git(origin, "merge-base", "--is-ancestor", commits.iterator().next(), head())).isEmpty();
+      assertThat(git(origin, "merge-base", "--is-ancestor", commits.iterator().next(), head()))
+          .isEmpty();
     }
   }
 
@@ -154,23 +200,47 @@ class RefineryMergeScriptTest {
     branch("feature/gt-1", "a.txt", "a\n");
     branch("main", "README.md", "hello again\n");
     Path repo = tmp.resolve("run-repo");
-    git(tmp, "clone", "--quiet", "--depth", "1", "--single-branch", "--branch", "main", origin.toUri().toString(),
+    git(
+        tmp,
+        "clone",
+        "--quiet",
+        "--depth",
+        "1",
+        "--single-branch",
+        "--branch",
+        "main",
+        origin.toUri().toString(),
         repo.toString());
 
     List<JsonNode> results = run(spec(MergeMethod.REBASE, 10), "run", "feature/gt-1");
 
     assertThat(results).extracting(r -> r.get("result").asText()).containsExactly("merged");
-    assertThat(subjects()).containsExactly("add a.txt on feature/gt-1", "add README.md on main", "first");
+    assertThat(subjects())
+        .containsExactly("add a.txt on feature/gt-1", "add README.md on main", "first");
   }
 
   @Test
   void badInputStopsTheRunWithAMessageNamingTheVariable() throws Exception {
-    Container container = RefineryMergeContainer.build(spec(MergeMethod.REBASE, 10), origin.toUri().toString(),
-        List.of("feature/gt-1"), PlatformConfig.defaults());
-    ContainerRunner.Outcome outcome = ContainerRunner.run(container, Map.of("HOME", tmp.toString(),
-        "GT_REPO_DIR", tmp.resolve("repo").toString(), "GT_MERGE_METHOD", "squash"), tmp);
+    Container container =
+        RefineryMergeContainer.build(
+            spec(MergeMethod.REBASE, 10),
+            origin.toUri().toString(),
+            List.of("feature/gt-1"),
+            PlatformConfig.defaults());
+    ContainerRunner.Outcome outcome =
+        ContainerRunner.run(
+            container,
+            Map.of(
+                "HOME",
+                tmp.toString(),
+                "GT_REPO_DIR",
+                tmp.resolve("repo").toString(),
+                "GT_MERGE_METHOD",
+                "squash"),
+            tmp);
     assertThat(outcome.exitCode()).isEqualTo(2);
-    assertThat(outcome.output()).isEqualTo("refinery-merge: GT_MERGE_METHOD must be rebase or merge, not 'squash'\n");
+    assertThat(outcome.output())
+        .isEqualTo("refinery-merge: GT_MERGE_METHOD must be rebase or merge, not 'squash'\n");
     assertThat(subjects()).containsExactly("first");
   }
 
@@ -197,21 +267,42 @@ class RefineryMergeScriptTest {
     git(dev, "checkout", "--quiet", "-B", name, "origin/main");
     Files.writeString(dev.resolve(file), content);
     git(dev, "add", file);
-    git(dev, "-c", "user.name=p", "-c", "user.email=p@p", "commit", "--quiet", "-m", "add " + file + " on " + name);
+    git(
+        dev,
+        "-c",
+        "user.name=p",
+        "-c",
+        "user.email=p@p",
+        "commit",
+        "--quiet",
+        "-m",
+        "add " + file + " on " + name);
     git(dev, "push", "--quiet", "origin", name);
     git(dev, "checkout", "--quiet", "--detach", "origin/main");
     return name;
   }
 
   /** Runs the merge container; {@code runName} keeps each run's HOME and clone apart. */
-  private List<JsonNode> run(RefinerySpec spec, String runName, String... branches) throws Exception {
-    Container container = RefineryMergeContainer.build(spec, origin.toUri().toString(), List.of(branches),
-        PlatformConfig.defaults());
+  private List<JsonNode> run(RefinerySpec spec, String runName, String... branches)
+      throws Exception {
+    Container container =
+        RefineryMergeContainer.build(
+            spec, origin.toUri().toString(), List.of(branches), PlatformConfig.defaults());
     Path home = Files.createDirectories(tmp.resolve(runName + "-home"));
-    // Each run commits under its own name: two runs would otherwise rebase to identical commits within a second,
+    // Each run commits under its own name: two runs would otherwise rebase to identical commits
+    // within a second,
     // and the race would never make one of them retry.
-    ContainerRunner.Outcome outcome = ContainerRunner.run(container, Map.of("HOME", home.toString(),
-        "GT_REPO_DIR", tmp.resolve(runName + "-repo").toString(), "GIT_COMMITTER_NAME", runName), tmp);
+    ContainerRunner.Outcome outcome =
+        ContainerRunner.run(
+            container,
+            Map.of(
+                "HOME",
+                home.toString(),
+                "GT_REPO_DIR",
+                tmp.resolve(runName + "-repo").toString(),
+                "GIT_COMMITTER_NAME",
+                runName),
+            tmp);
     assertThat(outcome.exitCode()).as(outcome.output()).isZero();
     List<JsonNode> results = new ArrayList<>();
     for (String line : outcome.output().lines().toList()) {

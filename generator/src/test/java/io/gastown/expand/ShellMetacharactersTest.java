@@ -16,17 +16,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Shell metacharacters in the values a user writes into a Polecat: in the bead ID, branches and repository they are
- * rejected by validation; in the task text they reach the agent verbatim, through an environment variable, and
- * nothing in them is executed (shown by running the Pod's real scripts with sh and git).
+ * Shell metacharacters in the values a user writes into a Polecat: in the bead ID, branches and
+ * repository they are rejected by validation; in the task text they reach the agent verbatim,
+ * through an environment variable, and nothing in them is executed (shown by running the Pod's real
+ * scripts with sh and git).
  */
 class ShellMetacharactersTest {
-  static final String NASTY = "$(touch pwned-by-dollar) `touch pwned-by-backtick`; touch pwned-by-semicolon\n"
-      + "&& touch pwned-by-and | touch pwned-by-pipe > redirected \"double\" 'single' $HOME \\n \\\\ ${GT_PROMPT}";
+  static final String NASTY =
+      "$(touch pwned-by-dollar) `touch pwned-by-backtick`; touch pwned-by-semicolon\n"
+          + "&& touch pwned-by-and | touch pwned-by-pipe > redirected \"double\" 'single' $HOME \\n \\\\ ${GT_PROMPT}";
 
   @Test
   void metacharactersInBeadIdBranchesAndRepositoryAreRejectedByValidation() {
-    String polecat = """
+    String polecat =
+        """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Polecat
         metadata: {name: furiosa, namespace: gt-my-rig}
@@ -39,12 +42,22 @@ class ShellMetacharactersTest {
             workBranch: "feature/$(touch pwned)"
         """;
     List<Violation> violations = Crds.validate(Serialization.readYaml(polecat));
-    assertThat(violations).extracting(Violation::path).containsExactlyInAnyOrder(
-        "spec.beadID", "spec.kubernetes.gitRepository", "spec.kubernetes.gitBranch", "spec.kubernetes.workBranch");
-    for (String bad : List.of("gt-1\ntouch pwned", "gt-1 x", "gt-1'", "gt-1\"", "gt-1&", "gt-1|x", "gt-1>x")) {
-      assertThat(Crds.validate(Serialization.readYaml(polecat.replace("\"gt-1;touch pwned\"",
-          Serialization.toJson(bad)))))
-          .extracting(Violation::path).as("beadID %s", bad).contains("spec.beadID");
+    assertThat(violations)
+        .extracting(Violation::path)
+        .containsExactlyInAnyOrder(
+            "spec.beadID",
+            "spec.kubernetes.gitRepository",
+            "spec.kubernetes.gitBranch",
+            "spec.kubernetes.workBranch");
+    for (String bad :
+        List.of("gt-1\ntouch pwned", "gt-1 x", "gt-1'", "gt-1\"", "gt-1&", "gt-1|x", "gt-1>x")) {
+      assertThat(
+              Crds.validate(
+                  Serialization.readYaml(
+                      polecat.replace("\"gt-1;touch pwned\"", Serialization.toJson(bad)))))
+          .extracting(Violation::path)
+          .as("beadID %s", bad)
+          .contains("spec.beadID");
     }
   }
 
@@ -67,7 +80,9 @@ class ShellMetacharactersTest {
     Path out = Files.createDirectories(tmp.resolve("out"));
     Path bin = Files.createDirectories(tmp.resolve("bin"));
     Path fakeClaude = bin.resolve("claude");
-    Files.writeString(fakeClaude, """
+    Files.writeString(
+        fakeClaude,
+        """
         #!/bin/sh
         for prompt; do :; done
         printf '%s' "$prompt" > "$GT_TEST_OUT/prompt"
@@ -77,12 +92,13 @@ class ShellMetacharactersTest {
     assertThat(fakeClaude.toFile().setExecutable(true)).isTrue();
 
     Pod pod = expand(polecat());
-    Map<String, String> overrides = Map.of(
-        "HOME", home.toString(),
-        "GT_REPO_DIR", work.resolve("repo").toString(),
-        "GT_GIT_REPOSITORY", origin.toUri().toString(),
-        "GT_TEST_OUT", out.toString(),
-        "PATH", bin + ":" + System.getenv("PATH"));
+    Map<String, String> overrides =
+        Map.of(
+            "HOME", home.toString(),
+            "GT_REPO_DIR", work.resolve("repo").toString(),
+            "GT_GIT_REPOSITORY", origin.toUri().toString(),
+            "GT_TEST_OUT", out.toString(),
+            "PATH", bin + ":" + System.getenv("PATH"));
 
     Container gitInit = pod.getSpec().getInitContainers().get(0);
     ContainerRunner.Outcome init = ContainerRunner.run(gitInit, overrides, work);
@@ -92,7 +108,8 @@ class ShellMetacharactersTest {
     assertThat(run.exitCode()).as(run.output()).isZero();
 
     assertThat(Files.readString(out.resolve("task"))).isEqualTo(NASTY);
-    assertThat(Files.readString(out.resolve("prompt"))).isEqualTo(ContainerRunner.env(agent).get("GT_PROMPT"));
+    assertThat(Files.readString(out.resolve("prompt")))
+        .isEqualTo(ContainerRunner.env(agent).get("GT_PROMPT"));
     assertThat(ContainerRunner.git(origin, "show", "feature/gt-1:result.txt")).isEqualTo("done\n");
     try (var files = Files.walk(tmp)) {
       assertThat(files.map(p -> p.getFileName().toString()))
@@ -101,7 +118,9 @@ class ShellMetacharactersTest {
   }
 
   private static Polecat polecat() {
-    Polecat polecat = Serialization.readYaml("""
+    Polecat polecat =
+        Serialization.readYaml(
+            """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Polecat
         metadata: {name: furiosa, namespace: gt-my-rig}
@@ -111,13 +130,19 @@ class ShellMetacharactersTest {
           kubernetes:
             gitRepository: https://git.example.com/team/app.git
             apiKeySecretRef: {name: anthropic-api-key, key: api-key}
-        """, Polecat.class);
+        """,
+            Polecat.class);
     polecat.getSpec().setTaskDescription(NASTY);
     return polecat;
   }
 
   private static Pod expand(Polecat polecat) {
-    return PodExpander.expand(Serialization.readYaml(ExpansionCase.text(ExpansionCase.ROOT.resolve(
-        "pod-from-job.yaml")), Pod.class), polecat, null, null, PlatformConfig.defaults());
+    return PodExpander.expand(
+        Serialization.readYaml(
+            ExpansionCase.text(ExpansionCase.ROOT.resolve("pod-from-job.yaml")), Pod.class),
+        polecat,
+        null,
+        null,
+        PlatformConfig.defaults());
   }
 }

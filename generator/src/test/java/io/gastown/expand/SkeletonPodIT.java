@@ -21,10 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SkeletonPod} against the real thing: a Job created in a real control plane (kube-apiserver with its
- * admission plugins, the Job controller) makes a Pod equal to the one SkeletonPod makes from the same Job, apart from
- * what the apiserver sets when it stores the Pod (name, uid, timestamps, status, the node) and the random suffix of the
- * token volume.
+ * {@link SkeletonPod} against the real thing: a Job created in a real control plane (kube-apiserver
+ * with its admission plugins, the Job controller) makes a Pod equal to the one SkeletonPod makes
+ * from the same Job, apart from what the apiserver sets when it stores the Pod (name, uid,
+ * timestamps, status, the node) and the random suffix of the token volume.
  */
 @ControlPlane(nodes = true)
 class SkeletonPodIT {
@@ -40,7 +40,10 @@ class SkeletonPodIT {
   @BeforeEach
   void createNamespace() {
     namespace = "skeleton-it-" + UUID.randomUUID().toString().substring(0, 8);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .create();
   }
 
@@ -51,7 +54,9 @@ class SkeletonPodIT {
 
   @Test
   void theRenderedJobMakesThePodSkeletonPodSays() throws Exception {
-    Polecat polecat = Serialization.readYaml("""
+    Polecat polecat =
+        Serialization.readYaml(
+            """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Polecat
         metadata:
@@ -60,16 +65,23 @@ class SkeletonPodIT {
         spec:
           rig: shop
           beadID: sh-1
-        """.formatted(namespace), Polecat.class);
-    Job job = Serialization.jsonMapper().treeToValue(
-        PolecatManifests.documents(polecat, "ghcr.io/gastown/polecat-agent:0.1.0").get(1), Job.class);
+        """
+                .formatted(namespace),
+            Polecat.class);
+    Job job =
+        Serialization.jsonMapper()
+            .treeToValue(
+                PolecatManifests.documents(polecat, "ghcr.io/gastown/polecat-agent:0.1.0").get(1),
+                Job.class);
 
     assertSameAsTheJobController(job);
   }
 
   @Test
   void aJobWithMoreInItMakesThePodSkeletonPodSays() throws Exception {
-    Job job = Serialization.readYaml("""
+    Job job =
+        Serialization.readYaml(
+            """
         apiVersion: batch/v1
         kind: Job
         metadata:
@@ -104,17 +116,24 @@ class SkeletonPodIT {
                   emptyDir: {}
                 - name: own-token
                   emptyDir: {}
-        """.formatted(namespace), Job.class);
+        """
+                .formatted(namespace),
+            Job.class);
 
     assertSameAsTheJobController(job);
   }
 
   private void assertSameAsTheJobController(Job job) throws InterruptedException {
-    // The fake node keeps the Pod running, so the Job controller keeps its tracking finalizer on it.
+    // The fake node keeps the Pod running, so the Job controller keeps its tracking finalizer on
+    // it.
     if (job.getSpec().getTemplate().getMetadata().getAnnotations() == null) {
       job.getSpec().getTemplate().getMetadata().setAnnotations(new java.util.TreeMap<>());
     }
-    job.getSpec().getTemplate().getMetadata().getAnnotations().put("gastown.io/simulate-duration", "1h");
+    job.getSpec()
+        .getTemplate()
+        .getMetadata()
+        .getAnnotations()
+        .put("gastown.io/simulate-duration", "1h");
     Job created = client.batch().v1().jobs().inNamespace(namespace).resource(job).create();
     Pod real = podOf(created);
 
@@ -124,55 +143,77 @@ class SkeletonPodIT {
   }
 
   /**
-   * The test control plane runs without the ServiceAccount admission plugin (there is no token controller), so its
-   * Pods have no service account and no token volume; SkeletonPodTest checks those against pod-from-job.yaml.
+   * The test control plane runs without the ServiceAccount admission plugin (there is no token
+   * controller), so its Pods have no service account and no token volume; SkeletonPodTest checks
+   * those against pod-from-job.yaml.
    */
   private static Pod withoutServiceAccountPlugin(Pod pod) {
     pod.getSpec().setServiceAccount(null);
     pod.getSpec().setServiceAccountName(null);
-    pod.getSpec().getVolumes().removeIf(v -> v.getName().startsWith(SkeletonPod.TOKEN_VOLUME_PREFIX));
+    pod.getSpec()
+        .getVolumes()
+        .removeIf(v -> v.getName().startsWith(SkeletonPod.TOKEN_VOLUME_PREFIX));
     if (pod.getSpec().getVolumes().isEmpty()) {
       pod.getSpec().setVolumes(null);
     }
-    java.util.stream.Stream.concat(pod.getSpec().getInitContainers().stream(), pod.getSpec().getContainers().stream())
-        .forEach(c -> {
-          c.getVolumeMounts().removeIf(m -> m.getName().startsWith(SkeletonPod.TOKEN_VOLUME_PREFIX));
-          if (c.getVolumeMounts().isEmpty()) {
-            c.setVolumeMounts(null);
-          }
-        });
+    java.util.stream.Stream.concat(
+            pod.getSpec().getInitContainers().stream(), pod.getSpec().getContainers().stream())
+        .forEach(
+            c -> {
+              c.getVolumeMounts()
+                  .removeIf(m -> m.getName().startsWith(SkeletonPod.TOKEN_VOLUME_PREFIX));
+              if (c.getVolumeMounts().isEmpty()) {
+                c.setVolumeMounts(null);
+              }
+            });
     return pod;
   }
 
   private Pod podOf(Job job) throws InterruptedException {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      List<Pod> pods = client.pods().inNamespace(namespace)
-          .withLabel(SkeletonPod.LABEL_CONTROLLER_UID, job.getMetadata().getUid()).list().getItems();
+      List<Pod> pods =
+          client
+              .pods()
+              .inNamespace(namespace)
+              .withLabel(SkeletonPod.LABEL_CONTROLLER_UID, job.getMetadata().getUid())
+              .list()
+              .getItems();
       if (!pods.isEmpty()) {
         return pods.get(0);
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("Job " + job.getMetadata().getName() + " made no Pod within " + TIMEOUT);
+    throw new AssertionError(
+        "Job " + job.getMetadata().getName() + " made no Pod within " + TIMEOUT);
   }
 
   /**
-   * The Pod without what is set when it is stored or later (name, uid, resourceVersion, timestamps, managed fields,
-   * status, node), with the token volume's random suffix masked and
-   * every map in key order.
+   * The Pod without what is set when it is stored or later (name, uid, resourceVersion, timestamps,
+   * managed fields, status, node), with the token volume's random suffix masked and every map in
+   * key order.
    */
   private static JsonNode comparable(Pod pod) {
     ObjectNode tree = Serialization.jsonMapper().valueToTree(pod);
     ObjectNode metadata = (ObjectNode) tree.get("metadata");
-    for (String field : List.of("name", "uid", "resourceVersion", "creationTimestamp", "managedFields", "generation",
-        "deletionTimestamp", "deletionGracePeriodSeconds")) {
+    for (String field :
+        List.of(
+            "name",
+            "uid",
+            "resourceVersion",
+            "creationTimestamp",
+            "managedFields",
+            "generation",
+            "deletionTimestamp",
+            "deletionGracePeriodSeconds")) {
       metadata.remove(field);
     }
     tree.remove("status");
     ObjectNode spec = (ObjectNode) tree.get("spec");
     spec.remove("nodeName");
-    String text = Serialization.toJson(tree).replaceAll("kube-api-access-[a-z0-9]{5}", "kube-api-access-XXXXX");
+    String text =
+        Serialization.toJson(tree)
+            .replaceAll("kube-api-access-[a-z0-9]{5}", "kube-api-access-XXXXX");
     return Serialization.jsonMapper().valueToTree(sorted(readTree(text)));
   }
 

@@ -9,12 +9,17 @@ import io.gastown.model.Serialization;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SkeletonPod} on its own; SkeletonPodIT compares it with the Pods a real Job controller makes (on a control
- * plane without the ServiceAccount admission plugin, whose part is checked here against pod-from-job.yaml).
+ * {@link SkeletonPod} on its own; SkeletonPodIT compares it with the Pods a real Job controller
+ * makes (on a control plane without the ServiceAccount admission plugin, whose part is checked here
+ * against pod-from-job.yaml).
  */
 class SkeletonPodTest {
-  /** The Job that pod-from-job.yaml (a Pod from a real cluster, the golden cases' input) was made from. */
-  static final String JOB = """
+  /**
+   * The Job that pod-from-job.yaml (a Pod from a real cluster, the golden cases' input) was made
+   * from.
+   */
+  static final String JOB =
+      """
       apiVersion: batch/v1
       kind: Job
       metadata:
@@ -41,8 +46,11 @@ class SkeletonPodTest {
   void makesThePodOfTheGoldenCasesFromItsJob() {
     Pod pod = SkeletonPod.fromJob(Serialization.readYaml(JOB, Job.class));
 
-    Pod golden = Serialization.readYaml(ExpansionCase.text(ExpansionCase.ROOT.resolve("pod-from-job.yaml")), Pod.class);
-    // pod-from-job.yaml predates the Job controller's tracking finalizer (Kubernetes 1.26+); the rest is equal.
+    Pod golden =
+        Serialization.readYaml(
+            ExpansionCase.text(ExpansionCase.ROOT.resolve("pod-from-job.yaml")), Pod.class);
+    // pod-from-job.yaml predates the Job controller's tracking finalizer (Kubernetes 1.26+); the
+    // rest is equal.
     assertThat(pod.getMetadata().getFinalizers()).containsExactly(SkeletonPod.TRACKING_FINALIZER);
     pod.getMetadata().setFinalizers(null);
     assertThat(masked(pod)).isEqualTo(masked(golden));
@@ -51,45 +59,63 @@ class SkeletonPodTest {
   @Test
   void expandingItGivesTheGoldenPodsContainersAndVolumes() {
     ExpansionCase c = ExpansionCase.load(ExpansionCase.ROOT.resolve("claude-api-key"));
-    Pod fromJob = PodExpander.expand(SkeletonPod.fromJob(Serialization.readYaml(JOB, Job.class)), c.polecat(),
-        c.rig(), c.beadStore(), c.platform());
+    Pod fromJob =
+        PodExpander.expand(
+            SkeletonPod.fromJob(Serialization.readYaml(JOB, Job.class)),
+            c.polecat(),
+            c.rig(),
+            c.beadStore(),
+            c.platform());
     Pod golden = Serialization.readYaml(ExpansionCase.text(c.expectedFile()), Pod.class);
 
-    assertThat(Serialization.toYaml(fromJob.getSpec())).isEqualTo(Serialization.toYaml(golden.getSpec()));
+    assertThat(Serialization.toYaml(fromJob.getSpec()))
+        .isEqualTo(Serialization.toYaml(golden.getSpec()));
   }
 
   @Test
   void anUnknownUidIsShownAsZeros() {
-    Job job = Serialization.readYaml(JOB.replace("  uid: 5f0c6a3e-1b7d-4c1e-9a55-0d6f2b8e9c11\n", ""), Job.class);
+    Job job =
+        Serialization.readYaml(
+            JOB.replace("  uid: 5f0c6a3e-1b7d-4c1e-9a55-0d6f2b8e9c11\n", ""), Job.class);
 
     Pod pod = SkeletonPod.fromJob(job);
 
-    assertThat(pod.getMetadata().getLabels()).containsEntry(SkeletonPod.LABEL_CONTROLLER_UID, SkeletonPod.UNKNOWN_UID)
+    assertThat(pod.getMetadata().getLabels())
+        .containsEntry(SkeletonPod.LABEL_CONTROLLER_UID, SkeletonPod.UNKNOWN_UID)
         .containsEntry(SkeletonPod.LEGACY_LABEL_CONTROLLER_UID, SkeletonPod.UNKNOWN_UID);
-    assertThat(pod.getMetadata().getOwnerReferences().get(0).getUid()).isEqualTo(SkeletonPod.UNKNOWN_UID);
+    assertThat(pod.getMetadata().getOwnerReferences().get(0).getUid())
+        .isEqualTo(SkeletonPod.UNKNOWN_UID);
   }
 
   @Test
   void theSameJobGivesTheSamePod() {
     Job job = Serialization.readYaml(JOB, Job.class);
 
-    assertThat(Serialization.toYaml(SkeletonPod.fromJob(job))).isEqualTo(Serialization.toYaml(SkeletonPod.fromJob(job)));
-    assertThat(Serialization.toYaml(job)).isEqualTo(Serialization.toYaml(Serialization.readYaml(JOB, Job.class)));
+    assertThat(Serialization.toYaml(SkeletonPod.fromJob(job)))
+        .isEqualTo(Serialization.toYaml(SkeletonPod.fromJob(job)));
+    assertThat(Serialization.toYaml(job))
+        .isEqualTo(Serialization.toYaml(Serialization.readYaml(JOB, Job.class)));
   }
 
   @Test
   void aManualSelectorGetsNoGeneratedLabels() {
-    Job job = Serialization.readYaml(JOB.replace("  backoffLimit: 0\n", "  backoffLimit: 0\n  manualSelector: true\n"),
-        Job.class);
+    Job job =
+        Serialization.readYaml(
+            JOB.replace("  backoffLimit: 0\n", "  backoffLimit: 0\n  manualSelector: true\n"),
+            Job.class);
 
-    assertThat(SkeletonPod.fromJob(job).getMetadata().getLabels()).containsOnlyKeys("gastown.io/polecat",
-        "gastown.io/rig");
+    assertThat(SkeletonPod.fromJob(job).getMetadata().getLabels())
+        .containsOnlyKeys("gastown.io/polecat", "gastown.io/rig");
   }
 
   @Test
   void noTokenWhenAutomountIsOff() {
-    Job job = Serialization.readYaml(JOB.replace("restartPolicy: Never\n",
-        "restartPolicy: Never\n      automountServiceAccountToken: false\n"), Job.class);
+    Job job =
+        Serialization.readYaml(
+            JOB.replace(
+                "restartPolicy: Never\n",
+                "restartPolicy: Never\n      automountServiceAccountToken: false\n"),
+            Job.class);
 
     Pod pod = SkeletonPod.fromJob(job);
 
@@ -109,13 +135,17 @@ class SkeletonPodTest {
 
   @Test
   void aJobWithoutATemplateNamesTheField() {
-    Job job = Serialization.readYaml("apiVersion: batch/v1\nkind: Job\nmetadata: {name: furiosa}\n", Job.class);
+    Job job =
+        Serialization.readYaml(
+            "apiVersion: batch/v1\nkind: Job\nmetadata: {name: furiosa}\n", Job.class);
 
-    assertThatThrownBy(() -> SkeletonPod.fromJob(job)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> SkeletonPod.fromJob(job))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Job furiosa has no spec.template: it cannot create a Pod");
   }
 
   private static String masked(Pod pod) {
-    return Serialization.toYaml(pod).replaceAll("kube-api-access-[a-z0-9]{5}", "kube-api-access-XXXXX");
+    return Serialization.toYaml(pod)
+        .replaceAll("kube-api-access-[a-z0-9]{5}", "kube-api-access-XXXXX");
   }
 }

@@ -8,11 +8,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The one duration syntax: the Witness thresholds in the CRDs and kubectl gt's --timeout options. */
+/**
+ * The one duration syntax: the Witness thresholds in the CRDs and kubectl gt's --timeout options.
+ */
 class DurationsTest {
   @ParameterizedTest
-  @CsvSource({"0,0", "30,30000", "30s,30000", "5m,300000", "1h30m,5400000", "250ms,250", "2h0m5s,7205000",
-      "' 5m ',300000"})
+  @CsvSource({
+    "0,0",
+    "30,30000",
+    "30s,30000",
+    "5m,300000",
+    "1h30m,5400000",
+    "250ms,250",
+    "2h0m5s,7205000",
+    "' 5m ',300000"
+  })
   void parsesGoDurationsAndSeconds(String text, long millis) {
     assertThat(Durations.parse("--timeout", text).toMillis()).isEqualTo(millis);
   }
@@ -21,12 +31,14 @@ class DurationsTest {
   @CsvSource({"5 minutes", "5x", "m5", "''", "-1s", "1.5h"})
   void rejectsOtherTextNamingTheFieldAndTheForm(String text) {
     assertThatThrownBy(() -> Durations.parse("spec.stuckThreshold", text))
-        .hasMessage("spec.stuckThreshold: '" + text + "' is not a duration; write e.g. 30s, 5m or 1h30m");
+        .hasMessage(
+            "spec.stuckThreshold: '" + text + "' is not a duration; write e.g. 30s, 5m or 1h30m");
   }
 
   @Test
   void refusesWhatDoesNotFitALong() {
-    assertThatThrownBy(() -> Durations.parse("--timeout", "99999999999999999999h")).hasMessageContaining("too large");
+    assertThatThrownBy(() -> Durations.parse("--timeout", "99999999999999999999h"))
+        .hasMessageContaining("too large");
   }
 
   @Test

@@ -6,7 +6,10 @@ import io.fabric8.generator.annotation.ValidationRule;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The pod contract's rules, and the CRD's copy of the reserved prefixes (a CEL literal) agreeing with it. */
+/**
+ * The pod contract's rules, and the CRD's copy of the reserved prefixes (a CEL literal) agreeing
+ * with it.
+ */
 class PodContractTest {
   @Test
   void workBranchIsTheGivenOneElseFeatureBeadElsePolecatName() {
@@ -17,8 +20,10 @@ class PodContractTest {
 
   @Test
   void everyAgentHasItsContainerAndTheCustomOneKeepsThePlaceholder() {
-    assertThat(PodContract.agentContainers()).containsExactly("claude", "opencode", "aider", "agent");
-    assertThat(PodContract.agentContainer(Agent.CUSTOM)).isEqualTo(PodContract.PLACEHOLDER_CONTAINER);
+    assertThat(PodContract.agentContainers())
+        .containsExactly("claude", "opencode", "aider", "agent");
+    assertThat(PodContract.agentContainer(Agent.CUSTOM))
+        .isEqualTo(PodContract.PLACEHOLDER_CONTAINER);
     assertThat(PodContract.jobName("furiosa")).isEqualTo("polecat-furiosa");
   }
 
@@ -31,9 +36,18 @@ class PodContractTest {
 
   @Test
   void theRigCrdRefusesExactlyTheReservedPrefixes() throws Exception {
-    String rule = Arrays.stream(RigSpec.class.getDeclaredField("beadsPrefix").getAnnotationsByType(ValidationRule.class))
-        .map(ValidationRule::value).filter(v -> v.contains("hq")).findFirst().orElseThrow();
-    String listed = rule.substring(rule.indexOf('[') + 1, rule.indexOf(']')).replace("'", "").replace(" ", "");
-    assertThat(listed.split(",")).containsExactlyInAnyOrderElementsOf(PodContract.RESERVED_BEAD_PREFIXES);
+    String rule =
+        Arrays.stream(
+                RigSpec.class
+                    .getDeclaredField("beadsPrefix")
+                    .getAnnotationsByType(ValidationRule.class))
+            .map(ValidationRule::value)
+            .filter(v -> v.contains("hq"))
+            .findFirst()
+            .orElseThrow();
+    String listed =
+        rule.substring(rule.indexOf('[') + 1, rule.indexOf(']')).replace("'", "").replace(" ", "");
+    assertThat(listed.split(","))
+        .containsExactlyInAnyOrderElementsOf(PodContract.RESERVED_BEAD_PREFIXES);
   }
 }

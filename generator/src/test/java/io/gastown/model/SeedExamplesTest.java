@@ -21,9 +21,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every Rig, Polecat and Convoy example in the seed documents is accepted as written. */
 class SeedExamplesTest {
-  static final List<String> DOCUMENTS = List.of(
-      "seed-agent-readme.md", "seed-claude-md.md", "seed-readme-early.md", "seed-readme.md", "seed-user-guide.md");
-  static final Map<String, Class<?>> MODEL = Map.of("Rig", Rig.class, "Polecat", Polecat.class, "Convoy", Convoy.class);
+  static final List<String> DOCUMENTS =
+      List.of(
+          "seed-agent-readme.md",
+          "seed-claude-md.md",
+          "seed-readme-early.md",
+          "seed-readme.md",
+          "seed-user-guide.md");
+  static final Map<String, Class<?>> MODEL =
+      Map.of("Rig", Rig.class, "Polecat", Polecat.class, "Convoy", Convoy.class);
 
   static List<SeedExamples.Example> examples() throws IOException {
     List<SeedExamples.Example> all = new ArrayList<>();
@@ -44,9 +50,11 @@ class SeedExamplesTest {
   void exampleBindsToTheModelWithNoUnknownField(SeedExamples.Example example) throws IOException {
     Class<?> type = MODEL.get(example.kind());
     assertThat(type).as("kind of " + example).isNotNull();
-    Object object = Serialization.yamlMapper().readerFor(type)
-        .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .readValue(example.yaml());
+    Object object =
+        Serialization.yamlMapper()
+            .readerFor(type)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .readValue(example.yaml());
     assertThat(object).isInstanceOf(type);
   }
 
@@ -64,7 +72,9 @@ class SeedExamplesTest {
       return; // Only the copies travel with the repository; nothing to compare against here.
     }
     for (String document : DOCUMENTS) {
-      assertThat(read(document)).as(document).isEqualTo(Files.readString(originals.resolve(document)));
+      assertThat(read(document))
+          .as(document)
+          .isEqualTo(Files.readString(originals.resolve(document)));
     }
   }
 

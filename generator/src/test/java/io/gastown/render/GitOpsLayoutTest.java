@@ -16,9 +16,11 @@ class GitOpsLayoutTest {
 
   @Test
   void theArgoCdApplicationOfARigIsTheOneTheApplicationSetTemplateNames() throws Exception {
-    String template = java.nio.file.Files.readString(io.gastown.testing.Golden.root()
-        .resolve("argocd/base/rigs-applicationset.yaml"));
-    assertThat(template).contains("name: " + GitOpsLayout.ARGOCD_APPLICATION_SET + "\n")
+    String template =
+        java.nio.file.Files.readString(
+            io.gastown.testing.Golden.root().resolve("argocd/base/rigs-applicationset.yaml"));
+    assertThat(template)
+        .contains("name: " + GitOpsLayout.ARGOCD_APPLICATION_SET + "\n")
         .contains("name: \"" + GitOpsLayout.argoCdApplication("{{.path.basename}}") + "\"");
   }
 }

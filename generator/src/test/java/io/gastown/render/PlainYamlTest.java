@@ -41,16 +41,53 @@ class PlainYamlTest {
   @Test
   void randomStringsAreWrittenAsJacksonDoesOrDeclined() {
     String alphabet = "abc   XYZ019_-./@+=:~ #'\"!&*?|>%`,[]{}\t\\éyYnN";
-    String[] words = {"true", "False", "YES", "no", "on", "Off", "null", "Null", "~", "y", "n", "NaN", "Infinity",
-        ".inf", "1e3", "0x1F", "1_000", "12:30", "-1", "0", "007", "+1", "-", "--", "a:", "a: b", "a #b", "::",
-        "git@github.com:acme/shop.git", "https://github.com/acme", "feature/gt-1", "/abs", "_x", "x.y", "=", "@a"};
+    String[] words = {
+      "true",
+      "False",
+      "YES",
+      "no",
+      "on",
+      "Off",
+      "null",
+      "Null",
+      "~",
+      "y",
+      "n",
+      "NaN",
+      "Infinity",
+      ".inf",
+      "1e3",
+      "0x1F",
+      "1_000",
+      "12:30",
+      "-1",
+      "0",
+      "007",
+      "+1",
+      "-",
+      "--",
+      "a:",
+      "a: b",
+      "a #b",
+      "::",
+      "git@github.com:acme/shop.git",
+      "https://github.com/acme",
+      "feature/gt-1",
+      "/abs",
+      "_x",
+      "x.y",
+      "=",
+      "@a"
+    };
     Random random = new Random(42);
     List<String> samples = new ArrayList<>(List.of(words));
     for (int i = 0; i < 20000; i++) {
       StringBuilder text = new StringBuilder();
       for (int n = random.nextInt(6) + 1; n > 0; n--) {
-        text.append(random.nextInt(4) == 0 ? words[random.nextInt(words.length)]
-            : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
+        text.append(
+            random.nextInt(4) == 0
+                ? words[random.nextInt(words.length)]
+                : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
       }
       samples.add(text.toString());
     }
@@ -72,7 +109,12 @@ class PlainYamlTest {
   @Test
   void numbersBooleansEmptyContainersAndKeysAreWrittenAsJacksonDoes() {
     ObjectNode document = Serialization.jsonMapper().createObjectNode();
-    document.put("count", 3).put("negative", -2).put("flag", true).put("wave", "-1").put("zero", "0");
+    document
+        .put("count", 3)
+        .put("negative", -2)
+        .put("flag", true)
+        .put("wave", "-1")
+        .put("zero", "0");
     document.putObject("empty");
     document.putArray("none");
     document.putArray("items").addObject().put("a", "b").put("c", 1);

@@ -18,11 +18,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The manifests of a small rig, compared with the checked-in copies under generator/src/test/golden/render (a GitOps
- * repository tree: {@code kubectl kustomize generator/src/test/golden/render/rigs/<rig>} builds it).
+ * The manifests of a small rig, compared with the checked-in copies under
+ * generator/src/test/golden/render (a GitOps repository tree: {@code kubectl kustomize
+ * generator/src/test/golden/render/rigs/<rig>} builds it).
  */
 class RenderGoldenTest {
-  static final String REGENERATE = "mvn -pl generator test -Dtest=RenderGoldenTest -Dgolden.update=true";
+  static final String REGENERATE =
+      "mvn -pl generator test -Dtest=RenderGoldenTest -Dgolden.update=true";
   static final String IMAGE = PolecatManifests.agentImage("0.1.0");
   static final Path GOLDEN = Golden.root().resolve("generator/src/test/golden/render");
 
@@ -32,22 +34,48 @@ class RenderGoldenTest {
     files.add(RepositoryReadme.render());
 
     Rig shop = Rigs.create("shop", "git@github.com:acme/shop.git", "sh", null, null, null);
-    RenderedFile furiosa = PolecatManifests.render(Polecats.create(shop, PolecatRequest.of("furiosa", "sh-1")), IMAGE);
-    RenderedFile nux = PolecatManifests.render(Polecats.create(shop,
-        new PolecatRequest("nux", "sh-2", "Fix the login form.\nKeep the tests green.", Agent.AIDER, "develop",
-            "fix/login")), IMAGE);
-    RenderedFile convoy = ConvoyManifests.render(
-        Convoys.create(shop, Convoys.idFor("Login overhaul", "sh-1", java.util.Set.of()), "Login overhaul",
-            List.of("sh-1", "sh-2")));
+    RenderedFile furiosa =
+        PolecatManifests.render(Polecats.create(shop, PolecatRequest.of("furiosa", "sh-1")), IMAGE);
+    RenderedFile nux =
+        PolecatManifests.render(
+            Polecats.create(
+                shop,
+                new PolecatRequest(
+                    "nux",
+                    "sh-2",
+                    "Fix the login form.\nKeep the tests green.",
+                    Agent.AIDER,
+                    "develop",
+                    "fix/login")),
+            IMAGE);
+    RenderedFile convoy =
+        ConvoyManifests.render(
+            Convoys.create(
+                shop,
+                Convoys.idFor("Login overhaul", "sh-1", java.util.Set.of()),
+                "Login overhaul",
+                List.of("sh-1", "sh-2")));
     files.add(RigManifests.render(shop));
     files.add(furiosa);
     files.add(nux);
     files.add(convoy);
-    files.add(Kustomization.render("shop", List.of("polecats/nux.yaml", "rig.yaml", "convoys/cv-login-overhaul.yaml",
-        "polecats/furiosa.yaml")));
+    files.add(
+        Kustomization.render(
+            "shop",
+            List.of(
+                "polecats/nux.yaml",
+                "rig.yaml",
+                "convoys/cv-login-overhaul.yaml",
+                "polecats/furiosa.yaml")));
 
-    Rig lab = Rigs.create("lab", "https://gitlab.example.com/acme/lab.git", "lab", NamepoolTheme.MINERALS,
-        Agent.OPENCODE, "agents-lab");
+    Rig lab =
+        Rigs.create(
+            "lab",
+            "https://gitlab.example.com/acme/lab.git",
+            "lab",
+            NamepoolTheme.MINERALS,
+            Agent.OPENCODE,
+            "agents-lab");
     lab.getSpec().getSettings().setGitBranch("trunk");
     lab.getSpec().getSettings().setGitSecretRef(new SecretReference("lab-ssh"));
     lab.getSpec().getSettings().setClaudeCredsSecretRef(new SecretReference("claude-creds"));
@@ -56,7 +84,9 @@ class RenderGoldenTest {
     apiKey.setKey("anthropic");
     lab.getSpec().getSettings().setApiKeySecretRef(apiKey);
     files.add(RigManifests.render(lab));
-    files.add(PolecatManifests.render(Polecats.create(lab, PolecatRequest.of("obsidian", "lab-7")), IMAGE));
+    files.add(
+        PolecatManifests.render(
+            Polecats.create(lab, PolecatRequest.of("obsidian", "lab-7")), IMAGE));
     files.add(Kustomization.render("lab", List.of("rig.yaml", "polecats/obsidian.yaml")));
     return files;
   }
@@ -82,7 +112,9 @@ class RenderGoldenTest {
       }
       for (JsonNode document : Manifests.readAll(file.text())) {
         if (document.path("apiVersion").asText().startsWith(GasTown.GROUP + "/")) {
-          assertThat(Crds.validate(document)).as(file.path() + " " + document.path("kind")).isEmpty();
+          assertThat(Crds.validate(document))
+              .as(file.path() + " " + document.path("kind"))
+              .isEmpty();
           checked++;
         }
       }

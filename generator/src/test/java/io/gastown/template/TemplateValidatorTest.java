@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The template validator on the validation core: what it checks, and what a missing variable keeps unchecked. */
+/**
+ * The template validator on the validation core: what it checks, and what a missing variable keeps
+ * unchecked.
+ */
 class TemplateValidatorTest {
-  static final String POLECAT = """
+  static final String POLECAT =
+      """
       apiVersion: gastown.gastown.io/v1alpha1
       kind: Polecat
       metadata:
@@ -32,10 +36,12 @@ class TemplateValidatorTest {
 
   @Test
   void theCrossFieldRulesApplyOnceEveryVariableHasAValue() {
-    assertThat(problems(POLECAT, Map.of("NAME", "furiosa", "BEAD", "gt-1", "AGENT", "aider"))).containsExactly(
-        "Polecat furiosa: spec.agentConfig.model: is required for agent aider: set it "
-            + "(kubectl gt sling --model MODEL)");
-    assertThat(problems(POLECAT, Map.of("BEAD", "gt-1", "AGENT", "aider"))).as("a placeholder is no wrong value")
+    assertThat(problems(POLECAT, Map.of("NAME", "furiosa", "BEAD", "gt-1", "AGENT", "aider")))
+        .containsExactly(
+            "Polecat furiosa: spec.agentConfig.model: is required for agent aider: set it "
+                + "(kubectl gt sling --model MODEL)");
+    assertThat(problems(POLECAT, Map.of("BEAD", "gt-1", "AGENT", "aider")))
+        .as("a placeholder is no wrong value")
         .containsExactly("line 4: variable {{NAME}} has no value (set it with --set NAME=...)");
   }
 
@@ -48,32 +54,50 @@ class TemplateValidatorTest {
             "Polecat Furiosa: metadata.labels[gastown.io/bead]: must be a label value: at most 63 letters, digits, "
                 + "'-', '_' and '.', starting and ending with a letter or digit (got \"gt 1\")");
     assertThat(problems(POLECAT, Map.of("NAME", "furiosa", "BEAD", "123", "AGENT", "claude-code")))
-        .containsExactly("Polecat furiosa: metadata.labels[gastown.io/bead]: must be a string (got 123)");
-    assertThat(problems(POLECAT.replace("  name: {{NAME}}\n", ""), Map.of("BEAD", "gt-1", "AGENT", "claude-code")))
+        .containsExactly(
+            "Polecat furiosa: metadata.labels[gastown.io/bead]: must be a string (got 123)");
+    assertThat(
+            problems(
+                POLECAT.replace("  name: {{NAME}}\n", ""),
+                Map.of("BEAD", "gt-1", "AGENT", "claude-code")))
         .containsExactly("Polecat (unnamed): metadata.name: is required");
   }
 
   @Test
   void nullsArePrunedAsTheApiserverPrunesThem() {
     String polecat = POLECAT + "  taskDescription: {{TASK}}\n";
-    assertThat(problems(polecat, Map.of("NAME", "furiosa", "BEAD", "gt-1", "AGENT", "claude-code", "TASK", "")))
+    assertThat(
+            problems(
+                polecat,
+                Map.of("NAME", "furiosa", "BEAD", "gt-1", "AGENT", "claude-code", "TASK", "")))
         .isEmpty();
-    assertThat(problems(polecat.replace("  rig: my-rig\n", "  rig:\n"),
-        Map.of("NAME", "furiosa", "BEAD", "gt-1", "AGENT", "claude-code", "TASK", "x")))
+    assertThat(
+            problems(
+                polecat.replace("  rig: my-rig\n", "  rig:\n"),
+                Map.of("NAME", "furiosa", "BEAD", "gt-1", "AGENT", "claude-code", "TASK", "x")))
         .containsExactly("Polecat furiosa: spec.rig: is required");
   }
 
   @Test
   void supportingObjectsAreLeftToTheApiserver() {
-    assertThat(problems("apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: Not_Checked\nspec: 3\n", Map.of()))
+    assertThat(
+            problems(
+                "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: Not_Checked\nspec: 3\n",
+                Map.of()))
         .isEmpty();
-    assertThat(problems("apiVersion: gastown.gastown.io/v1beta1\nkind: Polecat\nmetadata:\n  name: x\n", Map.of()))
-        .containsExactly("Polecat x: no CRD defines Polecat in gastown.gastown.io/v1beta1 (check apiVersion and kind)");
+    assertThat(
+            problems(
+                "apiVersion: gastown.gastown.io/v1beta1\nkind: Polecat\nmetadata:\n  name: x\n",
+                Map.of()))
+        .containsExactly(
+            "Polecat x: no CRD defines Polecat in gastown.gastown.io/v1beta1 (check apiVersion and kind)");
   }
 
   @Test
   void theSchemaValidatorLeavesUnknownValuesUnchecked() {
-    JsonNode schema = Serialization.readYaml("""
+    JsonNode schema =
+        Serialization.readYaml(
+            """
         type: object
         required: [count]
         properties:
@@ -81,14 +105,20 @@ class TemplateValidatorTest {
           name: {type: string, maxLength: 3}
         """);
     JsonNode object = Serialization.readYaml("{count: later, name: later}");
-    assertThat(SchemaValidator.validate(schema, object)).extracting(Violation::path).containsExactly("count", "name");
+    assertThat(SchemaValidator.validate(schema, object))
+        .extracting(Violation::path)
+        .containsExactly("count", "name");
     assertThat(SchemaValidator.validate(schema, object, v -> v.asText().equals("later"))).isEmpty();
   }
 
   @Test
   void lengthsCountCharactersNotUtf16Units() {
-    JsonNode schema = Serialization.readYaml("{type: object, properties: {name: {type: string, maxLength: 3}}}");
+    JsonNode schema =
+        Serialization.readYaml("{type: object, properties: {name: {type: string, maxLength: 3}}}");
     String threeRockets = "\uD83D\uDE80\uD83D\uDE80\uD83D\uDE80";
-    assertThat(SchemaValidator.validate(schema, Serialization.readYaml("{name: \"" + threeRockets + "\"}"))).isEmpty();
+    assertThat(
+            SchemaValidator.validate(
+                schema, Serialization.readYaml("{name: \"" + threeRockets + "\"}")))
+        .isEmpty();
   }
 }

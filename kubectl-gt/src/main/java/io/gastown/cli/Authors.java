@@ -6,19 +6,25 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.UserConfig;
 
-/** The author of kubectl gt's commits: {@code --author 'Name <email>'}, else git config, else the OS user. */
+/**
+ * The author of kubectl gt's commits: {@code --author 'Name <email>'}, else git config, else the OS
+ * user.
+ */
 public final class Authors {
-  private static final Pattern NAME_EMAIL = Pattern.compile("^\\s*([^<>]+?)\\s*<([^<>\\s]+@[^<>\\s]+)>\\s*$");
+  private static final Pattern NAME_EMAIL =
+      Pattern.compile("^\\s*([^<>]+?)\\s*<([^<>\\s]+@[^<>\\s]+)>\\s*$");
 
-  private Authors() {
-  }
+  private Authors() {}
 
   public static PersonIdent resolve(String option, Repository repository) {
     if (option != null) {
       Matcher matcher = NAME_EMAIL.matcher(option);
       if (!matcher.matches()) {
-        throw GtException.invalid("--author '" + option + "' is not 'Name <email>': write it like "
-            + "--author 'Ada Lovelace <ada@example.com>'");
+        throw GtException.invalid(
+            "--author '"
+                + option
+                + "' is not 'Name <email>': write it like "
+                + "--author 'Ada Lovelace <ada@example.com>'");
       }
       return new PersonIdent(matcher.group(1), matcher.group(2));
     }
@@ -26,6 +32,7 @@ public final class Authors {
     String name = user.isAuthorNameImplicit() ? null : user.getAuthorName();
     String email = user.isAuthorEmailImplicit() ? null : user.getAuthorEmail();
     String login = System.getProperty("user.name", "kubectl-gt");
-    return new PersonIdent(name != null ? name : login, email != null ? email : login + "@localhost");
+    return new PersonIdent(
+        name != null ? name : login, email != null ? email : login + "@localhost");
   }
 }

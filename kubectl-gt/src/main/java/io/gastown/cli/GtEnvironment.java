@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * What a command reads from its surroundings, injectable so tests run commands in-process without touching the
- * user's home or environment.
+ * What a command reads from its surroundings, injectable so tests run commands in-process without
+ * touching the user's home or environment.
  */
 public record GtEnvironment(Map<String, String> variables, Path home) {
   public static final String GITOPS_REPO = "GT_GITOPS_REPO";

@@ -1,6 +1,9 @@
 package io.gastown.cli;
 
-/** A failure the user can fix: one line for stderr (what is wrong and how to fix it) and an exit code. */
+/**
+ * A failure the user can fix: one line for stderr (what is wrong and how to fix it) and an exit
+ * code.
+ */
 public class GtException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -8,19 +8,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Base of every leaf command: the environment and global options its tree was built with (given by the
- * {@link CommandFactory}, never read from the root command), the output streams of the CommandLine (so tests
- * capture them), and one place that turns a {@link GtException} into one line on stderr and its exit code.
+ * Base of every leaf command: the environment and global options its tree was built with (given by
+ * the {@link CommandFactory}, never read from the root command), the output streams of the
+ * CommandLine (so tests capture them), and one place that turns a {@link GtException} into one line
+ * on stderr and its exit code.
  */
 public abstract class GtSubcommand implements Callable<Integer> {
-  @Spec
-  protected CommandSpec spec;
+  @Spec protected CommandSpec spec;
 
   private GtEnvironment environment;
   private GlobalOptions global;
   private Function<GtEnvironment, CommandLine> tree;
 
-  final void bind(GtEnvironment environment, GlobalOptions global, Function<GtEnvironment, CommandLine> tree) {
+  final void bind(
+      GtEnvironment environment, GlobalOptions global, Function<GtEnvironment, CommandLine> tree) {
     this.environment = environment;
     this.global = global;
     this.tree = tree;
@@ -38,8 +39,13 @@ public abstract class GtSubcommand implements Callable<Integer> {
       debug(e);
       return e.exitCode();
     } catch (Exception e) {
-      err().println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
-          + " (set GT_DEBUG=1 for the stack trace)");
+      err()
+          .println(
+              "error: unexpected "
+                  + e.getClass().getSimpleName()
+                  + ": "
+                  + e.getMessage()
+                  + " (set GT_DEBUG=1 for the stack trace)");
       debug(e);
       return ExitCode.UNEXPECTED;
     } finally {
@@ -56,7 +62,10 @@ public abstract class GtSubcommand implements Callable<Integer> {
     return bound(global);
   }
 
-  /** A new, separate {@code kubectl gt} tree over another environment (for running commands in-process). */
+  /**
+   * A new, separate {@code kubectl gt} tree over another environment (for running commands
+   * in-process).
+   */
   protected CommandLine newTree(GtEnvironment other) {
     return bound(tree).apply(other);
   }

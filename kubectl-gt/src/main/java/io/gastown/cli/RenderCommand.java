@@ -16,14 +16,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code kubectl gt render [rig]}: print what Argo CD would sync from the repository. */
-@Command(name = "render", mixinStandardHelpOptions = true,
+@Command(
+    name = "render",
+    mixinStandardHelpOptions = true,
     footerHeading = "%nExamples:%n",
-    footer = {"  kubectl gt render my-rig",
-        "  kubectl gt render -o json | jq '.items[].kind'"},
-    description = "Print what Argo CD syncs for one rig or all rigs, in the order it applies them (by sync wave): "
-        + "the files each rig's kustomization lists and any polecats/ or convoys/ file it does not, plus the Job of a "
-        + "Polecat written by hand and a Rig's missing Namespace and Witness. The same output as the rig "
-        + "Applications' Argo CD plugin. YAML documents; -o json for a List.")
+    footer = {"  kubectl gt render my-rig", "  kubectl gt render -o json | jq '.items[].kind'"},
+    description =
+        "Print what Argo CD syncs for one rig or all rigs, in the order it applies them (by sync wave): "
+            + "the files each rig's kustomization lists and any polecats/ or convoys/ file it does not, plus the Job of a "
+            + "Polecat written by hand and a Rig's missing Namespace and Witness. The same output as the rig "
+            + "Applications' Argo CD plugin. YAML documents; -o json for a List.")
 public class RenderCommand extends GtSubcommand {
   @Parameters(index = "0", arity = "0..1", paramLabel = "RIG", description = "Only this rig.")
   String rig;
@@ -35,12 +37,17 @@ public class RenderCommand extends GtSubcommand {
     }
     Path location = RepositoryLocation.resolve(global(), environment());
     if (!Files.isDirectory(location.resolve(GitOpsLayout.RIGS))) {
-      throw GtException.notFound("no GitOps repository at " + location + " (it has no rigs/ directory): create one "
-          + "with kubectl gt init, or point --repo (or GT_GITOPS_REPO) at yours");
+      throw GtException.notFound(
+          "no GitOps repository at "
+              + location
+              + " (it has no rigs/ directory): create one "
+              + "with kubectl gt init, or point --repo (or GT_GITOPS_REPO) at yours");
     }
     RepositoryState state = RepositoryState.ofDirectory(location);
-    List<String> rigs = rig != null ? List.of(RigDirectory.requireRig(state, rig).getMetadata().getName())
-        : state.rigs();
+    List<String> rigs =
+        rig != null
+            ? List.of(RigDirectory.requireRig(state, rig).getMetadata().getName())
+            : state.rigs();
     List<JsonNode> manifests = new ArrayList<>();
     for (String name : rigs) {
       manifests.addAll(manifestsOf(state, name, RigDirectory.agentImage(environment())));
@@ -54,13 +61,15 @@ public class RenderCommand extends GtSubcommand {
   }
 
   /**
-   * What Argo CD syncs for the rig: {@link RigGenerator}, the code the rig Applications' plugin runs
-   * ({@link RigPlugin}), on the rig's directory of the repository.
+   * What Argo CD syncs for the rig: {@link RigGenerator}, the code the rig Applications' plugin
+   * runs ({@link RigPlugin}), on the rig's directory of the repository.
    */
   static List<JsonNode> manifestsOf(RepositoryState state, String rig, String agentImage) {
     try {
-      return RigGenerator.generate(GitOpsLayout.rigDirectory(rig),
-          RigDirectoryFiles.of(state.root().resolve(GitOpsLayout.rigDirectory(rig))), agentImage);
+      return RigGenerator.generate(
+          GitOpsLayout.rigDirectory(rig),
+          RigDirectoryFiles.of(state.root().resolve(GitOpsLayout.rigDirectory(rig))),
+          agentImage);
     } catch (InvalidRigSource e) {
       throw GtException.repo(e.getMessage());
     }

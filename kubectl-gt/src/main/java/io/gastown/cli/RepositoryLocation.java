@@ -6,15 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Where the GitOps repository is: {@code --repo}, else {@code $GT_GITOPS_REPO}, else {@code repo:} in
- * {@code ~/.config/gastown/kubectl-gt.yaml}, else {@code ~/.local/share/gastown/gitops}.
+ * Where the GitOps repository is: {@code --repo}, else {@code $GT_GITOPS_REPO}, else {@code repo:}
+ * in {@code ~/.config/gastown/kubectl-gt.yaml}, else {@code ~/.local/share/gastown/gitops}.
  */
 public final class RepositoryLocation {
   public static final String CONFIG_FILE = ".config/gastown/kubectl-gt.yaml";
   public static final String DEFAULT = ".local/share/gastown/gitops";
 
-  private RepositoryLocation() {
-  }
+  private RepositoryLocation() {}
 
   public static Path resolve(GlobalOptions global, GtEnvironment environment) {
     if (global.repo() != null) {
@@ -31,7 +30,9 @@ public final class RepositoryLocation {
     return environment.home().resolve(DEFAULT);
   }
 
-  /** The {@code repo:} line of the config file (a one-key YAML file; ~ means the home directory). */
+  /**
+   * The {@code repo:} line of the config file (a one-key YAML file; ~ means the home directory).
+   */
   static Path fromConfig(Path file) {
     if (!Files.isRegularFile(file)) {
       return null;
@@ -41,7 +42,8 @@ public final class RepositoryLocation {
       for (String line : lines) {
         String trimmed = line.strip();
         if (trimmed.startsWith("repo:")) {
-          String value = trimmed.substring("repo:".length()).strip().replaceAll("^[\"']|[\"']$", "");
+          String value =
+              trimmed.substring("repo:".length()).strip().replaceAll("^[\"']|[\"']$", "");
           if (value.startsWith("~/")) {
             value = System.getProperty("user.home") + value.substring(1);
           }

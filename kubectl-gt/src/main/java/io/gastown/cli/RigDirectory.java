@@ -18,17 +18,31 @@ import java.util.Set;
 public final class RigDirectory {
   static final String AGENT_IMAGE = "GT_AGENT_IMAGE";
 
-  private RigDirectory() {
-  }
+  private RigDirectory() {}
 
   /** The rig, or exit code 3 naming the rigs there are. */
   public static Rig requireRig(RepositoryState state, String name) {
-    return state.rig(name).orElseThrow(() -> GtException.notFound("rig '" + name + "' is not in " + state.root()
-        + (state.rigs().isEmpty() ? ": create it with kubectl gt rig create " + name
-            : " (rigs: " + String.join(", ", state.rigs()) + "): create it with kubectl gt rig create " + name)));
+    return state
+        .rig(name)
+        .orElseThrow(
+            () ->
+                GtException.notFound(
+                    "rig '"
+                        + name
+                        + "' is not in "
+                        + state.root()
+                        + (state.rigs().isEmpty()
+                            ? ": create it with kubectl gt rig create " + name
+                            : " (rigs: "
+                                + String.join(", ", state.rigs())
+                                + "): create it with kubectl gt rig create "
+                                + name)));
   }
 
-  /** Adds the rig's kustomization as it must be after the changes (listing every manifest file, once). */
+  /**
+   * Adds the rig's kustomization as it must be after the changes (listing every manifest file,
+   * once).
+   */
   public static void updateKustomization(RepositoryState state, String rig, Changes changes) {
     String directory = GitOpsLayout.rigDirectory(rig);
     Set<String> resources = new LinkedHashSet<>();
@@ -47,8 +61,9 @@ public final class RigDirectory {
   }
 
   /**
-   * Refuses, before anything is committed, an object the cluster would refuse: the same checks as the webhook's
-   * /validate endpoints (schema and cross-field rules), naming every field that is wrong.
+   * Refuses, before anything is committed, an object the cluster would refuse: the same checks as
+   * the webhook's /validate endpoints (schema and cross-field rules), naming every field that is
+   * wrong.
    */
   public static void requireValid(Object object, String what) {
     requireValidTree(Manifests.toTree(object), what);
@@ -57,14 +72,17 @@ public final class RigDirectory {
   public static void requireValidTree(JsonNode object, String what) {
     List<Violation> violations = GasTownValidation.violations(object);
     if (!violations.isEmpty()) {
-      throw GtException.invalid(what + " would be invalid: " + String.join("; ",
-          violations.stream().map(Violation::toString).toList()));
+      throw GtException.invalid(
+          what
+              + " would be invalid: "
+              + String.join("; ", violations.stream().map(Violation::toString).toList()));
     }
   }
 
   /**
-   * The placeholder image of polecat Jobs: the platform's agent image of this version (GT_AGENT_IMAGE overrides it,
-   * e.g. for a mirror registry). The webhook replaces the container, so this only matters when it is not running.
+   * The placeholder image of polecat Jobs: the platform's agent image of this version
+   * (GT_AGENT_IMAGE overrides it, e.g. for a mirror registry). The webhook replaces the container,
+   * so this only matters when it is not running.
    */
   public static String agentImage(GtEnvironment environment) {
     String image = environment.get(AGENT_IMAGE);

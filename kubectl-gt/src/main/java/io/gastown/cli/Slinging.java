@@ -17,19 +17,27 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 
-/** Puts polecats into a rig's directory: names them, builds them from the Rig, validates and renders them. */
+/**
+ * Puts polecats into a rig's directory: names them, builds them from the Rig, validates and renders
+ * them.
+ */
 public final class Slinging {
-  private Slinging() {
-  }
+  private Slinging() {}
 
   /**
-   * Adds one polecat per request to the changes. Requests without a name get themed names (the theme given, else
-   * the rig's, else mad-max) never used in the rig; a given name must not be in use.
+   * Adds one polecat per request to the changes. Requests without a name get themed names (the
+   * theme given, else the rig's, else mad-max) never used in the rig; a given name must not be in
+   * use.
    *
    * @return the polecats, named, in the order of the requests
    */
-  public static List<Polecat> sling(RepositoryState state, Rig rig, List<PolecatRequest> requests, NamepoolTheme theme,
-      String agentImage, Changes changes) {
+  public static List<Polecat> sling(
+      RepositoryState state,
+      Rig rig,
+      List<PolecatRequest> requests,
+      NamepoolTheme theme,
+      String agentImage,
+      Changes changes) {
     String rigName = rig.getMetadata().getName();
     List<String> current = state.polecats(rigName);
     requireCapacity(rig, current.size(), requests.size());
@@ -39,20 +47,29 @@ public final class Slinging {
       Polecat polecat = Polecats.create(rig, requests.get(i).withName(names.get(i)));
       String workBranch = polecat.getSpec().getKubernetes().getWorkBranch();
       if (requests.get(i).workBranch() == null && !isBranch(workBranch)) {
-        throw GtException.invalid("bead ID '" + requests.get(i).beadId() + "' makes the work branch '" + workBranch
-            + "', which is not a valid branch name: give one with --work-branch");
+        throw GtException.invalid(
+            "bead ID '"
+                + requests.get(i).beadId()
+                + "' makes the work branch '"
+                + workBranch
+                + "', which is not a valid branch name: give one with --work-branch");
       }
       polecats.add(polecat);
     }
-    // Validating and rendering are pure and independent per polecat: spread a big convoy over the cores; the
+    // Validating and rendering are pure and independent per polecat: spread a big convoy over the
+    // cores; the
     // files are collected in request order, so the result is the same as one by one.
-    List<RenderedFile> files = IntStream.range(0, polecats.size()).parallel()
-        .mapToObj(i -> {
-          List<JsonNode> documents = PolecatManifests.documents(polecats.get(i), agentImage);
-          RigDirectory.requireValidTree(documents.get(0), "polecat " + names.get(i));
-          return PolecatManifests.render(polecats.get(i), documents);
-        })
-        .toList();
+    List<RenderedFile> files =
+        IntStream.range(0, polecats.size())
+            .parallel()
+            .mapToObj(
+                i -> {
+                  List<JsonNode> documents =
+                      PolecatManifests.documents(polecats.get(i), agentImage);
+                  RigDirectory.requireValidTree(documents.get(0), "polecat " + names.get(i));
+                  return PolecatManifests.render(polecats.get(i), documents);
+                })
+            .toList();
     files.forEach(changes::write);
     return polecats;
   }
@@ -66,21 +83,32 @@ public final class Slinging {
     }
   }
 
-  private static List<String> names(RepositoryState state, Rig rig, List<PolecatRequest> requests,
-      NamepoolTheme theme, List<String> current) {
+  private static List<String> names(
+      RepositoryState state,
+      Rig rig,
+      List<PolecatRequest> requests,
+      NamepoolTheme theme,
+      List<String> current) {
     String rigName = rig.getMetadata().getName();
     long unnamed = requests.stream().filter(r -> r.name() == null).count();
     Set<String> taken = unnamed > 0 ? state.polecatNamesEverUsed(rigName) : Set.copyOf(current);
     for (PolecatRequest request : requests) {
       if (request.name() != null && current.contains(request.name())) {
-        throw GtException.invalid("polecat '" + request.name() + "' already exists in rig " + rigName + ": choose "
-            + "another --name, or leave --name out for a themed name");
+        throw GtException.invalid(
+            "polecat '"
+                + request.name()
+                + "' already exists in rig "
+                + rigName
+                + ": choose "
+                + "another --name, or leave --name out for a themed name");
       }
     }
     Set<String> takenAndGiven = new java.util.HashSet<>(taken);
     requests.stream().filter(r -> r.name() != null).forEach(r -> takenAndGiven.add(r.name()));
-    List<String> themed = unnamed == 0 ? List.of()
-        : ThemedNames.allocate(themeOf(rig, theme), rigName, takenAndGiven, (int) unnamed);
+    List<String> themed =
+        unnamed == 0
+            ? List.of()
+            : ThemedNames.allocate(themeOf(rig, theme), rigName, takenAndGiven, (int) unnamed);
     List<String> names = new ArrayList<>(requests.size());
     int next = 0;
     for (PolecatRequest request : requests) {
@@ -96,21 +124,36 @@ public final class Slinging {
     if (theme != null) {
       return theme;
     }
-    if (rig.getSpec().getSettings() != null && rig.getSpec().getSettings().getNamepoolTheme() != null) {
+    if (rig.getSpec().getSettings() != null
+        && rig.getSpec().getSettings().getNamepoolTheme() != null) {
       return rig.getSpec().getSettings().getNamepoolTheme();
     }
     return ThemedNames.DEFAULT_THEME;
   }
 
   /**
-   * The rig's maxPolecats, counted over its polecats in git (the rule is {@link PolecatBudget}'s; the webhook counts
-   * the running Pods by it). Enforced when the Rig in git sets it (the cluster's default is not a limit in git).
+   * The rig's maxPolecats, counted over its polecats in git (the rule is {@link PolecatBudget}'s;
+   * the webhook counts the running Pods by it). Enforced when the Rig in git sets it (the cluster's
+   * default is not a limit in git).
    */
   private static void requireCapacity(Rig rig, int current, int adding) {
-    PolecatBudget.ofRig(rig).filter(limit -> !PolecatBudget.fits(limit, current, adding)).ifPresent(limit -> {
-      throw GtException.invalid(limit.owner() + " has " + current + " polecats and maxPolecats " + limit.max()
-          + ", so " + adding + " more do not fit: retire finished ones (kubectl gt polecat nuke "
-          + rig.getMetadata().getName() + "/NAME) or raise " + limit.field() + " in its rig.yaml");
-    });
+    PolecatBudget.ofRig(rig)
+        .filter(limit -> !PolecatBudget.fits(limit, current, adding))
+        .ifPresent(
+            limit -> {
+              throw GtException.invalid(
+                  limit.owner()
+                      + " has "
+                      + current
+                      + " polecats and maxPolecats "
+                      + limit.max()
+                      + ", so "
+                      + adding
+                      + " more do not fit: retire finished ones (kubectl gt polecat nuke "
+                      + rig.getMetadata().getName()
+                      + "/NAME) or raise "
+                      + limit.field()
+                      + " in its rig.yaml");
+            });
   }
 }

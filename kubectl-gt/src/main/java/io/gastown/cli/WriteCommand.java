@@ -22,9 +22,9 @@ import org.eclipse.jgit.lib.PersonIdent;
 import picocli.CommandLine.Mixin;
 
 /**
- * A command that writes the GitOps repository: plan on the current content, then commit (and push unless
- * {@code --no-push}), or with {@code --dry-run} only print ({@link WriteOptions}). Subclasses supply the planner
- * and the sentence that reports the result.
+ * A command that writes the GitOps repository: plan on the current content, then commit (and push
+ * unless {@code --no-push}), or with {@code --dry-run} only print ({@link WriteOptions}).
+ * Subclasses supply the planner and the sentence that reports the result.
  */
 public abstract class WriteCommand<R> extends GtSubcommand {
   /** The planner: reads the repository, validates, renders. Runs again after a rejected push. */
@@ -33,8 +33,7 @@ public abstract class WriteCommand<R> extends GtSubcommand {
   /** One line for people, e.g. "Polecat furiosa slung to rig shop for bead sh-1". */
   protected abstract String summary(R result);
 
-  @Mixin
-  protected WriteOptions write = new WriteOptions();
+  @Mixin protected WriteOptions write = new WriteOptions();
 
   @Override
   protected int run() throws Exception {
@@ -52,7 +51,9 @@ public abstract class WriteCommand<R> extends GtSubcommand {
       PersonIdent author = Authors.resolve(global().author(), repository.git().getRepository());
       WriteResult<R> result = repository.write(planner, author, write.push());
       int reported = report(result);
-      if (write.push()) { // pushed, or no remote (Argo CD may read this repository itself); --no-push tells nobody
+      if (write
+          .push()) { // pushed, or no remote (Argo CD may read this repository itself); --no-push
+        // tells nobody
         ArgoCdRefresh.refresh(environment(), rigsOf(result.plan().changes()))
             .forEach(warning -> err().println("warning: " + warning));
       }
@@ -68,16 +69,20 @@ public abstract class WriteCommand<R> extends GtSubcommand {
     return rigs;
   }
 
-  /** More documents a dry run prints after the manifests (e.g. sling --expanded: the expanded Pod). */
+  /**
+   * More documents a dry run prints after the manifests (e.g. sling --expanded: the expanded Pod).
+   */
   protected List<Extra> dryRunExtras(Plan<R> plan, OutputFormat format) {
     return List.of();
   }
 
   /** One more document of a dry run, with the comment line that introduces it in YAML. */
-  public record Extra(String comment, JsonNode document) {
-  }
+  public record Extra(String comment, JsonNode document) {}
 
-  /** A hook for commands that do more after a successful write (e.g. wait for the cluster); returns the exit code. */
+  /**
+   * A hook for commands that do more after a successful write (e.g. wait for the cluster); returns
+   * the exit code.
+   */
   protected int afterWrite(WriteResult<R> result) {
     return ExitCode.OK;
   }
@@ -88,23 +93,37 @@ public abstract class WriteCommand<R> extends GtSubcommand {
       printManifests(result.plan().changes().writes(), format);
       return ExitCode.OK;
     }
-    String where = result.pushedTo() != null ? ", pushed to " + result.pushedTo()
-        : write.push() ? " (no remote: committed only)" : " (not pushed: --no-push)";
+    String where =
+        result.pushedTo() != null
+            ? ", pushed to " + result.pushedTo()
+            : write.push() ? " (no remote: committed only)" : " (not pushed: --no-push)";
     out().println(summary(result.plan().result()) + ".");
-    out().println("Committed " + result.commit() + where
-        + (result.attempts() > 1 ? " after " + result.attempts() + " attempts" : "") + ".");
+    out()
+        .println(
+            "Committed "
+                + result.commit()
+                + where
+                + (result.attempts() > 1 ? " after " + result.attempts() + " attempts" : "")
+                + ".");
     return ExitCode.OK;
   }
 
-  /** The manifests among the files (kustomizations and READMEs left out), as YAML documents or a JSON List. */
+  /**
+   * The manifests among the files (kustomizations and READMEs left out), as YAML documents or a
+   * JSON List.
+   */
   protected void printManifests(List<RenderedFile> files, OutputFormat format) {
     printManifests(files, format, List.of());
   }
 
   private void printManifests(List<RenderedFile> files, OutputFormat format, List<Extra> extras) {
-    List<RenderedFile> manifests = files.stream()
-        .filter(f -> f.path().endsWith(".yaml") && !f.path().endsWith("/" + GitOpsLayout.KUSTOMIZATION))
-        .toList();
+    List<RenderedFile> manifests =
+        files.stream()
+            .filter(
+                f ->
+                    f.path().endsWith(".yaml")
+                        && !f.path().endsWith("/" + GitOpsLayout.KUSTOMIZATION))
+            .toList();
     if (format == OutputFormat.json) {
       List<JsonNode> documents = new ArrayList<>();
       manifests.forEach(file -> documents.addAll(Manifests.readAll(file.text())));
@@ -117,7 +136,10 @@ public abstract class WriteCommand<R> extends GtSubcommand {
       text.append("---\n# ").append(file.path()).append('\n').append(file.text());
     }
     for (Extra extra : extras) {
-      text.append("---\n# ").append(extra.comment()).append('\n').append(Serialization.toYaml(extra.document()));
+      text.append("---\n# ")
+          .append(extra.comment())
+          .append('\n')
+          .append(Serialization.toYaml(extra.document()));
     }
     out().print(text);
   }

@@ -2,7 +2,9 @@ package io.gastown.cli;
 
 import picocli.CommandLine.Option;
 
-/** The options of every command that writes the GitOps repository: mixed into {@link WriteCommand}. */
+/**
+ * The options of every command that writes the GitOps repository: mixed into {@link WriteCommand}.
+ */
 public class WriteOptions {
   @Option(names = "--dry-run", description = "Print the manifests; write and commit nothing.")
   boolean dryRun;

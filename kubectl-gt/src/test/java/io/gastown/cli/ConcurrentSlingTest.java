@@ -20,24 +20,29 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** 20 people sling at once, each from their own clone, into one bare remote: nothing is lost, no name is doubled. */
+/**
+ * 20 people sling at once, each from their own clone, into one bare remote: nothing is lost, no
+ * name is doubled.
+ */
 class ConcurrentSlingTest {
   static final int WRITERS = 20;
 
-  @TempDir
-  Path directory;
+  @TempDir Path directory;
 
   @Test
   void twentyConcurrentSlingsAllLandWithDistinctNames() throws Exception {
     Path bare = directory.resolve("remote.git");
     Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
-    GitOpsFixture first = new GitOpsFixture(directory.resolve("home"), directory.resolve("clone-0"));
+    GitOpsFixture first =
+        new GitOpsFixture(directory.resolve("home"), directory.resolve("clone-0"));
     first.ok("init", "--remote", bare.toString());
-    first.ok("rig", "create", "shop", "--git-url", "git@github.com:acme/shop.git", "--prefix", "sh");
+    first.ok(
+        "rig", "create", "shop", "--git-url", "git@github.com:acme/shop.git", "--prefix", "sh");
 
     List<GitOpsFixture> clones = new ArrayList<>();
     for (int i = 1; i <= WRITERS; i++) {
-      GitOpsFixture clone = new GitOpsFixture(directory.resolve("home"), directory.resolve("clone-" + i));
+      GitOpsFixture clone =
+          new GitOpsFixture(directory.resolve("home"), directory.resolve("clone-" + i));
       clone.ok("init", "--remote", bare.toString());
       clones.add(clone);
     }
@@ -48,10 +53,12 @@ class ConcurrentSlingTest {
     for (int i = 0; i < WRITERS; i++) {
       GitOpsFixture clone = clones.get(i);
       String bead = "sh-" + (i + 1);
-      results.add(pool.submit(() -> {
-        start.await();
-        return clone.gt("sling", bead, "shop");
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return clone.gt("sling", bead, "shop");
+              }));
     }
     start.countDown();
     pool.shutdown();
@@ -78,7 +85,8 @@ class ConcurrentSlingTest {
 
       List<String> files = new ArrayList<>();
       try (TreeWalk walk = new TreeWalk(remote.getRepository())) {
-        walk.addTree(remote.getRepository().parseCommit(remote.getRepository().resolve("main")).getTree());
+        walk.addTree(
+            remote.getRepository().parseCommit(remote.getRepository().resolve("main")).getTree());
         walk.setRecursive(true);
         walk.setFilter(PathFilter.create("rigs/shop/polecats"));
         while (walk.next()) {
@@ -86,8 +94,9 @@ class ConcurrentSlingTest {
         }
       }
       assertThat(files).hasSize(WRITERS);
-      assertThat(files).containsExactlyInAnyOrderElementsOf(
-          nameByBead.values().stream().map(n -> "rigs/shop/polecats/" + n + ".yaml").toList());
+      assertThat(files)
+          .containsExactlyInAnyOrderElementsOf(
+              nameByBead.values().stream().map(n -> "rigs/shop/polecats/" + n + ".yaml").toList());
     }
   }
 }

@@ -11,10 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every command that writes the repository takes --dry-run: it prints what it would write and commits nothing. */
+/**
+ * Every command that writes the repository takes --dry-run: it prints what it would write and
+ * commits nothing.
+ */
 class DryRunTest {
-  @TempDir
-  Path directory;
+  @TempDir Path directory;
   GitOpsFixture fixture;
 
   @BeforeEach
@@ -24,12 +26,14 @@ class DryRunTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "rig create web --git-url https://github.com/acme/web --prefix web|# rigs/web/rig.yaml|Rig web created",
-      "sling sh-2 shop|kind: Polecat|slung to rig shop for bead sh-2",
-      "convoy create Docs sh-3 --rig shop|kind: Convoy|Convoy",
-      "polecat nuke shop/furiosa||Polecat shop/furiosa removed (bead sh-1)",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "rig create web --git-url https://github.com/acme/web --prefix web|# rigs/web/rig.yaml|Rig web created",
+        "sling sh-2 shop|kind: Polecat|slung to rig shop for bead sh-2",
+        "convoy create Docs sh-3 --rig shop|kind: Convoy|Convoy",
+        "polecat nuke shop/furiosa||Polecat shop/furiosa removed (bead sh-1)",
+      })
   void printsAndWritesNothing(String command, String printed, String summary) throws Exception {
     ObjectId before = fixture.head();
     List<String> filesBefore = GitOpsFixture.files(fixture.repo);
@@ -40,7 +44,10 @@ class DryRunTest {
     if (printed != null) {
       assertThat(result.out()).contains(printed);
     }
-    assertThat(result.err()).startsWith("dry run: ").contains(summary).contains("(nothing written)");
+    assertThat(result.err())
+        .startsWith("dry run: ")
+        .contains(summary)
+        .contains("(nothing written)");
     assertThat(fixture.head()).isEqualTo(before);
     assertThat(GitOpsFixture.files(fixture.repo)).isEqualTo(filesBefore);
   }

@@ -17,21 +17,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Where the repository is, who the author is, and which credentials a push uses. */
 class GitSettingsTest {
-  @TempDir
-  Path directory;
+  @TempDir Path directory;
 
   @Test
-  void repositoryComesFromTheOptionThenTheVariableThenTheConfigFileThenTheDefault() throws Exception {
+  void repositoryComesFromTheOptionThenTheVariableThenTheConfigFileThenTheDefault()
+      throws Exception {
     GlobalOptions none = new GlobalOptions();
     GtEnvironment bare = GtEnvironment.of(Map.of(), directory);
-    assertThat(RepositoryLocation.resolve(none, bare)).isEqualTo(directory.resolve(".local/share/gastown/gitops"));
+    assertThat(RepositoryLocation.resolve(none, bare))
+        .isEqualTo(directory.resolve(".local/share/gastown/gitops"));
 
     Path config = directory.resolve(RepositoryLocation.CONFIG_FILE);
     Files.createDirectories(config.getParent());
     Files.writeString(config, "# kubectl gt settings\nrepo: \"/srv/gitops\"\n");
     assertThat(RepositoryLocation.resolve(none, bare)).isEqualTo(Path.of("/srv/gitops"));
 
-    GtEnvironment variable = GtEnvironment.of(Map.of(GtEnvironment.GITOPS_REPO, "/from/env"), directory);
+    GtEnvironment variable =
+        GtEnvironment.of(Map.of(GtEnvironment.GITOPS_REPO, "/from/env"), directory);
     assertThat(RepositoryLocation.resolve(none, variable)).isEqualTo(Path.of("/from/env"));
 
     GlobalOptions option = new GlobalOptions();
@@ -55,19 +57,22 @@ class GitSettingsTest {
       assertThat(given.getEmailAddress()).isEqualTo("ada@example.com");
 
       assertThatThrownBy(() -> Authors.resolve("ada@example.com", git.getRepository()))
-          .isInstanceOf(GtException.class).hasMessageContaining("is not 'Name <email>'");
+          .isInstanceOf(GtException.class)
+          .hasMessageContaining("is not 'Name <email>'");
     }
   }
 
   @Test
   void httpsTokenComesFromTheEnvironmentOnly() throws Exception {
     try (Git git = Git.init().setDirectory(directory.toFile()).call()) {
-      var withToken = Remotes.authenticate(git.fetch(),
-          GtEnvironment.of(Map.of(Remotes.TOKEN, "s3cret"), directory));
+      var withToken =
+          Remotes.authenticate(
+              git.fetch(), GtEnvironment.of(Map.of(Remotes.TOKEN, "s3cret"), directory));
       CredentialItem.Username user = new CredentialItem.Username();
       CredentialItem.Password password = new CredentialItem.Password();
       var provider = credentialsOf(withToken);
-      assertThat(provider.get(new URIish("https://github.com/acme/gitops.git"), user, password)).isTrue();
+      assertThat(provider.get(new URIish("https://github.com/acme/gitops.git"), user, password))
+          .isTrue();
       assertThat(user.getValue()).isEqualTo(Remotes.DEFAULT_USERNAME);
       assertThat(new String(password.getValue())).isEqualTo("s3cret");
 
@@ -76,7 +81,8 @@ class GitSettingsTest {
     }
   }
 
-  private static org.eclipse.jgit.transport.CredentialsProvider credentialsOf(Object command) throws Exception {
+  private static org.eclipse.jgit.transport.CredentialsProvider credentialsOf(Object command)
+      throws Exception {
     var field = org.eclipse.jgit.api.TransportCommand.class.getDeclaredField("credentialsProvider");
     field.setAccessible(true);
     return (org.eclipse.jgit.transport.CredentialsProvider) field.get(command);

@@ -13,9 +13,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Argo CD plugin's generate command prints what kubectl gt render prints, and fails as Argo CD should show it. */
+/**
+ * The Argo CD plugin's generate command prints what kubectl gt render prints, and fails as Argo CD
+ * should show it.
+ */
 class RigPluginTest {
-  static final String BY_HAND = """
+  static final String BY_HAND =
+      """
       apiVersion: gastown.gastown.io/v1alpha1
       kind: Polecat
       metadata:
@@ -36,20 +40,23 @@ class RigPluginTest {
             key: api-key
       """;
 
-  @TempDir
-  Path directory;
+  @TempDir Path directory;
 
-  record Plugin(int exit, String out, String err) {
-  }
+  record Plugin(int exit, String out, String err) {}
 
   Plugin plugin(GitOpsFixture fixture, String rig) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Map<String, String> env = new HashMap<>(fixture.env);
     env.put(RigPlugin.SOURCE_PATH, "rigs/" + rig);
-    int exit = RigPlugin.run(fixture.repo.resolve("rigs").resolve(rig), GtEnvironment.of(env, fixture.home),
-        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Plugin(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    int exit =
+        RigPlugin.run(
+            fixture.repo.resolve("rigs").resolve(rig),
+            GtEnvironment.of(env, fixture.home),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Plugin(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
@@ -64,15 +71,20 @@ class RigPluginTest {
 
     assertThat(plugin.exit()).as(plugin.err()).isZero();
     assertThat(plugin.out()).isEqualTo(render.out());
-    assertThat(plugin.out()).contains("  name: polecat-my-worker\n").containsPattern("(?m)^kind: Job$");
-    assertThat(plugin.out().split("(?m)^kind: Job$")).as("a Job per polecat: three slung, one by hand").hasSize(5);
+    assertThat(plugin.out())
+        .contains("  name: polecat-my-worker\n")
+        .containsPattern("(?m)^kind: Job$");
+    assertThat(plugin.out().split("(?m)^kind: Job$"))
+        .as("a Job per polecat: three slung, one by hand")
+        .hasSize(5);
   }
 
   @Test
   void aMalformedPolecatFailsWithFileFieldAndFixOnStderrAndNoStackTrace() throws Exception {
     GitOpsFixture fixture = new GitOpsFixture(directory).withShop();
     fixture.ok("sling", "sh-1", "shop");
-    Files.writeString(fixture.repo.resolve("rigs/shop/polecats/my-worker.yaml"),
+    Files.writeString(
+        fixture.repo.resolve("rigs/shop/polecats/my-worker.yaml"),
         BY_HAND.replace("gitBranch: main", "gitBranch: \"main..x\""));
 
     Plugin plugin = plugin(fixture, "shop");
@@ -80,9 +92,13 @@ class RigPluginTest {
 
     assertThat(plugin.exit()).isEqualTo(ExitCode.REPO_ERROR);
     assertThat(plugin.out()).isEmpty();
-    assertThat(plugin.err()).startsWith("rigs/shop is not generated (nothing of it is synced or pruned until this is "
-            + "fixed in git):\nrigs/shop/polecats/my-worker.yaml: Polecat my-worker: spec.kubernetes.gitBranch: ")
-        .contains(": correct the field and commit").doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(plugin.err())
+        .startsWith(
+            "rigs/shop is not generated (nothing of it is synced or pruned until this is "
+                + "fixed in git):\nrigs/shop/polecats/my-worker.yaml: Polecat my-worker: spec.kubernetes.gitBranch: ")
+        .contains(": correct the field and commit")
+        .doesNotContain("\tat ")
+        .doesNotContain("Exception");
     assertThat(render.exit()).isEqualTo(ExitCode.REPO_ERROR);
     assertThat(render.err()).contains(plugin.err().strip());
   }

@@ -34,13 +34,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * init --remote, rig create and sling against a git server reached over SSH (Apache MINA on both sides, in this
- * JVM, on 127.0.0.1): the transport kubectl gt uses for git@host:path remotes. The client is set up as a user's
- * ~/.ssh would set it up (a key pair and the server's host key), through JGit's SshdSessionFactory.
+ * init --remote, rig create and sling against a git server reached over SSH (Apache MINA on both
+ * sides, in this JVM, on 127.0.0.1): the transport kubectl gt uses for git@host:path remotes. The
+ * client is set up as a user's ~/.ssh would set it up (a key pair and the server's host key),
+ * through JGit's SshdSessionFactory.
  */
 class SshPushTest {
-  @TempDir
-  Path directory;
+  @TempDir Path directory;
   SshServer server;
   SshSessionFactory previous;
   SshdSessionFactory client;
@@ -55,30 +55,41 @@ class SshPushTest {
     server.setHost("127.0.0.1");
     server.setPort(0);
     server.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(directory.resolve("host-key")));
-    server.setPublickeyAuthenticator((name, key, session) -> KeyUtils.compareKeys(key, user.getPublic()));
+    server.setPublickeyAuthenticator(
+        (name, key, session) -> KeyUtils.compareKeys(key, user.getPublic()));
     server.setCommandFactory((channel, command) -> new GitCommand(command, bare));
     server.start();
     PublicKey hostKey = server.getKeyPairProvider().loadKeys(null).iterator().next().getPublic();
 
     previous = SshSessionFactory.getInstance();
-    client = new SshdSessionFactoryBuilder()
-        .setHomeDirectory(directory.toFile())
-        .setSshDirectory(directory.resolve(".ssh").toFile())
-        .setDefaultKeysProvider(sshDir -> List.of(user))
-        .setServerKeyDatabase((home, sshDir) -> new ServerKeyDatabase() {
-          @Override
-          public List<PublicKey> lookup(String connectAddress, InetSocketAddress remoteAddress, Configuration config) {
-            return List.of(hostKey);
-          }
+    client =
+        new SshdSessionFactoryBuilder()
+            .setHomeDirectory(directory.toFile())
+            .setSshDirectory(directory.resolve(".ssh").toFile())
+            .setDefaultKeysProvider(sshDir -> List.of(user))
+            .setServerKeyDatabase(
+                (home, sshDir) ->
+                    new ServerKeyDatabase() {
+                      @Override
+                      public List<PublicKey> lookup(
+                          String connectAddress,
+                          InetSocketAddress remoteAddress,
+                          Configuration config) {
+                        return List.of(hostKey);
+                      }
 
-          @Override
-          public boolean accept(String connectAddress, InetSocketAddress remoteAddress, PublicKey serverKey,
-              Configuration config, CredentialsProvider provider) {
-            return KeyUtils.compareKeys(serverKey, hostKey);
-          }
-        })
-        .setPreferredAuthentications("publickey")
-        .build(new JGitKeyCache());
+                      @Override
+                      public boolean accept(
+                          String connectAddress,
+                          InetSocketAddress remoteAddress,
+                          PublicKey serverKey,
+                          Configuration config,
+                          CredentialsProvider provider) {
+                        return KeyUtils.compareKeys(serverKey, hostKey);
+                      }
+                    })
+            .setPreferredAuthentications("publickey")
+            .build(new JGitKeyCache());
     SshSessionFactory.setInstance(client);
   }
 
@@ -92,17 +103,21 @@ class SshPushTest {
   @Test
   void slingIsPushedOverSsh() throws Exception {
     String remote = "ssh://git@127.0.0.1:" + server.getPort() + "/remote.git";
-    GitOpsFixture fixture = new GitOpsFixture(directory.resolve("home"), directory.resolve("clone"));
+    GitOpsFixture fixture =
+        new GitOpsFixture(directory.resolve("home"), directory.resolve("clone"));
     fixture.ok("init", "--remote", remote);
-    fixture.ok("rig", "create", "shop", "--git-url", "git@github.com:acme/shop.git", "--prefix", "sh");
+    fixture.ok(
+        "rig", "create", "shop", "--git-url", "git@github.com:acme/shop.git", "--prefix", "sh");
     var result = fixture.ok("sling", "sh-1", "shop");
 
     assertThat(result.out()).contains("pushed to origin/main");
     try (Git bare = Git.open(directory.resolve("remote.git").toFile())) {
-      assertThat(bare.log().call()).extracting(RevCommit::getShortMessage).startsWith(
-          "sling sh-1 to shop as furiosa",
-          "rig create shop (git@github.com:acme/shop.git, prefix sh, namespace gt-shop)",
-          "init: Gas Town GitOps repository");
+      assertThat(bare.log().call())
+          .extracting(RevCommit::getShortMessage)
+          .startsWith(
+              "sling sh-1 to shop as furiosa",
+              "rig create shop (git@github.com:acme/shop.git, prefix sh, namespace gt-shop)",
+              "init: Gas Town GitOps repository");
     }
   }
 
@@ -142,29 +157,31 @@ class SshPushTest {
 
     @Override
     public void start(ChannelSession channel, Environment environment) {
-      Thread thread = new Thread(() -> {
-        int code = 0;
-        try (Git git = Git.open(bare.toFile())) {
-          Repository repository = git.getRepository();
-          if (command.startsWith("git-upload-pack")) {
-            new UploadPack(repository).upload(in, out, err);
-          } else if (command.startsWith("git-receive-pack")) {
-            new ReceivePack(repository).receive(in, out, err);
-          } else {
-            code = 127;
-          }
-          out.flush();
-        } catch (Exception e) {
-          code = 1;
-        }
-        exit.onExit(code);
-      }, "ssh-git");
+      Thread thread =
+          new Thread(
+              () -> {
+                int code = 0;
+                try (Git git = Git.open(bare.toFile())) {
+                  Repository repository = git.getRepository();
+                  if (command.startsWith("git-upload-pack")) {
+                    new UploadPack(repository).upload(in, out, err);
+                  } else if (command.startsWith("git-receive-pack")) {
+                    new ReceivePack(repository).receive(in, out, err);
+                  } else {
+                    code = 127;
+                  }
+                  out.flush();
+                } catch (Exception e) {
+                  code = 1;
+                }
+                exit.onExit(code);
+              },
+              "ssh-git");
       thread.setDaemon(true);
       thread.start();
     }
 
     @Override
-    public void destroy(ChannelSession channel) {
-    }
+    public void destroy(ChannelSession channel) {}
   }
 }

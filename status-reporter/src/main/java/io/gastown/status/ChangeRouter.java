@@ -11,10 +11,11 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
- * Which statuses a change may affect: each informer event marks the objects whose status is to be computed again.
- * A Job, Pod or Warning event marks its polecat; a polecat whose phase, times, rig or bead changed also marks its
- * Rig, Witnesses and Convoys (after a short delay, so that many changes make one write); a Witness whose spec
- * changed marks its polecats (their thresholds changed).
+ * Which statuses a change may affect: each informer event marks the objects whose status is to be
+ * computed again. A Job, Pod or Warning event marks its polecat; a polecat whose phase, times, rig
+ * or bead changed also marks its Rig, Witnesses and Convoys (after a short delay, so that many
+ * changes make one write); a Witness whose spec changed marks its polecats (their thresholds
+ * changed).
  */
 final class ChangeRouter {
   /** What the engine does with a marked object. */
@@ -40,17 +41,23 @@ final class ChangeRouter {
   void register() {
     cache.onChange(cache.polecats, handler(this::polecatChanged));
     cache.onChange(cache.jobs, handler((before, after) -> ownerChanged(before, after)));
-    cache.onChange(cache.pods, handler((before, after) -> {
-      ownerChanged(before, after);
-      if (after == null) {
-        marks.gone(before);
-      }
-    }));
+    cache.onChange(
+        cache.pods,
+        handler(
+            (before, after) -> {
+              ownerChanged(before, after);
+              if (after == null) {
+                marks.gone(before);
+              }
+            }));
     for (var informer : cache.warnings) {
-      cache.onChange(informer, handler((before, after) -> warningChanged(after != null ? after : before)));
+      cache.onChange(
+          informer, handler((before, after) -> warningChanged(after != null ? after : before)));
     }
     cache.onChange(cache.convoys, handler(this::convoyChanged));
-    cache.onChange(cache.rigs, handler((before, after) -> marks.now(Key.rig(name(after != null ? after : before)))));
+    cache.onChange(
+        cache.rigs,
+        handler((before, after) -> marks.now(Key.rig(name(after != null ? after : before)))));
     cache.onChange(cache.witnesses, handler(this::witnessChanged));
   }
 
@@ -72,9 +79,11 @@ final class ChangeRouter {
   private static boolean aggregateInputsDiffer(Polecat a, Polecat b) {
     PolecatStatus sa = a.getStatus() != null ? a.getStatus() : new PolecatStatus();
     PolecatStatus sb = b.getStatus() != null ? b.getStatus() : new PolecatStatus();
-    return sa.getPhase() != sb.getPhase() || !Objects.equals(sa.getStartedAt(), sb.getStartedAt())
+    return sa.getPhase() != sb.getPhase()
+        || !Objects.equals(sa.getStartedAt(), sb.getStartedAt())
         || !Objects.equals(sa.getCompletedAt(), sb.getCompletedAt())
-        || !Objects.equals(rig(a), rig(b)) || !Objects.equals(bead(a), bead(b));
+        || !Objects.equals(rig(a), rig(b))
+        || !Objects.equals(bead(a), bead(b));
   }
 
   private static String rig(Polecat polecat) {
@@ -90,7 +99,8 @@ final class ChangeRouter {
     String bead = bead(polecat);
     if (rig != null) {
       marks.soon(Key.rig(rig));
-      cache.witnessesOf(polecat.getMetadata().getNamespace(), rig)
+      cache
+          .witnessesOf(polecat.getMetadata().getNamespace(), rig)
           .forEach(w -> marks.soon(Key.of(Key.Kind.WITNESS, w)));
     }
     if (bead != null) {
@@ -102,7 +112,10 @@ final class ChangeRouter {
     for (HasMetadata object : new HasMetadata[] {before, after}) {
       if (object != null) {
         for (String polecat : ClusterCache.polecatOf(object)) {
-          marks.now(Key.polecat(object.getMetadata().getNamespace(), polecat.substring(polecat.indexOf('/') + 1)));
+          marks.now(
+              Key.polecat(
+                  object.getMetadata().getNamespace(),
+                  polecat.substring(polecat.indexOf('/') + 1)));
         }
       }
     }
@@ -112,9 +125,14 @@ final class ChangeRouter {
     if (event.getInvolvedObject() == null) {
       return;
     }
-    String key = event.getInvolvedObject().getNamespace() + "/" + event.getInvolvedObject().getName();
-    HasMetadata subject = "Job".equals(event.getInvolvedObject().getKind()) ? cache.jobs.getStore().getByKey(key)
-        : "Pod".equals(event.getInvolvedObject().getKind()) ? cache.pods.getStore().getByKey(key) : null;
+    String key =
+        event.getInvolvedObject().getNamespace() + "/" + event.getInvolvedObject().getName();
+    HasMetadata subject =
+        "Job".equals(event.getInvolvedObject().getKind())
+            ? cache.jobs.getStore().getByKey(key)
+            : "Pod".equals(event.getInvolvedObject().getKind())
+                ? cache.pods.getStore().getByKey(key)
+                : null;
     if (subject != null) {
       ownerChanged(null, subject);
     }
@@ -139,8 +157,11 @@ final class ChangeRouter {
     } else {
       marks.gone(before);
     }
-    boolean specChanged = before == null || after == null
-        || !Objects.equals(before.getMetadata().getGeneration(), after.getMetadata().getGeneration());
+    boolean specChanged =
+        before == null
+            || after == null
+            || !Objects.equals(
+                before.getMetadata().getGeneration(), after.getMetadata().getGeneration());
     if (specChanged) {
       for (Witness w : new Witness[] {before, after}) {
         if (w != null && w.getSpec() != null && w.getSpec().getRigRef() != null) {
@@ -156,8 +177,12 @@ final class ChangeRouter {
     return object.getMetadata().getName();
   }
 
-  /** Adapts add/update/delete to one (before, after) callback; a resync (same resourceVersion) is ignored. */
-  private static <T extends HasMetadata> ResourceEventHandler<T> handler(BiConsumer<T, T> onChange) {
+  /**
+   * Adapts add/update/delete to one (before, after) callback; a resync (same resourceVersion) is
+   * ignored.
+   */
+  private static <T extends HasMetadata> ResourceEventHandler<T> handler(
+      BiConsumer<T, T> onChange) {
     return new ResourceEventHandler<>() {
       @Override
       public void onAdd(T object) {
@@ -166,7 +191,8 @@ final class ChangeRouter {
 
       @Override
       public void onUpdate(T before, T after) {
-        if (!Objects.equals(before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())) {
+        if (!Objects.equals(
+            before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())) {
           onChange.accept(before, after);
         }
       }

@@ -31,9 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reporter's view of the cluster: informers on the Gas Town kinds, on polecat Jobs and Pods (selected by the
- * label {@code gastown.io/polecat}), and on the Warning events that a Pod's status does not show (FailedCreate,
- * FailedMount), with the indexes the status functions need.
+ * The reporter's view of the cluster: informers on the Gas Town kinds, on polecat Jobs and Pods
+ * (selected by the label {@code gastown.io/polecat}), and on the Warning events that a Pod's status
+ * does not show (FailedCreate, FailedMount), with the indexes the status functions need.
  */
 final class ClusterCache implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterCache.class);
@@ -51,42 +51,94 @@ final class ClusterCache implements AutoCloseable {
   final SharedIndexInformer<Witness> witnesses;
   final List<SharedIndexInformer<Event>> warnings;
 
-  // withIndexers is deprecated in fabric8 7 for addIndexers on a created informer; it is kept because it puts the
+  // withIndexers is deprecated in fabric8 7 for addIndexers on a created informer; it is kept
+  // because it puts the
   // indexes in place before the informer's first list, so no lookup ever sees an unindexed cache.
   @SuppressWarnings("deprecation")
   ClusterCache(KubernetesClient client) {
-    polecats = client.resources(Polecat.class).inAnyNamespace()
-        .withIndexers(Map.of(
-            BY_RIG, p -> p.getSpec() != null && p.getSpec().getRig() != null
-                ? List.of(p.getSpec().getRig()) : List.of(),
-            BY_BEAD, p -> p.getSpec() != null && p.getSpec().getBeadID() != null
-                ? List.of(p.getSpec().getBeadID()) : List.of()))
-        .runnableInformer(0);
-    jobs = client.batch().v1().jobs().inAnyNamespace().withLabel(GasTown.LABEL_POLECAT)
-        .withIndexers(Map.of(BY_POLECAT, ClusterCache::polecatOf))
-        .runnableInformer(0);
-    pods = client.pods().inAnyNamespace().withLabel(GasTown.LABEL_POLECAT)
-        .withIndexers(Map.of(BY_POLECAT, ClusterCache::polecatOf))
-        .runnableInformer(0);
-    convoys = client.resources(Convoy.class).inAnyNamespace()
-        .withIndexers(Map.of(
-            BY_RIG, c -> c.getSpec() != null && c.getSpec().getRigRef() != null
-                ? List.of(c.getSpec().getRigRef()) : List.of(),
-            BY_BEAD, c -> c.getSpec() != null && c.getSpec().getTrackedBeads() != null
-                ? List.copyOf(Set.copyOf(c.getSpec().getTrackedBeads())) : List.of()))
-        .runnableInformer(0);
+    polecats =
+        client
+            .resources(Polecat.class)
+            .inAnyNamespace()
+            .withIndexers(
+                Map.of(
+                    BY_RIG,
+                        p ->
+                            p.getSpec() != null && p.getSpec().getRig() != null
+                                ? List.of(p.getSpec().getRig())
+                                : List.of(),
+                    BY_BEAD,
+                        p ->
+                            p.getSpec() != null && p.getSpec().getBeadID() != null
+                                ? List.of(p.getSpec().getBeadID())
+                                : List.of()))
+            .runnableInformer(0);
+    jobs =
+        client
+            .batch()
+            .v1()
+            .jobs()
+            .inAnyNamespace()
+            .withLabel(GasTown.LABEL_POLECAT)
+            .withIndexers(Map.of(BY_POLECAT, ClusterCache::polecatOf))
+            .runnableInformer(0);
+    pods =
+        client
+            .pods()
+            .inAnyNamespace()
+            .withLabel(GasTown.LABEL_POLECAT)
+            .withIndexers(Map.of(BY_POLECAT, ClusterCache::polecatOf))
+            .runnableInformer(0);
+    convoys =
+        client
+            .resources(Convoy.class)
+            .inAnyNamespace()
+            .withIndexers(
+                Map.of(
+                    BY_RIG,
+                        c ->
+                            c.getSpec() != null && c.getSpec().getRigRef() != null
+                                ? List.of(c.getSpec().getRigRef())
+                                : List.of(),
+                    BY_BEAD,
+                        c ->
+                            c.getSpec() != null && c.getSpec().getTrackedBeads() != null
+                                ? List.copyOf(Set.copyOf(c.getSpec().getTrackedBeads()))
+                                : List.of()))
+            .runnableInformer(0);
     rigs = client.resources(Rig.class).runnableInformer(0);
-    witnesses = client.resources(Witness.class).inAnyNamespace()
-        .withIndexers(Map.of(BY_NAMESPACE_RIG, w -> w.getSpec() != null && w.getSpec().getRigRef() != null
-            ? List.of(w.getMetadata().getNamespace() + "/" + w.getSpec().getRigRef()) : List.of()))
-        .runnableInformer(0);
-    warnings = List.of(ObservedEvent.FAILED_CREATE, ObservedEvent.FAILED_MOUNT).stream()
-        .map(reason -> client.v1().events().inAnyNamespace().withField("reason", reason)
-            .withIndexers(Map.<String, Function<Event, List<String>>>of(BY_OBJECT_UID,
-                e -> e.getInvolvedObject() != null && e.getInvolvedObject().getUid() != null
-                    ? List.of(e.getInvolvedObject().getUid()) : List.of()))
-            .runnableInformer(0))
-        .toList();
+    witnesses =
+        client
+            .resources(Witness.class)
+            .inAnyNamespace()
+            .withIndexers(
+                Map.of(
+                    BY_NAMESPACE_RIG,
+                    w ->
+                        w.getSpec() != null && w.getSpec().getRigRef() != null
+                            ? List.of(
+                                w.getMetadata().getNamespace() + "/" + w.getSpec().getRigRef())
+                            : List.of()))
+            .runnableInformer(0);
+    warnings =
+        List.of(ObservedEvent.FAILED_CREATE, ObservedEvent.FAILED_MOUNT).stream()
+            .map(
+                reason ->
+                    client
+                        .v1()
+                        .events()
+                        .inAnyNamespace()
+                        .withField("reason", reason)
+                        .withIndexers(
+                            Map.<String, Function<Event, List<String>>>of(
+                                BY_OBJECT_UID,
+                                e ->
+                                    e.getInvolvedObject() != null
+                                            && e.getInvolvedObject().getUid() != null
+                                        ? List.of(e.getInvolvedObject().getUid())
+                                        : List.of()))
+                        .runnableInformer(0))
+            .toList();
     polecats.itemStore(new LeanItemStore<>());
     jobs.itemStore(new LeanItemStore<>());
     pods.itemStore(new LeanItemStore<>());
@@ -95,15 +147,20 @@ final class ClusterCache implements AutoCloseable {
     witnesses.itemStore(new LeanItemStore<>());
     for (SharedIndexInformer<Event> informer : warnings) {
       informer.itemStore(new LeanItemStore<>());
-      // Events only sharpen a Pending reason: without permission to list them the reporter works on.
-      informer.exceptionHandler((started, error) -> {
-        if (error instanceof KubernetesClientException k && (k.getCode() == 403 || k.getCode() == 401)) {
-          LOG.warn("cannot watch Events ({}): Pending reasons from FailedCreate/FailedMount events are off; grant "
-              + "list/watch on events to the reporter's ServiceAccount", k.getCode());
-          return false;
-        }
-        return true;
-      });
+      // Events only sharpen a Pending reason: without permission to list them the reporter works
+      // on.
+      informer.exceptionHandler(
+          (started, error) -> {
+            if (error instanceof KubernetesClientException k
+                && (k.getCode() == 403 || k.getCode() == 401)) {
+              LOG.warn(
+                  "cannot watch Events ({}): Pending reasons from FailedCreate/FailedMount events are off; grant "
+                      + "list/watch on events to the reporter's ServiceAccount",
+                  k.getCode());
+              return false;
+            }
+            return true;
+          });
     }
   }
 
@@ -114,14 +171,18 @@ final class ClusterCache implements AutoCloseable {
 
   CompletableFuture<Void> start() {
     for (SharedIndexInformer<Event> informer : warnings) {
-      informer.start().exceptionally(e -> {
-        LOG.warn("event informer did not start: {}", e.getMessage());
-        return null;
-      });
+      informer
+          .start()
+          .exceptionally(
+              e -> {
+                LOG.warn("event informer did not start: {}", e.getMessage());
+                return null;
+              });
     }
-    return CompletableFuture.allOf(essential().stream()
-        .map(i -> i.start().toCompletableFuture())
-        .toArray(CompletableFuture[]::new));
+    return CompletableFuture.allOf(
+        essential().stream()
+            .map(i -> i.start().toCompletableFuture())
+            .toArray(CompletableFuture[]::new));
   }
 
   boolean hasSynced() {
@@ -148,27 +209,37 @@ final class ClusterCache implements AutoCloseable {
     return witnesses.getStore().getByKey(namespace + "/" + name);
   }
 
-  /** The polecat's Job: the one named {@code polecat-<name>}, else any Job labelled with the polecat. */
+  /**
+   * The polecat's Job: the one named {@code polecat-<name>}, else any Job labelled with the
+   * polecat.
+   */
   Job job(String namespace, String polecat) {
     List<Job> labelled = jobs.getIndexer().byIndex(BY_POLECAT, namespace + "/" + polecat);
     String expected = PodContract.jobName(polecat);
     return labelled.stream()
-        .min(Comparator.comparing((Job j) -> !expected.equals(j.getMetadata().getName()))
-            .thenComparing(j -> j.getMetadata().getName()))
+        .min(
+            Comparator.comparing((Job j) -> !expected.equals(j.getMetadata().getName()))
+                .thenComparing(j -> j.getMetadata().getName()))
         .orElse(null);
   }
 
-  /** The polecat's Pods: those of its Job when it has one (a Pod of an older Job of the same name does not count). */
+  /**
+   * The polecat's Pods: those of its Job when it has one (a Pod of an older Job of the same name
+   * does not count).
+   */
   List<Pod> pods(String namespace, String polecat, Job job) {
     List<Pod> labelled = pods.getIndexer().byIndex(BY_POLECAT, namespace + "/" + polecat);
     if (job == null) {
       return labelled;
     }
     String jobUid = job.getMetadata().getUid();
-    return labelled.stream().filter(p -> {
-      OwnerReference owner = controller(p);
-      return owner == null || Objects.equals(owner.getUid(), jobUid);
-    }).toList();
+    return labelled.stream()
+        .filter(
+            p -> {
+              OwnerReference owner = controller(p);
+              return owner == null || Objects.equals(owner.getUid(), jobUid);
+            })
+        .toList();
   }
 
   List<ObservedEvent> warningsAbout(Collection<String> uids) {
@@ -206,18 +277,25 @@ final class ClusterCache implements AutoCloseable {
     return witnesses.getIndexer().byIndex(BY_NAMESPACE_RIG, namespace + "/" + rig);
   }
 
-  /** The polecat a Job or Pod belongs to, from its label, as namespace/name (empty when unlabelled). */
+  /**
+   * The polecat a Job or Pod belongs to, from its label, as namespace/name (empty when unlabelled).
+   */
   static List<String> polecatOf(HasMetadata object) {
     Map<String, String> labels = object.getMetadata().getLabels();
     String polecat = labels != null ? labels.get(GasTown.LABEL_POLECAT) : null;
-    return polecat == null || polecat.isEmpty() ? List.of()
+    return polecat == null || polecat.isEmpty()
+        ? List.of()
         : List.of(object.getMetadata().getNamespace() + "/" + polecat);
   }
 
   private static OwnerReference controller(HasMetadata object) {
     List<OwnerReference> owners = object.getMetadata().getOwnerReferences();
-    return owners == null ? null
-        : owners.stream().filter(o -> Boolean.TRUE.equals(o.getController())).findFirst().orElse(null);
+    return owners == null
+        ? null
+        : owners.stream()
+            .filter(o -> Boolean.TRUE.equals(o.getController()))
+            .findFirst()
+            .orElse(null);
   }
 
   private static Instant lastSeen(Event e) {

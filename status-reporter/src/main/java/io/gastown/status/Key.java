@@ -5,7 +5,12 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 /** What the reporter computes a status for: one object of a Gas Town kind. */
 record Key(Kind kind, String namespace, String name) {
 
-  enum Kind { POLECAT, CONVOY, RIG, WITNESS }
+  enum Kind {
+    POLECAT,
+    CONVOY,
+    RIG,
+    WITNESS
+  }
 
   static Key polecat(String namespace, String name) {
     return new Key(Kind.POLECAT, namespace, name);
@@ -34,6 +39,9 @@ record Key(Kind kind, String namespace, String name) {
 
   @Override
   public String toString() {
-    return kind.name().charAt(0) + kind.name().substring(1).toLowerCase(java.util.Locale.ROOT) + " " + cacheKey();
+    return kind.name().charAt(0)
+        + kind.name().substring(1).toLowerCase(java.util.Locale.ROOT)
+        + " "
+        + cacheKey();
   }
 }

@@ -14,10 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * An informer store that keeps only what the status functions read. It drops {@code managedFields} and annotations
- * of every object (Argo CD's last-applied annotation repeats the whole object), a Job's pod template, and of a Pod
- * everything in its spec but the containers' names, images and the work-branch variable: an expanded polecat Pod
- * carries volumes, security settings and a long environment the reporter never looks at.
+ * An informer store that keeps only what the status functions read. It drops {@code managedFields}
+ * and annotations of every object (Argo CD's last-applied annotation repeats the whole object), a
+ * Job's pod template, and of a Pod everything in its spec but the containers' names, images and the
+ * work-branch variable: an expanded polecat Pod carries volumes, security settings and a long
+ * environment the reporter never looks at.
  */
 final class LeanItemStore<T extends HasMetadata> implements ItemStore<T> {
   /** Environment variables the status functions read (the work branch). */
@@ -58,15 +59,19 @@ final class LeanItemStore<T extends HasMetadata> implements ItemStore<T> {
     if (containers == null) {
       return null;
     }
-    return containers.stream().map(c -> {
-      Container slim = new Container();
-      slim.setName(c.getName());
-      slim.setImage(c.getImage());
-      if (c.getEnv() != null) {
-        slim.setEnv(c.getEnv().stream().filter(e -> KEPT_ENV.contains(e.getName())).toList());
-      }
-      return slim;
-    }).toList();
+    return containers.stream()
+        .map(
+            c -> {
+              Container slim = new Container();
+              slim.setName(c.getName());
+              slim.setImage(c.getImage());
+              if (c.getEnv() != null) {
+                slim.setEnv(
+                    c.getEnv().stream().filter(e -> KEPT_ENV.contains(e.getName())).toList());
+              }
+              return slim;
+            })
+        .toList();
   }
 
   @Override

@@ -19,10 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Learns when a running agent last wrote to its log, cheaply: at most once per health-check interval per Pod, one
- * bounded read of the agent container's log ({@code sinceSeconds} of about two intervals, {@code tailLines=1},
- * {@code limitBytes} {@value #LIMIT_BYTES}, with timestamps), never a full download. The timestamp of the last line
- * is the last output; an empty answer means no output in that window (the last known output stands).
+ * Learns when a running agent last wrote to its log, cheaply: at most once per health-check
+ * interval per Pod, one bounded read of the agent container's log ({@code sinceSeconds} of about
+ * two intervals, {@code tailLines=1}, {@code limitBytes} {@value #LIMIT_BYTES}, with timestamps),
+ * never a full download. The timestamp of the last line is the last output; an empty answer means
+ * no output in that window (the last known output stands).
  */
 final class LogActivityProber implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LogActivityProber.class);
@@ -40,20 +41,25 @@ final class LogActivityProber implements AutoCloseable {
     this.client = client;
     this.clock = clock;
     this.metrics = metrics;
-    this.executor = Executors.newFixedThreadPool(threads, r -> {
-      Thread thread = new Thread(r, "log-probe");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.executor =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread thread = new Thread(r, "log-probe");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   LogActivity activity(Pod pod) {
-    return pod == null ? LogActivity.unknown() : activity.getOrDefault(uid(pod), LogActivity.unknown());
+    return pod == null
+        ? LogActivity.unknown()
+        : activity.getOrDefault(uid(pod), LogActivity.unknown());
   }
 
   /**
-   * Probes the Pod's agent log in the background if its interval has passed; {@code changed} runs when what is
-   * known of its activity changed.
+   * Probes the Pod's agent log in the background if its interval has passed; {@code changed} runs
+   * when what is known of its activity changed.
    */
   void probeIfDue(Pod pod, Duration interval, Consumer<Pod> changed) {
     String uid = uid(pod);
@@ -63,18 +69,19 @@ final class LogActivityProber implements AutoCloseable {
       return;
     }
     lastProbe.put(uid, now);
-    executor.execute(() -> {
-      try {
-        LogActivity before = activity(pod);
-        LogActivity after = probe(pod, interval, before);
-        activity.put(uid, after);
-        if (!after.equals(before)) {
-          changed.accept(pod);
-        }
-      } finally {
-        inFlight.remove(uid);
-      }
-    });
+    executor.execute(
+        () -> {
+          try {
+            LogActivity before = activity(pod);
+            LogActivity after = probe(pod, interval, before);
+            activity.put(uid, after);
+            if (!after.equals(before)) {
+              changed.accept(pod);
+            }
+          } finally {
+            inFlight.remove(uid);
+          }
+        });
   }
 
   void forget(Pod pod) {
@@ -87,28 +94,39 @@ final class LogActivityProber implements AutoCloseable {
     int sinceSeconds = (int) Math.max(2, interval.multipliedBy(2).toSeconds());
     String container = PodFacts.agentContainerName(pod);
     if (container == null) {
-      return new LogActivity(before.lastOutput(), false); // not a polecat Pod's shape: no log to judge by
+      return new LogActivity(
+          before.lastOutput(), false); // not a polecat Pod's shape: no log to judge by
     }
     try {
-      String log = client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
-          .inContainer(container)
-          .usingTimestamps()
-          .limitBytes(LIMIT_BYTES)
-          .sinceSeconds(sinceSeconds)
-          .tailingLines(1)
-          .getLog();
+      String log =
+          client
+              .pods()
+              .inNamespace(pod.getMetadata().getNamespace())
+              .withName(pod.getMetadata().getName())
+              .inContainer(container)
+              .usingTimestamps()
+              .limitBytes(LIMIT_BYTES)
+              .sinceSeconds(sinceSeconds)
+              .tailingLines(1)
+              .getLog();
       metrics.logProbe(true);
       Instant seen = lastLineTime(log, clock.instant());
       return LogActivity.seen(Timestamps.latest(before.lastOutput(), seen));
     } catch (KubernetesClientException e) {
       metrics.logProbe(false);
-      LOG.debug("cannot read the log of pod {}/{}: {}", pod.getMetadata().getNamespace(), pod.getMetadata().getName(),
+      LOG.debug(
+          "cannot read the log of pod {}/{}: {}",
+          pod.getMetadata().getNamespace(),
+          pod.getMetadata().getName(),
           e.getMessage());
       return new LogActivity(before.lastOutput(), false);
     }
   }
 
-  /** The timestamp the kubelet put before the last line, now when it has none, null when there is no line. */
+  /**
+   * The timestamp the kubelet put before the last line, now when it has none, null when there is no
+   * line.
+   */
   static Instant lastLineTime(String log, Instant now) {
     if (log == null || log.isBlank()) {
       return null;

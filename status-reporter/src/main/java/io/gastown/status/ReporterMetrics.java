@@ -15,11 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * What /metrics shows: status writes by kind and result, the lag from noticing a change to writing the status,
- * polecats by phase, log probes, the work queue's depth and whether this replica leads.
+ * What /metrics shows: status writes by kind and result, the lag from noticing a change to writing
+ * the status, polecats by phase, log probes, the work queue's depth and whether this replica leads.
  */
 final class ReporterMetrics {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Timer lag;
   private final Map<PolecatPhase, AtomicInteger> byPhase = new EnumMap<>(PolecatPhase.class);
   private final AtomicInteger leader = new AtomicInteger();
@@ -28,35 +29,50 @@ final class ReporterMetrics {
   private final Counter events;
 
   ReporterMetrics() {
-    lag = Timer.builder("gastown_status_lag")
-        .description("Time from noticing a change (informer event or time-driven check) to the status written")
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1))
-        .maximumExpectedValue(Duration.ofSeconds(60))
-        .register(registry);
+    lag =
+        Timer.builder("gastown_status_lag")
+            .description(
+                "Time from noticing a change (informer event or time-driven check) to the status written")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(1))
+            .maximumExpectedValue(Duration.ofSeconds(60))
+            .register(registry);
     for (PolecatPhase phase : PolecatPhase.values()) {
       AtomicInteger count = new AtomicInteger();
       byPhase.put(phase, count);
       Gauge.builder("gastown_polecats", count, AtomicInteger::get)
-          .description("Polecats by their stored phase").tag("phase", phase.name()).register(registry);
+          .description("Polecats by their stored phase")
+          .tag("phase", phase.name())
+          .register(registry);
     }
     Gauge.builder("gastown_status_reporter_leader", leader, AtomicInteger::get)
-        .description("1 while this replica holds the Lease and writes statuses").register(registry);
+        .description("1 while this replica holds the Lease and writes statuses")
+        .register(registry);
     probesOk = Counter.builder("gastown_log_probes").tag("result", "ok").register(registry);
     probesFailed = Counter.builder("gastown_log_probes").tag("result", "error").register(registry);
-    events = Counter.builder("gastown_phase_events").description("Events emitted on phase changes").register(registry);
+    events =
+        Counter.builder("gastown_phase_events")
+            .description("Events emitted on phase changes")
+            .register(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
   }
 
   void queueDepth(Supplier<Number> depth) {
     Gauge.builder("gastown_status_queue_depth", depth, d -> d.get().doubleValue())
-        .description("Objects waiting for their status to be computed").register(registry);
+        .description("Objects waiting for their status to be computed")
+        .register(registry);
   }
 
   void statusWrite(Key.Kind kind, String result) {
-    registry.counter("gastown_status_writes", "kind", kind.name().toLowerCase(java.util.Locale.ROOT),
-        "result", result).increment();
+    registry
+        .counter(
+            "gastown_status_writes",
+            "kind",
+            kind.name().toLowerCase(java.util.Locale.ROOT),
+            "result",
+            result)
+        .increment();
   }
 
   void lag(long nanos) {

@@ -43,10 +43,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns what the informers see into statuses: every change marks the objects whose status it may change, workers
- * recompute those with the pure functions of {@code io.gastown.status.model} and write the ones that differ. A
- * ticker re-evaluates each polecat and Witness once per health-check interval (thresholds pass with time alone) and
- * starts the bounded log probes. One engine lives for one leadership term.
+ * Turns what the informers see into statuses: every change marks the objects whose status it may
+ * change, workers recompute those with the pure functions of {@code io.gastown.status.model} and
+ * write the ones that differ. A ticker re-evaluates each polecat and Witness once per health-check
+ * interval (thresholds pass with time alone) and starts the bounded log probes. One engine lives
+ * for one leadership term.
  */
 final class StatusEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StatusEngine.class);
@@ -70,8 +71,14 @@ final class StatusEngine implements AutoCloseable {
   private final Set<Key> coalescing = ConcurrentHashMap.newKeySet();
   private volatile boolean running;
 
-  StatusEngine(ClusterCache cache, StatusWriter writer, PhaseEvents events, LogActivityProber prober,
-      ReporterMetrics metrics, ReporterConfig config, Clock clock) {
+  StatusEngine(
+      ClusterCache cache,
+      StatusWriter writer,
+      PhaseEvents events,
+      LogActivityProber prober,
+      ReporterMetrics metrics,
+      ReporterConfig config,
+      Clock clock) {
     this.cache = cache;
     this.writer = writer;
     this.events = events;
@@ -79,32 +86,37 @@ final class StatusEngine implements AutoCloseable {
     this.metrics = metrics;
     this.config = config;
     this.clock = clock;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "status-ticker");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "status-ticker");
+              thread.setDaemon(true);
+              return thread;
+            });
     metrics.queueDepth(queue::size);
   }
 
   /** Starts the informers, waits for their first list, then the workers and the ticker. */
   void start(Duration syncTimeout) throws Exception {
-    new ChangeRouter(cache, new ChangeRouter.Marks() {
-      @Override
-      public void now(Key key) {
-        queue.add(key);
-      }
+    new ChangeRouter(
+            cache,
+            new ChangeRouter.Marks() {
+              @Override
+              public void now(Key key) {
+                queue.add(key);
+              }
 
-      @Override
-      public void soon(Key key) {
-        addSoon(key);
-      }
+              @Override
+              public void soon(Key key) {
+                addSoon(key);
+              }
 
-      @Override
-      public void gone(HasMetadata object) {
-        forget(object);
-      }
-    }).register();
+              @Override
+              public void gone(HasMetadata object) {
+                forget(object);
+              }
+            })
+        .register();
     cache.start().get(syncTimeout.toMillis(), TimeUnit.MILLISECONDS);
     running = true;
     for (int i = 0; i < config.workers(); i++) {
@@ -115,8 +127,11 @@ final class StatusEngine implements AutoCloseable {
     }
     long tick = config.tick().toMillis();
     scheduler.scheduleWithFixedDelay(this::tickSafely, tick, tick, TimeUnit.MILLISECONDS);
-    LOG.info("status engine started: {} polecats, {} convoys, {} rigs, {} witnesses", cache.polecats.getStore()
-        .list().size(), cache.convoys.getStore().list().size(), cache.rigs.getStore().list().size(),
+    LOG.info(
+        "status engine started: {} polecats, {} convoys, {} rigs, {} witnesses",
+        cache.polecats.getStore().list().size(),
+        cache.convoys.getStore().list().size(),
+        cache.rigs.getStore().list().size(),
         cache.witnesses.getStore().list().size());
   }
 
@@ -125,15 +140,18 @@ final class StatusEngine implements AutoCloseable {
   }
 
   /**
-   * Queues a Rig, Witness or Convoy after {@link #AGGREGATE_DELAY}: their statuses count polecats, so the changes of
-   * many polecats within that time make one write instead of one each.
+   * Queues a Rig, Witness or Convoy after {@link #AGGREGATE_DELAY}: their statuses count polecats,
+   * so the changes of many polecats within that time make one write instead of one each.
    */
   private void addSoon(Key key) {
     if (running && coalescing.add(key)) {
-      scheduler.schedule(() -> {
-        coalescing.remove(key);
-        queue.add(key);
-      }, AGGREGATE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+      scheduler.schedule(
+          () -> {
+            coalescing.remove(key);
+            queue.add(key);
+          },
+          AGGREGATE_DELAY.toMillis(),
+          TimeUnit.MILLISECONDS);
     } else if (!running) {
       queue.add(key);
     }
@@ -153,7 +171,6 @@ final class StatusEngine implements AutoCloseable {
       writer.forget(resource);
     }
   }
-
 
   // ---- computing and writing ----
 
@@ -204,25 +221,31 @@ final class StatusEngine implements AutoCloseable {
           stopRetired(polecat);
         }
       }
-      case CONVOY -> reconcile(item, cache.convoy(key.namespace(), key.name()), this::convoyStatus,
-          this::convoyWritten);
-      case RIG -> reconcile(item, cache.rig(key.name()), this::rigStatus, (stored, status) -> {
-      });
+      case CONVOY ->
+          reconcile(
+              item,
+              cache.convoy(key.namespace(), key.name()),
+              this::convoyStatus,
+              this::convoyWritten);
+      case RIG -> reconcile(item, cache.rig(key.name()), this::rigStatus, (stored, status) -> {});
       case WITNESS -> {
         lastEvaluated.put(key, clock.instant());
-        reconcile(item, cache.witness(key.namespace(), key.name()), this::witnessStatus, (stored, status) -> {
-        });
+        reconcile(
+            item,
+            cache.witness(key.namespace(), key.name()),
+            this::witnessStatus,
+            (stored, status) -> {});
       }
       default -> throw new IllegalStateException("unknown kind " + key.kind());
     }
   }
 
   /**
-   * Computes and writes one status. A 409 (the object changed since it was read) means the computation started from
-   * an outdated copy: read it again and recompute.
+   * Computes and writes one status. A 409 (the object changed since it was read) means the
+   * computation started from an outdated copy: read it again and recompute.
    */
-  private <S, T extends CustomResource<?, S>> void reconcile(WorkQueue.Item<Key> item, T cached,
-      Function<T, S> compute, BiConsumer<T, S> written) {
+  private <S, T extends CustomResource<?, S>> void reconcile(
+      WorkQueue.Item<Key> item, T cached, Function<T, S> compute, BiConsumer<T, S> written) {
     T stored = writer.freshest(cached);
     if (stored != null && stored.getMetadata().getDeletionTimestamp() != null) {
       return;
@@ -262,20 +285,32 @@ final class StatusEngine implements AutoCloseable {
       uids.add(job.getMetadata().getUid());
     }
     pods.forEach(p -> uids.add(p.getMetadata().getUid()));
-    return PolecatStatuses.compute(new PolecatObservation(stored, job, pods, cache.warningsAbout(uids),
-        settingsFor(namespace, stored.getSpec() != null ? stored.getSpec().getRig() : null),
-        prober.activity(PodFacts.current(pods)), clock.instant()));
+    return PolecatStatuses.compute(
+        new PolecatObservation(
+            stored,
+            job,
+            pods,
+            cache.warningsAbout(uids),
+            settingsFor(namespace, stored.getSpec() != null ? stored.getSpec().getRig() : null),
+            prober.activity(PodFacts.current(pods)),
+            clock.instant()));
   }
 
   /**
-   * Enforces {@code desiredState: Terminated} on a running polecat: deletes its unfinished Pods. The Job's
-   * {@code backoffLimit: 0} counts the deletion as its one failure, so no Pod replaces them.
+   * Enforces {@code desiredState: Terminated} on a running polecat: deletes its unfinished Pods.
+   * The Job's {@code backoffLimit: 0} counts the deletion as its one failure, so no Pod replaces
+   * them.
    */
   private void stopRetired(Polecat polecat) {
     String namespace = polecat.getMetadata().getNamespace();
     String name = polecat.getMetadata().getName();
-    for (Pod pod : PodFacts.toStop(polecat, cache.pods(namespace, name, cache.job(namespace, name)))) {
-      LOG.info("Polecat {}/{} is Terminated: deleting its pod {}", namespace, name, pod.getMetadata().getName());
+    for (Pod pod :
+        PodFacts.toStop(polecat, cache.pods(namespace, name, cache.job(namespace, name)))) {
+      LOG.info(
+          "Polecat {}/{} is Terminated: deleting its pod {}",
+          namespace,
+          name,
+          pod.getMetadata().getName());
       writer.deletePod(pod);
     }
   }
@@ -283,9 +318,17 @@ final class StatusEngine implements AutoCloseable {
   private void polecatWritten(Polecat stored, PolecatStatus status) {
     PolecatPhase before = stored.getStatus() != null ? stored.getStatus().getPhase() : null;
     if (before != status.getPhase()) {
-      LOG.info("Polecat {}/{}: {} -> {}: {}", stored.getMetadata().getNamespace(), stored.getMetadata().getName(),
-          before, status.getPhase(), status.getMessage());
-      events.phaseChanged(stored, status.getPhase().name(), status.getMessage(),
+      LOG.info(
+          "Polecat {}/{}: {} -> {}: {}",
+          stored.getMetadata().getNamespace(),
+          stored.getMetadata().getName(),
+          before,
+          status.getPhase(),
+          status.getMessage());
+      events.phaseChanged(
+          stored,
+          status.getPhase().name(),
+          status.getMessage(),
           status.getPhase() == PolecatPhase.Failed || status.getPhase() == PolecatPhase.Stuck);
       metrics.phaseEvent();
     }
@@ -293,11 +336,14 @@ final class StatusEngine implements AutoCloseable {
 
   private ConvoyStatus convoyStatus(Convoy stored) {
     Map<String, Polecat> polecats = new LinkedHashMap<>();
-    List<String> beads = stored.getSpec() != null && stored.getSpec().getTrackedBeads() != null
-        ? stored.getSpec().getTrackedBeads() : List.of();
+    List<String> beads =
+        stored.getSpec() != null && stored.getSpec().getTrackedBeads() != null
+            ? stored.getSpec().getTrackedBeads()
+            : List.of();
     for (String bead : beads) {
       for (Polecat p : cache.polecatsOfBead(bead)) {
-        polecats.putIfAbsent(p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(), writer.freshest(p));
+        polecats.putIfAbsent(
+            p.getMetadata().getNamespace() + "/" + p.getMetadata().getName(), writer.freshest(p));
       }
     }
     return ConvoyStatuses.compute(stored, List.copyOf(polecats.values()), clock.instant());
@@ -306,9 +352,17 @@ final class StatusEngine implements AutoCloseable {
   private void convoyWritten(Convoy stored, ConvoyStatus status) {
     ConvoyPhase before = stored.getStatus() != null ? stored.getStatus().getPhase() : null;
     if (before != status.getPhase()) {
-      LOG.info("Convoy {}/{}: {} -> {} ({})", stored.getMetadata().getNamespace(), stored.getMetadata().getName(),
-          before, status.getPhase(), status.getProgress());
-      events.phaseChanged(stored, status.getPhase().name(), status.getProgress() + " beads done",
+      LOG.info(
+          "Convoy {}/{}: {} -> {} ({})",
+          stored.getMetadata().getNamespace(),
+          stored.getMetadata().getName(),
+          before,
+          status.getPhase(),
+          status.getProgress());
+      events.phaseChanged(
+          stored,
+          status.getPhase().name(),
+          status.getProgress() + " beads done",
           status.getPhase() == ConvoyPhase.Failed);
       metrics.phaseEvent();
     }
@@ -316,31 +370,42 @@ final class StatusEngine implements AutoCloseable {
 
   private RigStatus rigStatus(Rig stored) {
     String rig = stored.getMetadata().getName();
-    return RigStatuses.compute(stored, cache.polecatsOfRig(rig).stream().map(writer::freshest).toList(),
-        cache.convoysOfRig(rig).stream().map(writer::freshest).toList(), clock.instant());
+    return RigStatuses.compute(
+        stored,
+        cache.polecatsOfRig(rig).stream().map(writer::freshest).toList(),
+        cache.convoysOfRig(rig).stream().map(writer::freshest).toList(),
+        clock.instant());
   }
 
   private WitnessStatus witnessStatus(Witness stored) {
     String namespace = stored.getMetadata().getNamespace();
     String rig = stored.getSpec() != null ? stored.getSpec().getRigRef() : null;
-    List<Polecat> polecats = rig == null ? List.of() : cache.polecatsOfRig(rig).stream()
-        .filter(p -> namespace.equals(p.getMetadata().getNamespace()))
-        .map(writer::freshest)
-        .toList();
+    List<Polecat> polecats =
+        rig == null
+            ? List.of()
+            : cache.polecatsOfRig(rig).stream()
+                .filter(p -> namespace.equals(p.getMetadata().getNamespace()))
+                .map(writer::freshest)
+                .toList();
     return WitnessStatuses.compute(stored, polecats, clock.instant());
   }
 
   private WitnessSettings settingsFor(String namespace, String rig) {
-    return rig == null ? WitnessSettings.DEFAULTS
+    return rig == null
+        ? WitnessSettings.DEFAULTS
         : settingsOf(WitnessSettings.governing(cache.witnessesOf(namespace, rig), rig));
   }
 
-  /** A Witness's settings, parsed once per version of it (the ticker asks for them for every polecat). */
+  /**
+   * A Witness's settings, parsed once per version of it (the ticker asks for them for every
+   * polecat).
+   */
   private WitnessSettings settingsOf(Witness witness) {
     if (witness == null) {
       return WitnessSettings.DEFAULTS;
     }
-    String version = witness.getMetadata().getUid() + "/" + witness.getMetadata().getResourceVersion();
+    String version =
+        witness.getMetadata().getUid() + "/" + witness.getMetadata().getResourceVersion();
     ParsedSettings parsed = settings.get(witness.getMetadata().getUid());
     if (parsed == null || !parsed.version().equals(version)) {
       parsed = new ParsedSettings(version, WitnessSettings.of(witness));
@@ -349,8 +414,7 @@ final class StatusEngine implements AutoCloseable {
     return parsed.settings();
   }
 
-  private record ParsedSettings(String version, WitnessSettings settings) {
-  }
+  private record ParsedSettings(String version, WitnessSettings settings) {}
 
   // ---- time-driven checks ----
 
@@ -371,14 +435,19 @@ final class StatusEngine implements AutoCloseable {
         counts.merge(p.getStatus().getPhase(), 1, Integer::sum);
       }
       String namespace = p.getMetadata().getNamespace();
-      WitnessSettings settings = settingsFor(namespace, p.getSpec() != null ? p.getSpec().getRig() : null);
+      WitnessSettings settings =
+          settingsFor(namespace, p.getSpec() != null ? p.getSpec().getRig() : null);
       Key key = Key.of(Key.Kind.POLECAT, p);
       if (due(key, settings.healthCheckInterval(), now)) {
         queue.add(key);
       }
       if (p.getSpec() == null || p.getSpec().getDesiredState() == DesiredState.Working) {
-        Pod pod = PodFacts.current(cache.pods(namespace, p.getMetadata().getName(),
-            cache.job(namespace, p.getMetadata().getName())));
+        Pod pod =
+            PodFacts.current(
+                cache.pods(
+                    namespace,
+                    p.getMetadata().getName(),
+                    cache.job(namespace, p.getMetadata().getName())));
         if (pod != null && "Running".equals(PodFacts.phase(pod))) {
           prober.probeIfDue(pod, settings.healthCheckInterval(), probed -> queue.add(key));
         }

@@ -15,34 +15,35 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes the {@code /status} subresource, and nothing else, with a JSON merge patch under the field manager
- * {@value ReporterConfig#FIELD_MANAGER}. The patch carries the resourceVersion the status was computed from, so a
- * status computed from a stale cache fails with 409 Conflict instead of overwriting a newer one; the caller then
- * reads the object again and recomputes.
+ * Writes the {@code /status} subresource, and nothing else, with a JSON merge patch under the field
+ * manager {@value ReporterConfig#FIELD_MANAGER}. The patch carries the resourceVersion the status
+ * was computed from, so a status computed from a stale cache fails with 409 Conflict instead of
+ * overwriting a newer one; the caller then reads the object again and recomputes.
  *
- * <p>It also remembers what it wrote until the informer cache catches up, so that the next computation starts from
- * the reporter's own last write and not from the older cached copy (which would cause needless conflicts).
+ * <p>It also remembers what it wrote until the informer cache catches up, so that the next
+ * computation starts from the reporter's own last write and not from the older cached copy (which
+ * would cause needless conflicts).
  */
 final class StatusWriter {
   private static final ObjectMapper JSON = Serialization.jsonMapper();
-  private static final PatchContext MERGE = new PatchContext.Builder()
-      .withPatchType(PatchType.JSON_MERGE)
-      .withFieldManager(ReporterConfig.FIELD_MANAGER)
-      .build();
+  private static final PatchContext MERGE =
+      new PatchContext.Builder()
+          .withPatchType(PatchType.JSON_MERGE)
+          .withFieldManager(ReporterConfig.FIELD_MANAGER)
+          .build();
 
   private final KubernetesClient client;
   private final Map<String, Written> recent = new ConcurrentHashMap<>();
 
-  private record Written(String basedOnVersion, CustomResource<?, ?> result) {
-  }
+  private record Written(String basedOnVersion, CustomResource<?, ?> result) {}
 
   StatusWriter(KubernetesClient client) {
     this.client = client;
   }
 
   /**
-   * The newest copy known of an object: the cached one, or the reporter's own write when the cache still shows the
-   * version that write replaced.
+   * The newest copy known of an object: the cached one, or the reporter's own write when the cache
+   * still shows the version that write replaced.
    */
   @SuppressWarnings("unchecked")
   <T extends CustomResource<?, ?>> T freshest(T cached) {
@@ -63,8 +64,8 @@ final class StatusWriter {
   }
 
   /**
-   * Patches the status; throws {@link io.fabric8.kubernetes.client.KubernetesClientException} (409 when the object
-   * changed since {@code stored} was read, 404 when it is gone).
+   * Patches the status; throws {@link io.fabric8.kubernetes.client.KubernetesClientException} (409
+   * when the object changed since {@code stored} was read, 404 when it is gone).
    */
   @SuppressWarnings("unchecked")
   <T extends CustomResource<?, ?>> T write(T stored, Object status) {
@@ -78,7 +79,11 @@ final class StatusWriter {
 
   /** Deletes a Pod (gone already is fine). */
   void deletePod(Pod pod) {
-    client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName()).delete();
+    client
+        .pods()
+        .inNamespace(pod.getMetadata().getNamespace())
+        .withName(pod.getMetadata().getName())
+        .delete();
   }
 
   /** The object as the API server has it now, or null when it is gone. */
@@ -92,8 +97,9 @@ final class StatusWriter {
   }
 
   /**
-   * {@code {"metadata":{"resourceVersion":...},"status":{...}}} with an explicit null for every field the stored
-   * status has and the new one does not, so that stale fields (a podName of a Pod that is gone) disappear.
+   * {@code {"metadata":{"resourceVersion":...},"status":{...}}} with an explicit null for every
+   * field the stored status has and the new one does not, so that stale fields (a podName of a Pod
+   * that is gone) disappear.
    */
   static String mergePatch(CustomResource<?, ?> stored, Object status) {
     ObjectNode patch = JSON.createObjectNode();
@@ -136,6 +142,10 @@ final class StatusWriter {
   }
 
   private static String key(CustomResource<?, ?> object) {
-    return object.getKind() + "/" + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+    return object.getKind()
+        + "/"
+        + object.getMetadata().getNamespace()
+        + "/"
+        + object.getMetadata().getName();
   }
 }

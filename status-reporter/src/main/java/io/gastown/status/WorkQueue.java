@@ -9,9 +9,10 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A de-duplicating work queue with the semantics of client-go's: a key waits at most once however often it is added;
- * a key is handed to one worker at a time, and a key added while being processed is queued again when the worker is
- * done. It remembers when each waiting key was first added, for the lag metric.
+ * A de-duplicating work queue with the semantics of client-go's: a key waits at most once however
+ * often it is added; a key is handed to one worker at a time, and a key added while being processed
+ * is queued again when the worker is done. It remembers when each waiting key was first added, for
+ * the lag metric.
  */
 final class WorkQueue<K> {
   private final ReentrantLock lock = new ReentrantLock();
@@ -22,8 +23,7 @@ final class WorkQueue<K> {
   private boolean shutDown;
 
   /** A key taken from the queue, with the time (System.nanoTime) it was first added. */
-  record Item<K>(K key, long addedNanos) {
-  }
+  record Item<K>(K key, long addedNanos) {}
 
   void add(K key) {
     long now = System.nanoTime();
@@ -67,7 +67,10 @@ final class WorkQueue<K> {
     }
   }
 
-  /** Marks a key processed; if it was added meanwhile, it waits again (keeping its first-added time). */
+  /**
+   * Marks a key processed; if it was added meanwhile, it waits again (keeping its first-added
+   * time).
+   */
   void done(K key) {
     lock.lock();
     try {

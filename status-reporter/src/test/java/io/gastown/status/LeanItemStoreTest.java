@@ -32,7 +32,8 @@ class LeanItemStoreTest {
       LeanItemStore.slim(slimPod);
       LeanItemStore.slim(slimJob);
 
-      assertThat(Serialization.toJson(status(slimPod, slimJob))).as(scenario)
+      assertThat(Serialization.toJson(status(slimPod, slimJob)))
+          .as(scenario)
           .isEqualTo(Serialization.toJson(status(full, job)));
       assertThat(slimPod.getSpec().getVolumes()).isEmpty();
       assertThat(slimPod.getMetadata().getManagedFields()).isNull();
@@ -42,61 +43,169 @@ class LeanItemStoreTest {
 
   private static Object status(Pod pod, Job job) {
     Polecat polecat = new Polecat();
-    polecat.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("furiosa")
-        .withNamespace("gt-demo").withGeneration(1L).withCreationTimestamp("2026-11-21T11:50:00Z").build());
+    polecat.setMetadata(
+        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+            .withName("furiosa")
+            .withNamespace("gt-demo")
+            .withGeneration(1L)
+            .withCreationTimestamp("2026-11-21T11:50:00Z")
+            .build());
     PolecatSpec spec = new PolecatSpec();
     spec.setRig("demo");
     spec.setBeadID("gt-1");
     spec.setDesiredState(DesiredState.Working);
     polecat.setSpec(spec);
-    return PolecatStatuses.compute(new PolecatObservation(polecat, job, List.of(pod), List.of(),
-        WitnessSettings.DEFAULTS, LogActivity.unknown(), NOW));
+    return PolecatStatuses.compute(
+        new PolecatObservation(
+            polecat,
+            job,
+            List.of(pod),
+            List.of(),
+            WitnessSettings.DEFAULTS,
+            LogActivity.unknown(),
+            NOW));
   }
 
   private static Job job() {
-    return new JobBuilder().withNewMetadata().withName("polecat-furiosa").withNamespace("gt-demo").withUid("job-1")
-        .withCreationTimestamp("2026-11-21T11:55:00Z").addNewManagedField().withManager("argocd").endManagedField()
-        .addToAnnotations("kubectl.kubernetes.io/last-applied-configuration", "{...}").endMetadata()
-        .withNewSpec().withBackoffLimit(0).withActiveDeadlineSeconds(3600L).withNewTemplate().withNewSpec()
-        .addNewContainer().withName("agent").withImage("placeholder").endContainer().endSpec().endTemplate()
+    return new JobBuilder()
+        .withNewMetadata()
+        .withName("polecat-furiosa")
+        .withNamespace("gt-demo")
+        .withUid("job-1")
+        .withCreationTimestamp("2026-11-21T11:55:00Z")
+        .addNewManagedField()
+        .withManager("argocd")
+        .endManagedField()
+        .addToAnnotations("kubectl.kubernetes.io/last-applied-configuration", "{...}")
+        .endMetadata()
+        .withNewSpec()
+        .withBackoffLimit(0)
+        .withActiveDeadlineSeconds(3600L)
+        .withNewTemplate()
+        .withNewSpec()
+        .addNewContainer()
+        .withName("agent")
+        .withImage("placeholder")
+        .endContainer()
         .endSpec()
-        .withNewStatus().withStartTime("2026-11-21T11:55:00Z").endStatus()
+        .endTemplate()
+        .endSpec()
+        .withNewStatus()
+        .withStartTime("2026-11-21T11:55:00Z")
+        .endStatus()
         .build();
   }
 
   /** A Pod as the webhook expands it: volumes, security, a long environment, resources. */
   private static Pod expandedPod(String scenario) {
-    PodBuilder pod = new PodBuilder()
-        .withNewMetadata().withName("polecat-furiosa-abcde").withNamespace("gt-demo").withUid("pod-1")
-        .withCreationTimestamp("2026-11-21T11:56:00Z").addToLabels("gastown.io/polecat", "furiosa")
-        .addToAnnotations("gastown.io/expanded", "true").addNewManagedField().withManager("kubelet").endManagedField()
-        .endMetadata()
-        .withNewSpec().withActiveDeadlineSeconds(3600L).withRestartPolicy("Never")
-        .addNewVolume().withName("workspace").withNewEmptyDir().endEmptyDir().endVolume()
-        .addNewVolume().withName("git-ssh").withNewSecret().withSecretName("git-ssh").endSecret().endVolume()
-        .addNewInitContainer().withName("git-init").withImage("ghcr.io/gastown/polecat-agent:0.1.0")
-        .addNewEnv().withName("GT_REPO").withValue("git@github.com:team/repo.git").endEnv()
-        .addNewEnv().withName("GT_WORK_BRANCH").withValue("feature/gt-1").endEnv()
-        .addNewVolumeMount().withName("workspace").withMountPath("/workspace").endVolumeMount()
-        .withNewSecurityContext().withRunAsNonRoot(true).endSecurityContext()
-        .endInitContainer()
-        .addNewContainer().withName("agent").withImage("ghcr.io/gastown/polecat-agent:0.1.0")
-        .withCommand("claude").withArgs("--print", "do the work")
-        .addNewEnv().withName("GT_TASK_DESCRIPTION").withValue("a long task description").endEnv()
-        .addNewVolumeMount().withName("workspace").withMountPath("/workspace").endVolumeMount()
-        .endContainer()
-        .endSpec();
+    PodBuilder pod =
+        new PodBuilder()
+            .withNewMetadata()
+            .withName("polecat-furiosa-abcde")
+            .withNamespace("gt-demo")
+            .withUid("pod-1")
+            .withCreationTimestamp("2026-11-21T11:56:00Z")
+            .addToLabels("gastown.io/polecat", "furiosa")
+            .addToAnnotations("gastown.io/expanded", "true")
+            .addNewManagedField()
+            .withManager("kubelet")
+            .endManagedField()
+            .endMetadata()
+            .withNewSpec()
+            .withActiveDeadlineSeconds(3600L)
+            .withRestartPolicy("Never")
+            .addNewVolume()
+            .withName("workspace")
+            .withNewEmptyDir()
+            .endEmptyDir()
+            .endVolume()
+            .addNewVolume()
+            .withName("git-ssh")
+            .withNewSecret()
+            .withSecretName("git-ssh")
+            .endSecret()
+            .endVolume()
+            .addNewInitContainer()
+            .withName("git-init")
+            .withImage("ghcr.io/gastown/polecat-agent:0.1.0")
+            .addNewEnv()
+            .withName("GT_REPO")
+            .withValue("git@github.com:team/repo.git")
+            .endEnv()
+            .addNewEnv()
+            .withName("GT_WORK_BRANCH")
+            .withValue("feature/gt-1")
+            .endEnv()
+            .addNewVolumeMount()
+            .withName("workspace")
+            .withMountPath("/workspace")
+            .endVolumeMount()
+            .withNewSecurityContext()
+            .withRunAsNonRoot(true)
+            .endSecurityContext()
+            .endInitContainer()
+            .addNewContainer()
+            .withName("agent")
+            .withImage("ghcr.io/gastown/polecat-agent:0.1.0")
+            .withCommand("claude")
+            .withArgs("--print", "do the work")
+            .addNewEnv()
+            .withName("GT_TASK_DESCRIPTION")
+            .withValue("a long task description")
+            .endEnv()
+            .addNewVolumeMount()
+            .withName("workspace")
+            .withMountPath("/workspace")
+            .endVolumeMount()
+            .endContainer()
+            .endSpec();
     return switch (scenario) {
-      case "pull-error" -> pod.withNewStatus().withPhase("Pending").withContainerStatuses(new ContainerStatusBuilder()
-          .withName("agent").withNewState().withNewWaiting().withReason("ErrImagePull").endWaiting().endState()
-          .build()).endStatus().build();
-      case "running" -> pod.withNewStatus().withPhase("Running").withStartTime("2026-11-21T11:56:30Z")
-          .withContainerStatuses(new ContainerStatusBuilder().withName("agent").withNewState().withNewRunning()
-              .withStartedAt("2026-11-21T11:57:00Z").endRunning().endState().build()).endStatus().build();
-      default -> pod.withNewStatus().withPhase("Failed").withReason("DeadlineExceeded")
-          .withContainerStatuses(new ContainerStatusBuilder().withName("agent").withNewState().withNewTerminated()
-              .withExitCode(137).withReason("Error").withFinishedAt("2026-11-21T11:59:00Z").endTerminated().endState()
-              .build()).endStatus().build();
+      case "pull-error" ->
+          pod.withNewStatus()
+              .withPhase("Pending")
+              .withContainerStatuses(
+                  new ContainerStatusBuilder()
+                      .withName("agent")
+                      .withNewState()
+                      .withNewWaiting()
+                      .withReason("ErrImagePull")
+                      .endWaiting()
+                      .endState()
+                      .build())
+              .endStatus()
+              .build();
+      case "running" ->
+          pod.withNewStatus()
+              .withPhase("Running")
+              .withStartTime("2026-11-21T11:56:30Z")
+              .withContainerStatuses(
+                  new ContainerStatusBuilder()
+                      .withName("agent")
+                      .withNewState()
+                      .withNewRunning()
+                      .withStartedAt("2026-11-21T11:57:00Z")
+                      .endRunning()
+                      .endState()
+                      .build())
+              .endStatus()
+              .build();
+      default ->
+          pod.withNewStatus()
+              .withPhase("Failed")
+              .withReason("DeadlineExceeded")
+              .withContainerStatuses(
+                  new ContainerStatusBuilder()
+                      .withName("agent")
+                      .withNewState()
+                      .withNewTerminated()
+                      .withExitCode(137)
+                      .withReason("Error")
+                      .withFinishedAt("2026-11-21T11:59:00Z")
+                      .endTerminated()
+                      .endState()
+                      .build())
+              .endStatus()
+              .build();
     };
   }
 }

@@ -22,8 +22,12 @@ class ReporterPartsTest {
   @Test
   void mergePatchCarriesTheResourceVersionAndNullsOutVanishedFields() {
     Polecat stored = new Polecat();
-    stored.setMetadata(new ObjectMetaBuilder().withName("furiosa").withNamespace("gt-demo").withResourceVersion("42")
-        .build());
+    stored.setMetadata(
+        new ObjectMetaBuilder()
+            .withName("furiosa")
+            .withNamespace("gt-demo")
+            .withResourceVersion("42")
+            .build());
     PolecatStatus before = new PolecatStatus();
     before.setPhase(PolecatPhase.Working);
     before.setPodName("polecat-furiosa-abcde");
@@ -33,8 +37,9 @@ class ReporterPartsTest {
 
     String patch = StatusWriter.mergePatch(stored, after);
 
-    assertThat(patch.replaceAll("\\s", "")).isEqualTo(
-        "{\"metadata\":{\"resourceVersion\":\"42\"},\"status\":{\"phase\":\"Pending\",\"podName\":null}}");
+    assertThat(patch.replaceAll("\\s", ""))
+        .isEqualTo(
+            "{\"metadata\":{\"resourceVersion\":\"42\"},\"status\":{\"phase\":\"Pending\",\"podName\":null}}");
   }
 
   @Test
@@ -63,16 +68,27 @@ class ReporterPartsTest {
   @Test
   void theLastLogLinesTimestampIsTheLastOutput() {
     Instant now = Instant.parse("2026-11-21T12:00:00Z");
-    assertThat(LogActivityProber.lastLineTime("2026-11-21T11:58:01.123456789Z working on it\n"
-        + "2026-11-21T11:59:30.5Z still going\n", now)).isEqualTo(Instant.parse("2026-11-21T11:59:30.5Z"));
+    assertThat(
+            LogActivityProber.lastLineTime(
+                "2026-11-21T11:58:01.123456789Z working on it\n"
+                    + "2026-11-21T11:59:30.5Z still going\n",
+                now))
+        .isEqualTo(Instant.parse("2026-11-21T11:59:30.5Z"));
     assertThat(LogActivityProber.lastLineTime("", now)).isNull();
     assertThat(LogActivityProber.lastLineTime("no timestamp here", now)).isEqualTo(now);
   }
 
   @Test
   void configComesFromTheEnvironmentWithClearErrors() {
-    ReporterConfig config = ReporterConfig.fromEnv(Map.of("GASTOWN_HTTP_PORT", "9090", "POD_NAME", "reporter-0",
-        "POD_NAMESPACE", "gastown-system"));
+    ReporterConfig config =
+        ReporterConfig.fromEnv(
+            Map.of(
+                "GASTOWN_HTTP_PORT",
+                "9090",
+                "POD_NAME",
+                "reporter-0",
+                "POD_NAMESPACE",
+                "gastown-system"));
     assertThat(config.httpPort()).isEqualTo(9090);
     assertThat(config.podName()).isEqualTo("reporter-0");
     assertThat(config.podNamespace()).isEqualTo("gastown-system");
@@ -102,13 +118,15 @@ class ReporterPartsTest {
       ready.set(true);
       assertThat(get(http, base + "/readyz").statusCode()).isEqualTo(200);
       String scrape = get(http, base + "/metrics").body();
-      assertThat(scrape).contains("gastown_status_writes_total{kind=\"polecat\",result=\"ok\"} 1.0");
+      assertThat(scrape)
+          .contains("gastown_status_writes_total{kind=\"polecat\",result=\"ok\"} 1.0");
       assertThat(scrape).contains("gastown_polecats{phase=\"Working\"} 3.0");
       assertThat(scrape).contains("gastown_status_lag_seconds_count 1");
     }
   }
 
   private static HttpResponse<String> get(HttpClient http, String url) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -37,9 +37,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reporter against a real control plane: Jobs make Pods (kube-controller-manager), the scheduler places them on
- * kwok's fake node, kwok runs them to Succeeded or Failed. The webhook is not running here, so the Jobs are the
- * plain skeleton Jobs kubectl-gt writes, created directly.
+ * The reporter against a real control plane: Jobs make Pods (kube-controller-manager), the
+ * scheduler places them on kwok's fake node, kwok runs them to Succeeded or Failed. The webhook is
+ * not running here, so the Jobs are the plain skeleton Jobs kubectl-gt writes, created directly.
  */
 @ControlPlane(nodes = true)
 class StatusReporterIT {
@@ -59,7 +59,10 @@ class StatusReporterIT {
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     namespace = "status-it-" + suffix;
     rig = "rig-" + suffix;
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
         .create();
     Rig r = new Rig();
     r.setMetadata(new ObjectMetaBuilder().withName(rig).build());
@@ -69,7 +72,8 @@ class StatusReporterIT {
     r.setSpec(spec);
     client.resource(r).create();
     Witness witness = new Witness();
-    witness.setMetadata(new ObjectMetaBuilder().withName(rig + "-witness").withNamespace(namespace).build());
+    witness.setMetadata(
+        new ObjectMetaBuilder().withName(rig + "-witness").withNamespace(namespace).build());
     WitnessSpec witnessSpec = new WitnessSpec();
     witnessSpec.setRigRef(rig);
     witnessSpec.setHealthCheckInterval("1s");
@@ -100,55 +104,90 @@ class StatusReporterIT {
     await().atMost(PATIENCE).until(() -> phase("furiosa") == PolecatPhase.Done);
     Polecat done = polecat("furiosa");
     assertThat(done.getStatus().getCompletedAt()).isNotNull();
-    assertThat(done.getStatus().getObservedGeneration()).isEqualTo(done.getMetadata().getGeneration());
-    assertThat(done.getStatus().getConditions()).anySatisfy(c -> {
-      assertThat(c.getType()).isEqualTo("Succeeded");
-      assertThat(c.getStatus()).isEqualTo("True");
-    });
-    await().atMost(PATIENCE).untilAsserted(() -> assertThat(phaseEvents("furiosa")).containsSubsequence("Working",
-        "Done"));
-    assertThat(done.getMetadata().getManagedFields()).anySatisfy(f -> {
-      assertThat(f.getManager()).isEqualTo(ReporterConfig.FIELD_MANAGER);
-      assertThat(f.getSubresource()).isEqualTo("status");
-    });
+    assertThat(done.getStatus().getObservedGeneration())
+        .isEqualTo(done.getMetadata().getGeneration());
+    assertThat(done.getStatus().getConditions())
+        .anySatisfy(
+            c -> {
+              assertThat(c.getType()).isEqualTo("Succeeded");
+              assertThat(c.getStatus()).isEqualTo("True");
+            });
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> assertThat(phaseEvents("furiosa")).containsSubsequence("Working", "Done"));
+    assertThat(done.getMetadata().getManagedFields())
+        .anySatisfy(
+            f -> {
+              assertThat(f.getManager()).isEqualTo(ReporterConfig.FIELD_MANAGER);
+              assertThat(f.getSubresource()).isEqualTo("status");
+            });
   }
 
   @Test
   void aFailingJobIsFailedWithTheContainerAndExitCode() {
     startReporter("reporter-a");
-    createPolecat("nux", "gt-2", Map.of(SimulatedPod.OUTCOME, SimulatedPod.FAIL, SimulatedPod.EXIT_CODE, "3"));
+    createPolecat(
+        "nux",
+        "gt-2",
+        Map.of(SimulatedPod.OUTCOME, SimulatedPod.FAIL, SimulatedPod.EXIT_CODE, "3"));
 
     await().atMost(PATIENCE).until(() -> phase("nux") == PolecatPhase.Failed);
 
-    assertThat(polecat("nux").getStatus().getMessage()).isEqualTo("container agent exited with code 3 (Error)");
-    await().atMost(PATIENCE).untilAsserted(() -> assertThat(events("nux"))
-        .anySatisfy(e -> {
-          assertThat(e.getReason()).isEqualTo("Failed");
-          assertThat(e.getType()).isEqualTo("Warning");
-          assertThat(e.getMessage()).isEqualTo("container agent exited with code 3 (Error)");
-        }));
+    assertThat(polecat("nux").getStatus().getMessage())
+        .isEqualTo("container agent exited with code 3 (Error)");
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(events("nux"))
+                    .anySatisfy(
+                        e -> {
+                          assertThat(e.getReason()).isEqualTo("Failed");
+                          assertThat(e.getType()).isEqualTo("Warning");
+                          assertThat(e.getMessage())
+                              .isEqualTo("container agent exited with code 3 (Error)");
+                        }));
   }
 
   @Test
   void aPodPendingPastTheWitnessThresholdIsStuck() {
     startReporter("reporter-a");
     Job job = skeletonJob(createPolecatOnly("slit", "gt-3"), Map.of());
-    job.getSpec().getTemplate().getSpec().setNodeSelector(Map.of("gastown.io/no-such-node", "true"));
+    job.getSpec()
+        .getTemplate()
+        .getSpec()
+        .setNodeSelector(Map.of("gastown.io/no-such-node", "true"));
     client.resource(job).create();
 
     await().atMost(PATIENCE).until(() -> phase("slit") == PolecatPhase.Stuck);
 
-    assertThat(polecat("slit").getStatus().getMessage()).contains("longer than pendingThreshold 4s")
+    assertThat(polecat("slit").getStatus().getMessage())
+        .contains("longer than pendingThreshold 4s")
         .contains("cannot be scheduled");
-    await().atMost(PATIENCE).untilAsserted(() -> assertThat(events("slit")).anySatisfy(e -> {
-      assertThat(e.getReason()).isEqualTo("Stuck");
-      assertThat(e.getType()).isEqualTo("Warning");
-    }));
-    await().atMost(PATIENCE).untilAsserted(() -> {
-      Witness witness = client.resources(Witness.class).inNamespace(namespace).withName(rig + "-witness").get();
-      assertThat(witness.getStatus().getPhase()).isEqualTo(WitnessPhase.Degraded);
-      assertThat(witness.getStatus().getPolecatsSummary().getStuck()).isEqualTo(1);
-    });
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () ->
+                assertThat(events("slit"))
+                    .anySatisfy(
+                        e -> {
+                          assertThat(e.getReason()).isEqualTo("Stuck");
+                          assertThat(e.getType()).isEqualTo("Warning");
+                        }));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              Witness witness =
+                  client
+                      .resources(Witness.class)
+                      .inNamespace(namespace)
+                      .withName(rig + "-witness")
+                      .get();
+              assertThat(witness.getStatus().getPhase()).isEqualTo(WitnessPhase.Degraded);
+              assertThat(witness.getStatus().getPolecatsSummary().getStuck()).isEqualTo(1);
+            });
   }
 
   @Test
@@ -166,21 +205,28 @@ class StatusReporterIT {
     convoy.setSpec(spec);
     client.resource(convoy).create();
 
-    await().atMost(PATIENCE).until(() -> {
-      Convoy c = client.resources(Convoy.class).inNamespace(namespace).withName("cv-1").get();
-      return c.getStatus() != null && c.getStatus().getPhase() == ConvoyPhase.Complete;
-    });
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> {
+              Convoy c =
+                  client.resources(Convoy.class).inNamespace(namespace).withName("cv-1").get();
+              return c.getStatus() != null && c.getStatus().getPhase() == ConvoyPhase.Complete;
+            });
 
     Convoy complete = client.resources(Convoy.class).inNamespace(namespace).withName("cv-1").get();
     assertThat(complete.getStatus().getProgress()).isEqualTo("3/3");
     assertThat(complete.getStatus().getCompletedBeads()).containsExactly("gt-10", "gt-11", "gt-12");
     assertThat(complete.getStatus().getCompletedAt()).isNotNull();
-    await().atMost(PATIENCE).untilAsserted(() -> {
-      Rig r = client.resources(Rig.class).withName(rig).get();
-      assertThat(r.getStatus().getPolecatCount()).isEqualTo(3);
-      assertThat(r.getStatus().getPolecatsByPhase()).containsEntry("Done", 3);
-      assertThat(r.getStatus().getActiveConvoys()).isZero();
-    });
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              Rig r = client.resources(Rig.class).withName(rig).get();
+              assertThat(r.getStatus().getPolecatCount()).isEqualTo(3);
+              assertThat(r.getStatus().getPolecatsByPhase()).containsEntry("Done", 3);
+              assertThat(r.getStatus().getActiveConvoys()).isZero();
+            });
   }
 
   @Test
@@ -190,21 +236,29 @@ class StatusReporterIT {
     for (int i = 0; i < names.size(); i++) {
       createPolecat(names.get(i), "gt-2" + i, Map.of(SimulatedPod.DURATION, "8s"));
     }
-    await().atMost(PATIENCE).until(() -> names.stream().allMatch(n -> phase(n) == PolecatPhase.Working));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> names.stream().allMatch(n -> phase(n) == PolecatPhase.Working));
 
     first.close();
     await().atMost(PATIENCE).until(() -> names.stream().allMatch(this::jobComplete));
     assertThat(names).allSatisfy(n -> assertThat(phase(n)).isEqualTo(PolecatPhase.Working));
 
     startReporter("reporter-b");
-    await().atMost(PATIENCE).until(() -> names.stream().allMatch(n -> phase(n) == PolecatPhase.Done));
+    await()
+        .atMost(PATIENCE)
+        .until(() -> names.stream().allMatch(n -> phase(n) == PolecatPhase.Done));
 
-    await().pollDelay(Duration.ofSeconds(3)).atMost(PATIENCE).untilAsserted(() -> {
-      for (String name : names) {
-        List<String> reasons = phaseEvents(name);
-        assertThat(reasons).as("events of %s", name).containsOnlyOnce("Working", "Done");
-      }
-    });
+    await()
+        .pollDelay(Duration.ofSeconds(3))
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              for (String name : names) {
+                List<String> reasons = phaseEvents(name);
+                assertThat(reasons).as("events of %s", name).containsOnlyOnce("Working", "Done");
+              }
+            });
   }
 
   @Test
@@ -223,9 +277,12 @@ class StatusReporterIT {
   }
 
   private StatusReporter startReporter(String name) {
-    StatusReporter reporter = new StatusReporter(client,
-        new ReporterConfig(0, name, namespace, 2, true, Duration.ofMillis(250)), Clock.systemUTC(), () -> {
-        });
+    StatusReporter reporter =
+        new StatusReporter(
+            client,
+            new ReporterConfig(0, name, namespace, 2, true, Duration.ofMillis(250)),
+            Clock.systemUTC(),
+            () -> {});
     reporters.add(reporter);
     return reporter.start();
   }
@@ -247,19 +304,34 @@ class StatusReporterIT {
     return client.resource(polecat).create();
   }
 
-  /** The skeleton Job kubectl-gt writes (one placeholder container, no retries), with kwok's simulation. */
+  /**
+   * The skeleton Job kubectl-gt writes (one placeholder container, no retries), with kwok's
+   * simulation.
+   */
   private Job skeletonJob(Polecat polecat, Map<String, String> simulation) {
     Map<String, String> labels = PolecatManifests.labels(polecat);
     return new JobBuilder()
-        .withNewMetadata().withName(PodContract.jobName(polecat.getMetadata().getName()))
-        .withNamespace(namespace).withLabels(labels).endMetadata()
-        .withNewSpec().withBackoffLimit(0)
+        .withNewMetadata()
+        .withName(PodContract.jobName(polecat.getMetadata().getName()))
+        .withNamespace(namespace)
+        .withLabels(labels)
+        .endMetadata()
+        .withNewSpec()
+        .withBackoffLimit(0)
         .withNewTemplate()
-        .withNewMetadata().withLabels(labels).withAnnotations(new HashMap<>(simulation)).endMetadata()
-        .withNewSpec().withRestartPolicy("Never")
-        .addNewContainer().withName(PodContract.PLACEHOLDER_CONTAINER)
-        .withImage(PolecatManifests.agentImage("0.1.0")).endContainer()
-        .endSpec().endTemplate().endSpec()
+        .withNewMetadata()
+        .withLabels(labels)
+        .withAnnotations(new HashMap<>(simulation))
+        .endMetadata()
+        .withNewSpec()
+        .withRestartPolicy("Never")
+        .addNewContainer()
+        .withName(PodContract.PLACEHOLDER_CONTAINER)
+        .withImage(PolecatManifests.agentImage("0.1.0"))
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
         .build();
   }
 
@@ -273,17 +345,29 @@ class StatusReporterIT {
   }
 
   private boolean jobComplete(String polecat) {
-    Job job = client.batch().v1().jobs().inNamespace(namespace).withName(PodContract.jobName(polecat)).get();
-    return job.getStatus() != null && job.getStatus().getConditions() != null && job.getStatus().getConditions()
-        .stream().anyMatch(c -> "Complete".equals(c.getType()) && "True".equals(c.getStatus()));
+    Job job =
+        client
+            .batch()
+            .v1()
+            .jobs()
+            .inNamespace(namespace)
+            .withName(PodContract.jobName(polecat))
+            .get();
+    return job.getStatus() != null
+        && job.getStatus().getConditions() != null
+        && job.getStatus().getConditions().stream()
+            .anyMatch(c -> "Complete".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
   private List<Event> events(String polecat) {
     return client.v1().events().inNamespace(namespace).list().getItems().stream()
-        .filter(e -> "Polecat".equals(e.getInvolvedObject().getKind())
-            && polecat.equals(e.getInvolvedObject().getName()))
-        .sorted(java.util.Comparator.comparing((Event e) -> e.getMetadata().getCreationTimestamp())
-            .thenComparing(e -> e.getMetadata().getName()))
+        .filter(
+            e ->
+                "Polecat".equals(e.getInvolvedObject().getKind())
+                    && polecat.equals(e.getInvolvedObject().getName()))
+        .sorted(
+            java.util.Comparator.comparing((Event e) -> e.getMetadata().getCreationTimestamp())
+                .thenComparing(e -> e.getMetadata().getName()))
         .toList();
   }
 

@@ -9,9 +9,10 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the test class against the JVM's real control plane (see {@link ControlPlaneExtension}). On its own it is
- * the same as {@code @ExtendWith(ControlPlaneExtension.class)}; {@code nodes = true} also asks for
- * kube-controller-manager, kube-scheduler and kwok, so that Jobs make Pods that are scheduled, run and finish.
+ * Runs the test class against the JVM's real control plane (see {@link ControlPlaneExtension}). On
+ * its own it is the same as {@code @ExtendWith(ControlPlaneExtension.class)}; {@code nodes = true}
+ * also asks for kube-controller-manager, kube-scheduler and kwok, so that Jobs make Pods that are
+ * scheduled, run and finish.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -12,8 +12,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * A real Kubernetes control plane for integration tests: etcd and kube-apiserver (and, with
- * {@code @ControlPlane(nodes = true)}, kube-controller-manager, kube-scheduler and kwok with one fake node),
- * built by {@code hack/control-plane.sh}.
+ * {@code @ControlPlane(nodes = true)}, kube-controller-manager, kube-scheduler and kwok with one
+ * fake node), built by {@code hack/control-plane.sh}.
  *
  * <pre>{@code
  * @ControlPlane(nodes = true)            // or @ExtendWith(ControlPlaneExtension.class) for the apiserver only
@@ -24,30 +24,34 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * }</pre>
  *
  * <ul>
- *   <li>One control plane per JVM: started when the first test class needs it, reused by later classes,
- *       stopped when the JVM's tests are done. Tests share it, so each test works in its own namespace.</li>
- *   <li>Ports are chosen at run time, everything listens on 127.0.0.1. The start time is logged. Each process
- *       logs to {@code target/control-plane/logs/<process>.log}; the kubeconfig is
- *       {@code target/control-plane/kubeconfig}.</li>
- *   <li>The CRDs in {@code kustomize/base/crds/} are installed and Established before the first test.</li>
- *   <li>Parameters: {@link KubernetesClient} (cluster-admin, one per test class, closed after it) and
- *       {@link ControlPlaneInfo}.</li>
- *   <li>Admission webhooks: the apiserver runs on this host, so a {@code MutatingWebhookConfiguration} or
- *       {@code ValidatingWebhookConfiguration} with {@code clientConfig.url: https://127.0.0.1:<port>/...} and
- *       the server certificate's CA in {@code caBundle} reaches a webhook the test starts on that port (the
- *       certificate needs the SAN {@code IP:127.0.0.1}). The webhook admission plugins are on.</li>
+ *   <li>One control plane per JVM: started when the first test class needs it, reused by later
+ *       classes, stopped when the JVM's tests are done. Tests share it, so each test works in its
+ *       own namespace.
+ *   <li>Ports are chosen at run time, everything listens on 127.0.0.1. The start time is logged.
+ *       Each process logs to {@code target/control-plane/logs/<process>.log}; the kubeconfig is
+ *       {@code target/control-plane/kubeconfig}.
+ *   <li>The CRDs in {@code kustomize/base/crds/} are installed and Established before the first
+ *       test.
+ *   <li>Parameters: {@link KubernetesClient} (cluster-admin, one per test class, closed after it)
+ *       and {@link ControlPlaneInfo}.
+ *   <li>Admission webhooks: the apiserver runs on this host, so a {@code
+ *       MutatingWebhookConfiguration} or {@code ValidatingWebhookConfiguration} with {@code
+ *       clientConfig.url: https://127.0.0.1:<port>/...} and the server certificate's CA in {@code
+ *       caBundle} reaches a webhook the test starts on that port (the certificate needs the SAN
+ *       {@code IP:127.0.0.1}). The webhook admission plugins are on.
  *   <li>Pods on the kwok node do not run anything. Pods with {@code restartPolicy} {@code Never} or
- *       {@code OnFailure} (a Job's Pods) become Running, then after {@code gastown.io/simulate-duration}
- *       (a Go duration, default 500ms) Succeeded, or Failed with exit code
- *       {@code gastown.io/simulate-exit-code} (default 1) when annotated {@code gastown.io/simulate: fail}.
- *       Other Pods stay Running. See {@link SimulatedPod}.</li>
- *   <li>Missing binaries fail the test class with a message naming {@code hack/control-plane.sh}; nothing is
- *       skipped.</li>
+ *       {@code OnFailure} (a Job's Pods) become Running, then after {@code
+ *       gastown.io/simulate-duration} (a Go duration, default 500ms) Succeeded, or Failed with exit
+ *       code {@code gastown.io/simulate-exit-code} (default 1) when annotated {@code
+ *       gastown.io/simulate: fail}. Other Pods stay Running. See {@link SimulatedPod}.
+ *   <li>Missing binaries fail the test class with a message naming {@code hack/control-plane.sh};
+ *       nothing is skipped.
  * </ul>
  *
- * <p>System properties: {@code gastown.cache} (cache root, else {@code $GASTOWN_CACHE}, else
- * {@code ~/.cache/gastown}), {@code gastown.k8s.version} (else the version in {@code control-plane.properties}),
- * {@code gastown.controlplane.timeout} (seconds per start-up wait, default 180).
+ * <p>System properties: {@code gastown.cache} (cache root, else {@code $GASTOWN_CACHE}, else {@code
+ * ~/.cache/gastown}), {@code gastown.k8s.version} (else the version in {@code
+ * control-plane.properties}), {@code gastown.controlplane.timeout} (seconds per start-up wait,
+ * default 180).
  */
 public final class ControlPlaneExtension implements BeforeAllCallback, ParameterResolver {
   private static final Namespace NAMESPACE = Namespace.create(ControlPlaneExtension.class);
@@ -69,19 +73,27 @@ public final class ControlPlaneExtension implements BeforeAllCallback, Parameter
     if (parameter.getParameter().getType() == ControlPlaneInfo.class) {
       return plane.info();
     }
-    return classContext(context).getStore(NAMESPACE)
+    return classContext(context)
+        .getStore(NAMESPACE)
         .computeIfAbsent(KubernetesClient.class, type -> plane.newClient(), KubernetesClient.class);
   }
 
-  /** The JVM's control plane, started on first use; with the nodes if this test class asks for them. */
+  /**
+   * The JVM's control plane, started on first use; with the nodes if this test class asks for them.
+   */
   private static LocalControlPlane controlPlane(ExtensionContext context) {
-    LocalControlPlane plane = context.getRoot().getStore(NAMESPACE)
-        .computeIfAbsent(Holder.class, type -> new Holder(), Holder.class)
-        .get();
-    boolean nodes = context.getTestClass()
-        .flatMap(type -> AnnotationSupport.findAnnotation(type, ControlPlane.class))
-        .map(ControlPlane::nodes)
-        .orElse(false);
+    LocalControlPlane plane =
+        context
+            .getRoot()
+            .getStore(NAMESPACE)
+            .computeIfAbsent(Holder.class, type -> new Holder(), Holder.class)
+            .get();
+    boolean nodes =
+        context
+            .getTestClass()
+            .flatMap(type -> AnnotationSupport.findAnnotation(type, ControlPlane.class))
+            .map(ControlPlane::nodes)
+            .orElse(false);
     if (nodes) {
       plane.ensureNodes();
     }
@@ -97,8 +109,9 @@ public final class ControlPlaneExtension implements BeforeAllCallback, Parameter
   }
 
   /**
-   * Starts the control plane once and remembers a failed start, so later test classes fail at once with the
-   * same message instead of waiting again. Closed by JUnit with the root context, i.e. at the end of the run.
+   * Starts the control plane once and remembers a failed start, so later test classes fail at once
+   * with the same message instead of waiting again. Closed by JUnit with the root context, i.e. at
+   * the end of the run.
    */
   private static final class Holder implements AutoCloseable {
     private LocalControlPlane plane;
@@ -110,10 +123,14 @@ public final class ControlPlaneExtension implements BeforeAllCallback, Parameter
       }
       if (plane == null) {
         try {
-          plane = LocalControlPlane.start(ControlPlaneBinaries.locate(),
-              Path.of("target", "control-plane").toAbsolutePath(), CrdManifests.repositoryRoot(),
-              Duration.ofSeconds(Long.getLong("gastown.controlplane.timeout", 180)));
-          // Also stop the processes when the JVM ends without closing the root context (e.g. Ctrl-C).
+          plane =
+              LocalControlPlane.start(
+                  ControlPlaneBinaries.locate(),
+                  Path.of("target", "control-plane").toAbsolutePath(),
+                  CrdManifests.repositoryRoot(),
+                  Duration.ofSeconds(Long.getLong("gastown.controlplane.timeout", 180)));
+          // Also stop the processes when the JVM ends without closing the root context (e.g.
+          // Ctrl-C).
           Runtime.getRuntime().addShutdownHook(new Thread(plane::close, "control-plane-shutdown"));
         } catch (RuntimeException e) {
           failure = e;

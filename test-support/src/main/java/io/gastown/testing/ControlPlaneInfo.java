@@ -9,9 +9,12 @@ import java.util.List;
  * @param kubeconfig a kubeconfig file with embedded cluster-admin credentials (system:masters)
  * @param apiServerUrl the apiserver's URL, {@code https://127.0.0.1:<port>}
  * @param kubernetesVersion the Kubernetes version of the binaries, e.g. {@code 1.37.0}
- * @param logDirectory where each process writes its log ({@code etcd.log}, {@code kube-apiserver.log}, ...)
- * @param installedCrds names of the CustomResourceDefinitions installed from {@code kustomize/base/crds}
- * @param nodeName the kwok node Pods are scheduled to, or {@code null} when nodes were not asked for
+ * @param logDirectory where each process writes its log ({@code etcd.log}, {@code
+ *     kube-apiserver.log}, ...)
+ * @param installedCrds names of the CustomResourceDefinitions installed from {@code
+ *     kustomize/base/crds}
+ * @param nodeName the kwok node Pods are scheduled to, or {@code null} when nodes were not asked
+ *     for
  */
 public record ControlPlaneInfo(
     Path kubeconfig,
@@ -19,5 +22,4 @@ public record ControlPlaneInfo(
     String kubernetesVersion,
     Path logDirectory,
     List<String> installedCrds,
-    String nodeName) {
-}
+    String nodeName) {}

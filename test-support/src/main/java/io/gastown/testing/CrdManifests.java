@@ -11,10 +11,12 @@ import java.util.stream.Stream;
 final class CrdManifests {
   static final String DIRECTORY = "kustomize/base/crds";
 
-  private CrdManifests() {
-  }
+  private CrdManifests() {}
 
-  /** The YAML files under {@code <root>/kustomize/base/crds}, sorted by name; empty when there are none yet. */
+  /**
+   * The YAML files under {@code <root>/kustomize/base/crds}, sorted by name; empty when there are
+   * none yet.
+   */
   static List<Path> find(Path repositoryRoot) {
     Path directory = repositoryRoot.resolve(DIRECTORY);
     if (!Files.isDirectory(directory)) {
@@ -30,7 +32,10 @@ final class CrdManifests {
     }
   }
 
-  /** The repository root: {@code -Dgastown.root} (set by the build), else the nearest parent holding hack/. */
+  /**
+   * The repository root: {@code -Dgastown.root} (set by the build), else the nearest parent holding
+   * hack/.
+   */
   static Path repositoryRoot() {
     String configured = System.getProperty("gastown.root");
     if (configured != null && !configured.isBlank()) {
@@ -41,7 +46,8 @@ final class CrdManifests {
         return dir;
       }
     }
-    throw new IllegalStateException("Cannot find the repository root: set -Dgastown.root=<checkout>");
+    throw new IllegalStateException(
+        "Cannot find the repository root: set -Dgastown.root=<checkout>");
   }
 
   private static boolean isKustomization(Path file) {

@@ -7,14 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden files: compare generated text with a checked-in file, or rewrite the file when the tests run with
- * {@code -Dgolden.update=true}.
+ * Golden files: compare generated text with a checked-in file, or rewrite the file when the tests
+ * run with {@code -Dgolden.update=true}.
  */
 public final class Golden {
   public static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
-  private Golden() {
-  }
+  private Golden() {}
 
   /** The repository root, from the {@code gastown.root} property that the build sets. */
   public static Path root() {
@@ -33,8 +32,13 @@ public final class Golden {
     }
     String expected = Files.readString(file);
     if (!expected.equals(actual)) {
-      fail(root().relativize(file) + " is stale (it differs from what the code generates)."
-          + " Regenerate it with: " + regenerate + "\n" + firstDifference(expected, actual));
+      fail(
+          root().relativize(file)
+              + " is stale (it differs from what the code generates)."
+              + " Regenerate it with: "
+              + regenerate
+              + "\n"
+              + firstDifference(expected, actual));
     }
   }
 
@@ -45,7 +49,12 @@ public final class Golden {
       String el = i < e.length ? e[i] : "<end of file>";
       String al = i < a.length ? a[i] : "<end of file>";
       if (!el.equals(al)) {
-        return "first difference at line " + (i + 1) + ":\n  checked in: " + el + "\n  generated:  " + al;
+        return "first difference at line "
+            + (i + 1)
+            + ":\n  checked in: "
+            + el
+            + "\n  generated:  "
+            + al;
       }
     }
     return "";

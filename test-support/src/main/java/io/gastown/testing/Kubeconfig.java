@@ -3,12 +3,14 @@ package io.gastown.testing;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** Renders a self-contained kubeconfig (certificates embedded), usable by kubectl, fabric8 and the components. */
+/**
+ * Renders a self-contained kubeconfig (certificates embedded), usable by kubectl, fabric8 and the
+ * components.
+ */
 final class Kubeconfig {
   static final String NAME = "gastown-test";
 
-  private Kubeconfig() {
-  }
+  private Kubeconfig() {}
 
   static String render(String serverUrl, String caPem, String clientCertPem, String clientKeyPem) {
     return """
@@ -31,7 +33,8 @@ final class Kubeconfig {
             user: %1$s
             namespace: default
         current-context: %1$s
-        """.formatted(NAME, serverUrl, base64(caPem), base64(clientCertPem), base64(clientKeyPem));
+        """
+        .formatted(NAME, serverUrl, base64(caPem), base64(clientCertPem), base64(clientKeyPem));
   }
 
   private static String base64(String pem) {

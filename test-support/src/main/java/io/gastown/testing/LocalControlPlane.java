@@ -31,21 +31,27 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
- * etcd and kube-apiserver on loopback ports chosen at run time, the project's CRDs installed, and on request
- * kube-controller-manager, kube-scheduler and kwok with one fake node.
+ * etcd and kube-apiserver on loopback ports chosen at run time, the project's CRDs installed, and
+ * on request kube-controller-manager, kube-scheduler and kwok with one fake node.
  *
- * <p>The processes are started here rather than through kube-api-test's {@code KubeAPIServer}: that class
- * sends the process output to SLF4J, binds etcd to 0.0.0.0 and appends its own flags after the caller's. Here
- * every process logs to its own file under {@code target/control-plane/logs}, everything listens on 127.0.0.1
- * only, and the flags are in one place. kube-api-test's {@link CertManager} makes the certificates.
+ * <p>The processes are started here rather than through kube-api-test's {@code KubeAPIServer}: that
+ * class sends the process output to SLF4J, binds etcd to 0.0.0.0 and appends its own flags after
+ * the caller's. Here every process logs to its own file under {@code target/control-plane/logs},
+ * everything listens on 127.0.0.1 only, and the flags are in one place. kube-api-test's {@link
+ * CertManager} makes the certificates.
  */
 final class LocalControlPlane implements AutoCloseable {
   static final String NODE_NAME = "kwok-node-0";
   private static final System.Logger LOG = System.getLogger(ControlPlaneExtension.class.getName());
   private static final String KWOK_NODE_ANNOTATION = "kwok.x-k8s.io/node";
-  private static final List<String> CONTROLLERS = List.of(
-      "job-controller", "cronjob-controller", "garbage-collector-controller", "ttl-after-finished-controller",
-      "pod-garbage-collector-controller", "namespace-controller");
+  private static final List<String> CONTROLLERS =
+      List.of(
+          "job-controller",
+          "cronjob-controller",
+          "garbage-collector-controller",
+          "ttl-after-finished-controller",
+          "pod-garbage-collector-controller",
+          "namespace-controller");
   private static final Duration POLL = Duration.ofMillis(100);
 
   private final ControlPlaneBinaries binaries;
@@ -68,8 +74,8 @@ final class LocalControlPlane implements AutoCloseable {
   }
 
   /** Starts etcd and kube-apiserver and installs the CRDs found under {@code repositoryRoot}. */
-  static LocalControlPlane start(ControlPlaneBinaries binaries, Path runDirectory, Path repositoryRoot,
-      Duration timeout) {
+  static LocalControlPlane start(
+      ControlPlaneBinaries binaries, Path runDirectory, Path repositoryRoot, Duration timeout) {
     binaries.verify();
     LocalControlPlane plane = new LocalControlPlane(binaries, runDirectory, timeout);
     try {
@@ -83,14 +89,21 @@ final class LocalControlPlane implements AutoCloseable {
   }
 
   synchronized ControlPlaneInfo info() {
-    return new ControlPlaneInfo(kubeconfig, apiServerUrl, binaries.kubernetesVersion(), logDirectory,
-        installedCrds, nodesStarted ? NODE_NAME : null);
+    return new ControlPlaneInfo(
+        kubeconfig,
+        apiServerUrl,
+        binaries.kubernetesVersion(),
+        logDirectory,
+        installedCrds,
+        nodesStarted ? NODE_NAME : null);
   }
 
   /** A new cluster-admin client; the caller closes it. */
   KubernetesClient newClient() {
     try {
-      return new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build();
+      return new KubernetesClientBuilder()
+          .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig)))
+          .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -109,65 +122,93 @@ final class LocalControlPlane implements AutoCloseable {
     int etcdPeerPort = freePort();
     String etcdUrl = "http://127.0.0.1:" + etcdPort;
     String peerUrl = "http://127.0.0.1:" + etcdPeerPort;
-    ManagedProcess etcd = launch("etcd", List.of(
-        binaries.path("etcd").toString(),
-        "--name=test",
-        "--data-dir=" + runDirectory.resolve("etcd-data"),
-        "--listen-client-urls=" + etcdUrl,
-        "--advertise-client-urls=" + etcdUrl,
-        "--listen-peer-urls=" + peerUrl,
-        "--initial-advertise-peer-urls=" + peerUrl,
-        "--initial-cluster=test=" + peerUrl,
-        "--unsafe-no-fsync=true",
-        "--log-level=warn"));
+    ManagedProcess etcd =
+        launch(
+            "etcd",
+            List.of(
+                binaries.path("etcd").toString(),
+                "--name=test",
+                "--data-dir=" + runDirectory.resolve("etcd-data"),
+                "--listen-client-urls=" + etcdUrl,
+                "--advertise-client-urls=" + etcdUrl,
+                "--listen-peer-urls=" + peerUrl,
+                "--initial-advertise-peer-urls=" + peerUrl,
+                "--initial-cluster=test=" + peerUrl,
+                "--unsafe-no-fsync=true",
+                "--log-level=warn"));
     HttpClient http = HttpClient.newHttpClient();
     waitFor("etcd to be healthy", List.of(etcd), () -> httpOk(http, etcdUrl + "/health"));
     long etcdReady = System.nanoTime();
 
     int port = freePort();
     apiServerUrl = "https://127.0.0.1:" + port;
-    ManagedProcess apiServer = launch("kube-apiserver", List.of(
-        binaries.path("kube-apiserver").toString(),
-        "--etcd-servers=" + etcdUrl,
-        "--bind-address=127.0.0.1",
-        "--advertise-address=127.0.0.1",
-        "--secure-port=" + port,
-        // No Endpoints for the kubernetes Service: it would name 127.0.0.1, and nothing runs in-cluster.
-        "--endpoint-reconciler-type=none",
-        "--cert-dir=" + pki,
-        "--tls-cert-file=" + certs.getAPIServerCertPath(),
-        "--tls-private-key-file=" + certs.getAPIServerKeyPath(),
-        "--client-ca-file=" + certs.getClientCertPath(),
-        "--authorization-mode=RBAC",
-        "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-        "--service-account-key-file=" + certs.getAPIServerKeyPath(),
-        "--service-account-signing-key-file=" + certs.getAPIServerKeyPath(),
-        "--service-cluster-ip-range=10.96.0.0/16",
-        // ServiceAccount: Pods need no token (there is no token controller). TaintNodesByCondition: the
-        // not-ready taint it puts on new Nodes is removed only by node-lifecycle-controller, which is not run.
-        "--disable-admission-plugins=ServiceAccount,TaintNodesByCondition",
-        "--allow-privileged=true",
-        "--profiling=false"));
+    ManagedProcess apiServer =
+        launch(
+            "kube-apiserver",
+            List.of(
+                binaries.path("kube-apiserver").toString(),
+                "--etcd-servers=" + etcdUrl,
+                "--bind-address=127.0.0.1",
+                "--advertise-address=127.0.0.1",
+                "--secure-port=" + port,
+                // No Endpoints for the kubernetes Service: it would name 127.0.0.1, and nothing
+                // runs in-cluster.
+                "--endpoint-reconciler-type=none",
+                "--cert-dir=" + pki,
+                "--tls-cert-file=" + certs.getAPIServerCertPath(),
+                "--tls-private-key-file=" + certs.getAPIServerKeyPath(),
+                "--client-ca-file=" + certs.getClientCertPath(),
+                "--authorization-mode=RBAC",
+                "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+                "--service-account-key-file=" + certs.getAPIServerKeyPath(),
+                "--service-account-signing-key-file=" + certs.getAPIServerKeyPath(),
+                "--service-cluster-ip-range=10.96.0.0/16",
+                // ServiceAccount: Pods need no token (there is no token controller).
+                // TaintNodesByCondition: the
+                // not-ready taint it puts on new Nodes is removed only by
+                // node-lifecycle-controller, which is not run.
+                "--disable-admission-plugins=ServiceAccount,TaintNodesByCondition",
+                "--allow-privileged=true",
+                "--profiling=false"));
 
     kubeconfig = runDirectory.resolve("kubeconfig");
-    writeString(kubeconfig, Kubeconfig.render(apiServerUrl, readString(Path.of(certs.getAPIServerCertPath())),
-        readString(Path.of(certs.getClientCertPath())), readString(Path.of(certs.getClientKeyPath()))));
+    writeString(
+        kubeconfig,
+        Kubeconfig.render(
+            apiServerUrl,
+            readString(Path.of(certs.getAPIServerCertPath())),
+            readString(Path.of(certs.getClientCertPath())),
+            readString(Path.of(certs.getClientKeyPath()))));
     admin = newClient();
-    waitFor("kube-apiserver to be ready", List.of(etcd, apiServer), () -> "ok".equals(quietly(
-        () -> admin.raw("/readyz"))));
-    waitFor("the default namespace", List.of(etcd, apiServer),
+    waitFor(
+        "kube-apiserver to be ready",
+        List.of(etcd, apiServer),
+        () -> "ok".equals(quietly(() -> admin.raw("/readyz"))));
+    waitFor(
+        "the default namespace",
+        List.of(etcd, apiServer),
         () -> quietly(() -> admin.namespaces().withName("default").get()) != null);
     long done = System.nanoTime();
-    LOG.log(Level.INFO, "Kubernetes {0} control plane at {1} started in {2} (certificates {3}, etcd {4},"
-            + " kube-apiserver {5}); kubeconfig {6}, logs in {7}", binaries.kubernetesVersion(), apiServerUrl,
-        seconds(done - t0), seconds(certsReady - t0), seconds(etcdReady - certsReady), seconds(done - etcdReady),
-        kubeconfig, logDirectory);
+    LOG.log(
+        Level.INFO,
+        "Kubernetes {0} control plane at {1} started in {2} (certificates {3}, etcd {4},"
+            + " kube-apiserver {5}); kubeconfig {6}, logs in {7}",
+        binaries.kubernetesVersion(),
+        apiServerUrl,
+        seconds(done - t0),
+        seconds(certsReady - t0),
+        seconds(etcdReady - certsReady),
+        seconds(done - etcdReady),
+        kubeconfig,
+        logDirectory);
   }
 
   private void installCrds(Path repositoryRoot) {
     List<Path> files = CrdManifests.find(repositoryRoot);
     if (files.isEmpty()) {
-      LOG.log(Level.WARNING, "No CRDs in {0}: the control plane runs without the project's CRDs",
+      LOG.log(
+          Level.WARNING,
+          "No CRDs in {0}: the control plane runs without the project's CRDs",
           repositoryRoot.resolve(CrdManifests.DIRECTORY));
       return;
     }
@@ -186,11 +227,20 @@ final class LocalControlPlane implements AutoCloseable {
       }
     }
     for (String name : names) {
-      admin.apiextensions().v1().customResourceDefinitions().withName(name)
-          .waitUntilCondition(LocalControlPlane::established, timeout.toSeconds(), TimeUnit.SECONDS);
+      admin
+          .apiextensions()
+          .v1()
+          .customResourceDefinitions()
+          .withName(name)
+          .waitUntilCondition(
+              LocalControlPlane::established, timeout.toSeconds(), TimeUnit.SECONDS);
     }
     installedCrds = List.copyOf(names);
-    LOG.log(Level.INFO, "{0} CRDs installed and Established in {1}", names.size(), seconds(System.nanoTime() - t0));
+    LOG.log(
+        Level.INFO,
+        "{0} CRDs installed and Established in {1}",
+        names.size(),
+        seconds(System.nanoTime() - t0));
   }
 
   private void apply(CustomResourceDefinition crd, Path file) {
@@ -198,69 +248,101 @@ final class LocalControlPlane implements AutoCloseable {
       admin.resource(crd).forceConflicts().serverSideApply();
     } catch (KubernetesClientException e) {
       String reason = e.getStatus() != null ? e.getStatus().getMessage() : e.getMessage();
-      throw new IllegalStateException("kube-apiserver rejected the CRD in " + file + ": " + reason, e);
+      throw new IllegalStateException(
+          "kube-apiserver rejected the CRD in " + file + ": " + reason, e);
     }
   }
 
   static boolean established(CustomResourceDefinition crd) {
-    return crd != null && crd.getStatus() != null && crd.getStatus().getConditions() != null
+    return crd != null
+        && crd.getStatus() != null
+        && crd.getStatus().getConditions() != null
         && crd.getStatus().getConditions().stream()
             .anyMatch(c -> "Established".equals(c.getType()) && "True".equals(c.getStatus()));
   }
 
-  /** Starts kube-controller-manager, kube-scheduler and kwok, and waits for a Ready fake node. Idempotent. */
+  /**
+   * Starts kube-controller-manager, kube-scheduler and kwok, and waits for a Ready fake node.
+   * Idempotent.
+   */
   synchronized void ensureNodes() {
     if (nodesStarted) {
       return;
     }
     long t0 = System.nanoTime();
     List<ManagedProcess> watched = new ArrayList<>(processes);
-    watched.add(launch("kube-controller-manager", List.of(
-        binaries.path("kube-controller-manager").toString(),
-        "--kubeconfig=" + kubeconfig,
-        "--secure-port=0",
-        "--leader-elect=true",
-        "--use-service-account-credentials=false",
-        "--controllers=" + String.join(",", CONTROLLERS))));
-    watched.add(launch("kube-scheduler", List.of(
-        binaries.path("kube-scheduler").toString(),
-        "--kubeconfig=" + kubeconfig,
-        "--secure-port=0",
-        "--leader-elect=true")));
+    watched.add(
+        launch(
+            "kube-controller-manager",
+            List.of(
+                binaries.path("kube-controller-manager").toString(),
+                "--kubeconfig=" + kubeconfig,
+                "--secure-port=0",
+                "--leader-elect=true",
+                "--use-service-account-credentials=false",
+                "--controllers=" + String.join(",", CONTROLLERS))));
+    watched.add(
+        launch(
+            "kube-scheduler",
+            List.of(
+                binaries.path("kube-scheduler").toString(),
+                "--kubeconfig=" + kubeconfig,
+                "--secure-port=0",
+                "--leader-elect=true")));
     Path stages = runDirectory.resolve("kwok-stages.yaml");
-    try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("kwok-stages.yaml"))) {
+    try (InputStream in =
+        Objects.requireNonNull(getClass().getResourceAsStream("kwok-stages.yaml"))) {
       Files.copy(in, stages);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    watched.add(launch("kwok", List.of(
-        binaries.path("kwok").toString(),
-        "--kubeconfig=" + kubeconfig,
-        "--config=" + stages,
-        "--manage-nodes-with-annotation-selector=" + KWOK_NODE_ANNOTATION + "=fake",
-        "--cidr=10.244.0.0/16")));
+    watched.add(
+        launch(
+            "kwok",
+            List.of(
+                binaries.path("kwok").toString(),
+                "--kubeconfig=" + kubeconfig,
+                "--config=" + stages,
+                "--manage-nodes-with-annotation-selector=" + KWOK_NODE_ANNOTATION + "=fake",
+                "--cidr=10.244.0.0/16")));
 
-    admin.nodes().resource(new NodeBuilder()
-        .withNewMetadata()
-        .withName(NODE_NAME)
-        .addToAnnotations(KWOK_NODE_ANNOTATION, "fake")
-        .addToLabels("kubernetes.io/hostname", NODE_NAME)
-        .addToLabels("kubernetes.io/os", "linux")
-        .addToLabels("type", "kwok")
-        .endMetadata()
-        .build()).serverSideApply();
-    waitFor("kwok to make node " + NODE_NAME + " Ready", watched, () -> {
-      var node = quietly(() -> admin.nodes().withName(NODE_NAME).get());
-      return node != null && node.getStatus() != null && node.getStatus().getConditions() != null
-          && node.getStatus().getConditions().stream()
-              .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
-    });
+    admin
+        .nodes()
+        .resource(
+            new NodeBuilder()
+                .withNewMetadata()
+                .withName(NODE_NAME)
+                .addToAnnotations(KWOK_NODE_ANNOTATION, "fake")
+                .addToLabels("kubernetes.io/hostname", NODE_NAME)
+                .addToLabels("kubernetes.io/os", "linux")
+                .addToLabels("type", "kwok")
+                .endMetadata()
+                .build())
+        .serverSideApply();
+    waitFor(
+        "kwok to make node " + NODE_NAME + " Ready",
+        watched,
+        () -> {
+          var node = quietly(() -> admin.nodes().withName(NODE_NAME).get());
+          return node != null
+              && node.getStatus() != null
+              && node.getStatus().getConditions() != null
+              && node.getStatus().getConditions().stream()
+                  .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
+        });
     for (String component : List.of("kube-controller-manager", "kube-scheduler")) {
-      waitFor(component + " to hold its leader lease", watched, () -> quietly(
-          () -> admin.leases().inNamespace("kube-system").withName(component).get()) != null);
+      waitFor(
+          component + " to hold its leader lease",
+          watched,
+          () ->
+              quietly(() -> admin.leases().inNamespace("kube-system").withName(component).get())
+                  != null);
     }
     nodesStarted = true;
-    LOG.log(Level.INFO, "kube-controller-manager, kube-scheduler and kwok (node {0}) ready in {1}", NODE_NAME,
+    LOG.log(
+        Level.INFO,
+        "kube-controller-manager, kube-scheduler and kwok (node {0}) ready in {1}",
+        NODE_NAME,
         seconds(System.nanoTime() - t0));
   }
 
@@ -292,9 +374,15 @@ final class LocalControlPlane implements AutoCloseable {
       watched.forEach(ManagedProcess::checkAlive);
       if (System.nanoTime() > deadline) {
         ManagedProcess last = watched.get(watched.size() - 1);
-        throw new IllegalStateException("Timed out after " + timeout.toSeconds() + " s waiting for " + what
-            + " (raise -Dgastown.controlplane.timeout=<seconds> on a slow machine); end of " + last.name()
-            + ".log:\n" + last.logTail(40));
+        throw new IllegalStateException(
+            "Timed out after "
+                + timeout.toSeconds()
+                + " s waiting for "
+                + what
+                + " (raise -Dgastown.controlplane.timeout=<seconds> on a slow machine); end of "
+                + last.name()
+                + ".log:\n"
+                + last.logTail(40));
       }
       try {
         Thread.sleep(POLL.toMillis());
@@ -307,8 +395,10 @@ final class LocalControlPlane implements AutoCloseable {
 
   static boolean httpOk(HttpClient http, String url) {
     try {
-      var response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-          HttpResponse.BodyHandlers.discarding());
+      var response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+              HttpResponse.BodyHandlers.discarding());
       return response.statusCode() == 200;
     } catch (IOException e) {
       return false;

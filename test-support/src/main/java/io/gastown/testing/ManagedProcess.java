@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One control plane process, its output in a log file, stopped with SIGTERM and then, if need be, SIGKILL. */
+/**
+ * One control plane process, its output in a log file, stopped with SIGTERM and then, if need be,
+ * SIGKILL.
+ */
 final class ManagedProcess {
   private final String name;
   private final Path log;
@@ -26,15 +29,17 @@ final class ManagedProcess {
   }
 
   /** Starts the command with this process's environment plus {@code environment} (which wins). */
-  static ManagedProcess start(String name, Path logDirectory, List<String> command,
-      Map<String, String> environment) {
+  static ManagedProcess start(
+      String name, Path logDirectory, List<String> command, Map<String, String> environment) {
     Path log = logDirectory.resolve(name + ".log");
     try {
       Files.writeString(log, String.join(" ", command) + "\n\n");
-      ProcessBuilder builder = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-      // Every setting is a flag here; etcd refuses to start when an ETCD_* variable repeats one (hack/bench.sh
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      // Every setting is a flag here; etcd refuses to start when an ETCD_* variable repeats one
+      // (hack/bench.sh
       // exports ETCD_UNSAFE_NO_FSYNC for kube-api-test's etcd).
       builder.environment().keySet().removeIf(variable -> variable.startsWith("ETCD_"));
       builder.environment().putAll(environment);
@@ -48,8 +53,14 @@ final class ManagedProcess {
   /** Throws, with the end of the log, when the process has exited. */
   void checkAlive() {
     if (!process.isAlive()) {
-      throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; end of " + log
-          + ":\n" + logTail(40));
+      throw new IllegalStateException(
+          name
+              + " exited with code "
+              + process.exitValue()
+              + "; end of "
+              + log
+              + ":\n"
+              + logTail(40));
     }
   }
 
@@ -62,10 +73,14 @@ final class ManagedProcess {
     }
   }
 
-  /** Resident memory (VmRSS) in KiB from /proc, or -1 when the process is gone or the value unreadable. */
+  /**
+   * Resident memory (VmRSS) in KiB from /proc, or -1 when the process is gone or the value
+   * unreadable.
+   */
   long residentKib() {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
         if (line.startsWith("VmRSS:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }

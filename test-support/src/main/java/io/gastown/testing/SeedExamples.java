@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The objects shown in a Markdown document (the seed documents): every fenced block is searched for YAML documents
- * that start with a given apiVersion, whether the block is YAML or a shell session (heredoc or {@code cat} output).
+ * The objects shown in a Markdown document (the seed documents): every fenced block is searched for
+ * YAML documents that start with a given apiVersion, whether the block is YAML or a shell session
+ * (heredoc or {@code cat} output).
  */
 public final class SeedExamples {
   private static final Pattern FENCE = Pattern.compile("(?ms)^```[a-z]*\\n(.*?)^```");
@@ -25,20 +26,24 @@ public final class SeedExamples {
     }
   }
 
-  private SeedExamples() {
-  }
+  private SeedExamples() {}
 
-  /** The examples of {@code apiVersion} in a Markdown {@code document} called {@code name}, in document order. */
+  /**
+   * The examples of {@code apiVersion} in a Markdown {@code document} called {@code name}, in
+   * document order.
+   */
   public static List<Example> in(String document, String name, String apiVersion) {
     List<Example> examples = new ArrayList<>();
     Matcher block = FENCE.matcher(document);
     while (block.find()) {
-      int line = 1 + (int) document.substring(0, block.start()).chars().filter(c -> c == '\n').count();
+      int line =
+          1 + (int) document.substring(0, block.start()).chars().filter(c -> c == '\n').count();
       StringBuilder current = null;
       for (String text : block.group(1).split("\n")) {
         if (text.startsWith("apiVersion: " + apiVersion)) {
           current = new StringBuilder();
-        } else if (current != null && (text.startsWith("EOF") || text.startsWith("$ ") || text.equals("---"))) {
+        } else if (current != null
+            && (text.startsWith("EOF") || text.startsWith("$ ") || text.equals("---"))) {
           examples.add(new Example(name + ":" + line, current.toString()));
           current = null;
         }

@@ -1,15 +1,18 @@
 package io.gastown.testing;
 
 /**
- * Pod annotations that tell kwok how a Pod on the fake node behaves (stages in {@code kwok-stages.yaml}).
+ * Pod annotations that tell kwok how a Pod on the fake node behaves (stages in {@code
+ * kwok-stages.yaml}).
  *
- * <p>Only Pods with {@code restartPolicy} {@code Never} or {@code OnFailure} (every Job's Pods) finish; others
- * stay Running. Put the annotations on a Job's pod template so the Job's Pods carry them.
+ * <p>Only Pods with {@code restartPolicy} {@code Never} or {@code OnFailure} (every Job's Pods)
+ * finish; others stay Running. Put the annotations on a Job's pod template so the Job's Pods carry
+ * them.
+ *
  * <ul>
- *   <li>{@value #OUTCOME}: {@value #SUCCEED} (the default when absent) or {@value #FAIL}.</li>
- *   <li>{@value #DURATION}: how long the Pod runs before it finishes, as a Go duration ({@code 500ms},
- *       {@code 3s}, {@code 1h}); default {@value #DEFAULT_DURATION}.</li>
- *   <li>{@value #EXIT_CODE}: the container exit code of a failing Pod; default 1.</li>
+ *   <li>{@value #OUTCOME}: {@value #SUCCEED} (the default when absent) or {@value #FAIL}.
+ *   <li>{@value #DURATION}: how long the Pod runs before it finishes, as a Go duration ({@code
+ *       500ms}, {@code 3s}, {@code 1h}); default {@value #DEFAULT_DURATION}.
+ *   <li>{@value #EXIT_CODE}: the container exit code of a failing Pod; default 1.
  * </ul>
  */
 public final class SimulatedPod {
@@ -20,6 +23,5 @@ public final class SimulatedPod {
   public static final String DEFAULT_DURATION = "500ms";
   public static final String EXIT_CODE = "gastown.io/simulate-exit-code";
 
-  private SimulatedPod() {
-  }
+  private SimulatedPod() {}
 }

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The same control plane as {@link ControlPlaneExtension}'s, with nodes, for code outside JUnit: the local
- * environment of {@code hack/dev.sh} and the benchmarks. The processes log to {@code <runDirectory>/logs}; the
- * kubeconfig is {@code <runDirectory>/kubeconfig}. {@code runDirectory} is emptied first.
+ * The same control plane as {@link ControlPlaneExtension}'s, with nodes, for code outside JUnit:
+ * the local environment of {@code hack/dev.sh} and the benchmarks. The processes log to {@code
+ * <runDirectory>/logs}; the kubeconfig is {@code <runDirectory>/kubeconfig}. {@code runDirectory}
+ * is emptied first.
  */
 public final class StandaloneControlPlane implements AutoCloseable {
   private final LocalControlPlane plane;
@@ -16,10 +17,14 @@ public final class StandaloneControlPlane implements AutoCloseable {
     this.plane = plane;
   }
 
-  /** Starts etcd, kube-apiserver (with the project's CRDs), kube-controller-manager, kube-scheduler and kwok. */
+  /**
+   * Starts etcd, kube-apiserver (with the project's CRDs), kube-controller-manager, kube-scheduler
+   * and kwok.
+   */
   public static StandaloneControlPlane start(Path runDirectory, Duration timeout) {
-    LocalControlPlane plane = LocalControlPlane.start(ControlPlaneBinaries.locate(), runDirectory,
-        CrdManifests.repositoryRoot(), timeout);
+    LocalControlPlane plane =
+        LocalControlPlane.start(
+            ControlPlaneBinaries.locate(), runDirectory, CrdManifests.repositoryRoot(), timeout);
     try {
       plane.ensureNodes();
     } catch (RuntimeException e) {

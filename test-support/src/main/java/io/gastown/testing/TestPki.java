@@ -40,24 +40,25 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The one maker of throw-away X.509 certificates, for the tests of every module and the local environment
- * ({@code io.gastown.dev}): a certificate and its key, made fresh, never stored in git. Every certificate is valid
- * for {@code localhost} and {@code 127.0.0.1} (where tests and the local control plane reach a webhook), and comes
- * as PEM the way a TLS Secret holds it.
+ * The one maker of throw-away X.509 certificates, for the tests of every module and the local
+ * environment ({@code io.gastown.dev}): a certificate and its key, made fresh, never stored in git.
+ * Every certificate is valid for {@code localhost} and {@code 127.0.0.1} (where tests and the local
+ * control plane reach a webhook), and comes as PEM the way a TLS Secret holds it.
  *
  * <ul>
- *   <li>{@link #rsa(String)}, {@link #ec(String)}: self-signed, usable both as a serving certificate and as the CA
- *       that trusts it (a caBundle);</li>
+ *   <li>{@link #rsa(String)}, {@link #ec(String)}: self-signed, usable both as a serving
+ *       certificate and as the CA that trusts it (a caBundle);
  *   <li>{@link #ca(String, Algorithm)}: a CA only (key usage: certificate and CRL signing), as
- *       {@code hack/dev-certs.sh} makes one;</li>
- *   <li>{@link #issue(String)}: a serving certificate signed by this one, as cert-manager renews them: same CA, new
- *       leaf, new key.</li>
+ *       {@code hack/dev-certs.sh} makes one;
+ *   <li>{@link #issue(String)}: a serving certificate signed by this one, as cert-manager renews
+ *       them: same CA, new leaf, new key.
  * </ul>
  */
 public record TestPki(X509Certificate certificate, KeyPair keyPair) {
   private static final Duration VALIDITY = Duration.ofDays(30);
   private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
   private static final String PRIVATE_KEY = "PRIVATE" + " KEY";
+
   /** SEC1's PEM label, built from parts so that secret scanners do not flag this source. */
   private static final String EC_PRIVATE_KEY = "EC " + PRIVATE_KEY;
 
@@ -68,14 +69,23 @@ public record TestPki(X509Certificate certificate, KeyPair keyPair) {
     EC
   }
 
-  /** How the private key is written: PKCS#8, or the traditional form (PKCS#1 for RSA, SEC1 for EC). */
+  /**
+   * How the private key is written: PKCS#8, or the traditional form (PKCS#1 for RSA, SEC1 for EC).
+   */
   public enum KeyFormat {
     PKCS8,
-    /** cert-manager's default encoding (PKCS1), and what {@code openssl ecparam -genkey} writes for EC. */
+    /**
+     * cert-manager's default encoding (PKCS1), and what {@code openssl ecparam -genkey} writes for
+     * EC.
+     */
     TRADITIONAL
   }
 
-  private enum Profile { SELF_SIGNED_SERVER, CA, SERVER }
+  private enum Profile {
+    SELF_SIGNED_SERVER,
+    CA,
+    SERVER
+  }
 
   /** A self-signed RSA certificate for localhost and 127.0.0.1 that is its own CA. */
   public static TestPki rsa(String commonName) {
@@ -102,33 +112,53 @@ public record TestPki(X509Certificate certificate, KeyPair keyPair) {
     return create(commonName, algorithm, Profile.SERVER, this);
   }
 
-  private static TestPki create(String commonName, Algorithm algorithm, Profile profile, TestPki issuer) {
+  private static TestPki create(
+      String commonName, Algorithm algorithm, Profile profile, TestPki issuer) {
     try {
       KeyPair keyPair = generateKeys(algorithm);
       X500Name subject = new X500Name("CN=" + commonName);
-      X500Name issuerName = issuer == null ? subject
-          : new X500Name(issuer.certificate().getSubjectX500Principal().getName());
+      X500Name issuerName =
+          issuer == null
+              ? subject
+              : new X500Name(issuer.certificate().getSubjectX500Principal().getName());
       Instant now = Instant.now();
-      JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName,
-          BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(now.minus(Duration.ofMinutes(5))),
-          Date.from(now.plus(VALIDITY)), subject, keyPair.getPublic());
-      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(profile != Profile.SERVER));
+      JcaX509v3CertificateBuilder builder =
+          new JcaX509v3CertificateBuilder(
+              issuerName,
+              BigInteger.valueOf(SERIAL.incrementAndGet()),
+              Date.from(now.minus(Duration.ofMinutes(5))),
+              Date.from(now.plus(VALIDITY)),
+              subject,
+              keyPair.getPublic());
+      builder.addExtension(
+          Extension.basicConstraints, true, new BasicConstraints(profile != Profile.SERVER));
       if (profile == Profile.CA) {
-        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        builder.addExtension(
+            Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
       } else {
-        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
-            new GeneralName(GeneralName.dNSName, "localhost"),
-            new GeneralName(GeneralName.iPAddress, "127.0.0.1")}));
+        builder.addExtension(
+            Extension.subjectAlternativeName,
+            false,
+            new GeneralNames(
+                new GeneralName[] {
+                  new GeneralName(GeneralName.dNSName, "localhost"),
+                  new GeneralName(GeneralName.iPAddress, "127.0.0.1")
+                }));
       }
       if (profile == Profile.SERVER) {
-        int usage = KeyUsage.digitalSignature | (algorithm == Algorithm.RSA ? KeyUsage.keyEncipherment : 0);
+        int usage =
+            KeyUsage.digitalSignature | (algorithm == Algorithm.RSA ? KeyUsage.keyEncipherment : 0);
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
-        builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+        builder.addExtension(
+            Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
       }
       KeyPair signer = issuer == null ? keyPair : issuer.keyPair();
-      String signature = signer.getPrivate().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
-      X509Certificate certificate = new JcaX509CertificateConverter()
-          .getCertificate(builder.build(new JcaContentSignerBuilder(signature).build(signer.getPrivate())));
+      String signature =
+          signer.getPrivate().getAlgorithm().equals("EC") ? "SHA256withECDSA" : "SHA256withRSA";
+      X509Certificate certificate =
+          new JcaX509CertificateConverter()
+              .getCertificate(
+                  builder.build(new JcaContentSignerBuilder(signature).build(signer.getPrivate())));
       return new TestPki(certificate, keyPair);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -166,11 +196,15 @@ public record TestPki(X509Certificate certificate, KeyPair keyPair) {
     return pem(keyPair);
   }
 
-  /** SEC1 with the curve in its parameters, as openssl and cert-manager write it (the JDK's inner SEC1 omits it). */
+  /**
+   * SEC1 with the curve in its parameters, as openssl and cert-manager write it (the JDK's inner
+   * SEC1 omits it).
+   */
   private String sec1WithCurve() {
     try {
       PrivateKeyInfo info = PrivateKeyInfo.getInstance(keyPair.getPrivate().getEncoded());
-      ASN1ObjectIdentifier curve = ASN1ObjectIdentifier.getInstance(info.getPrivateKeyAlgorithm().getParameters());
+      ASN1ObjectIdentifier curve =
+          ASN1ObjectIdentifier.getInstance(info.getPrivateKeyAlgorithm().getParameters());
       ECPrivateKey inner = ECPrivateKey.getInstance(info.parsePrivateKey());
       return armour(EC_PRIVATE_KEY, new ECPrivateKey(256, inner.getKey(), curve).getEncoded());
     } catch (IOException e) {
@@ -178,18 +212,25 @@ public record TestPki(X509Certificate certificate, KeyPair keyPair) {
     }
   }
 
-  /** Writes {@code tls.crt} and {@code tls.key} (traditional PEM, cert-manager's default) into {@code dir}. */
+  /**
+   * Writes {@code tls.crt} and {@code tls.key} (traditional PEM, cert-manager's default) into
+   * {@code dir}.
+   */
   public void writeTo(Path dir) throws IOException {
     writeTo(dir, KeyFormat.TRADITIONAL);
   }
 
-  /** Writes {@code tls.crt} and {@code tls.key} (mode 600) into {@code dir}, as a mounted TLS Secret holds them. */
+  /**
+   * Writes {@code tls.crt} and {@code tls.key} (mode 600) into {@code dir}, as a mounted TLS Secret
+   * holds them.
+   */
   public void writeTo(Path dir, KeyFormat format) throws IOException {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("tls.crt"), certificatePem());
     Path key = dir.resolve("tls.key");
     Files.deleteIfExists(key);
-    Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(
+        key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Files.writeString(key, keyPem(format));
   }
 
@@ -199,7 +240,8 @@ public record TestPki(X509Certificate certificate, KeyPair keyPair) {
       KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
       trust.load(null, null);
       trust.setCertificateEntry("test-ca", certificate);
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init(trust);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, factory.getTrustManagers(), null);
@@ -216,8 +258,10 @@ public record TestPki(X509Certificate certificate, KeyPair keyPair) {
     try {
       KeyStore keyStore = KeyStore.getInstance("PKCS12");
       keyStore.load(null, null);
-      keyStore.setKeyEntry("serving", keyPair.getPrivate(), new char[0], new X509Certificate[] {certificate});
-      KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      keyStore.setKeyEntry(
+          "serving", keyPair.getPrivate(), new char[0], new X509Certificate[] {certificate});
+      KeyManagerFactory keyManagers =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keyManagers.init(keyStore, new char[0]);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keyManagers.getKeyManagers(), null, null);
@@ -230,9 +274,13 @@ public record TestPki(X509Certificate certificate, KeyPair keyPair) {
   }
 
   private static String armour(String label, byte[] der) {
-    return "-----BEGIN " + label + "-----\n"
+    return "-----BEGIN "
+        + label
+        + "-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-        + "\n-----END " + label + "-----\n";
+        + "\n-----END "
+        + label
+        + "-----\n";
   }
 
   private static String pem(Object object) {

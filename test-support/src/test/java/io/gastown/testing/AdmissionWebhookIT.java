@@ -50,18 +50,38 @@ class AdmissionWebhookIT {
   void theApiServerCallsAWebhookOnALoopbackHttpsPort(KubernetesClient client) throws Exception {
     this.client = client;
     TestPki certificate = startDenyingWebhook();
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name)
-        .addToLabels("webhook-it", name).endMetadata().build()).create();
-    client.admissionRegistration().v1().validatingWebhookConfigurations()
-        .resource(webhookConfiguration(server.getAddress().getPort(), certificate)).create();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .addToLabels("webhook-it", name)
+                .endMetadata()
+                .build())
+        .create();
+    client
+        .admissionRegistration()
+        .v1()
+        .validatingWebhookConfigurations()
+        .resource(webhookConfiguration(server.getAddress().getPort(), certificate))
+        .create();
 
     // The apiserver picks up new webhook configurations asynchronously.
     String rejection = null;
     Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
     while (rejection == null && Instant.now().isBefore(deadline)) {
       try {
-        client.configMaps().inNamespace(name).resource(new ConfigMapBuilder().withNewMetadata()
-            .withGenerateName("probe-").endMetadata().build()).create();
+        client
+            .configMaps()
+            .inNamespace(name)
+            .resource(
+                new ConfigMapBuilder()
+                    .withNewMetadata()
+                    .withGenerateName("probe-")
+                    .endMetadata()
+                    .build())
+            .create();
         Thread.sleep(200);
       } catch (KubernetesClientException e) {
         rejection = e.getStatus().getMessage();
@@ -78,37 +98,56 @@ class AdmissionWebhookIT {
 
     server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(tls));
-    server.createContext("/validate", exchange -> {
-      calls.incrementAndGet();
-      AdmissionReview request = Serialization.unmarshal(exchange.getRequestBody(), AdmissionReview.class);
-      byte[] body = Serialization.asJson(new AdmissionReviewBuilder()
-          .withResponse(new AdmissionResponseBuilder()
-              .withUid(request.getRequest().getUid())
-              .withAllowed(false)
-              .withStatus(new StatusBuilder().withCode(403).withMessage("denied by the test webhook").build())
-              .build())
-          .build()).getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
+    server.createContext(
+        "/validate",
+        exchange -> {
+          calls.incrementAndGet();
+          AdmissionReview request =
+              Serialization.unmarshal(exchange.getRequestBody(), AdmissionReview.class);
+          byte[] body =
+              Serialization.asJson(
+                      new AdmissionReviewBuilder()
+                          .withResponse(
+                              new AdmissionResponseBuilder()
+                                  .withUid(request.getRequest().getUid())
+                                  .withAllowed(false)
+                                  .withStatus(
+                                      new StatusBuilder()
+                                          .withCode(403)
+                                          .withMessage("denied by the test webhook")
+                                          .build())
+                                  .build())
+                          .build())
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.start();
     return certificate;
   }
 
   private ValidatingWebhookConfiguration webhookConfiguration(int port, TestPki certificate) {
     return new ValidatingWebhookConfigurationBuilder()
-        .withNewMetadata().withName(name).endMetadata()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
         .addNewWebhook()
         .withName("deny.webhook-it.gastown.io")
         .withNewClientConfig()
         .withUrl("https://127.0.0.1:" + port + "/validate")
         .withCaBundle(certificate.caBundle())
         .endClientConfig()
-        .addNewRule().withOperations("CREATE").withApiGroups("").withApiVersions("v1")
-        .withResources("configmaps").endRule()
-        .withNewNamespaceSelector().addToMatchLabels("webhook-it", name).endNamespaceSelector()
+        .addNewRule()
+        .withOperations("CREATE")
+        .withApiGroups("")
+        .withApiVersions("v1")
+        .withResources("configmaps")
+        .endRule()
+        .withNewNamespaceSelector()
+        .addToMatchLabels("webhook-it", name)
+        .endNamespaceSelector()
         .withSideEffects("None")
         .withAdmissionReviewVersions("v1")
         .withFailurePolicy("Fail")

@@ -16,11 +16,14 @@ class ControlPlaneBinariesTest {
 
   @Test
   void missingBinariesFailWithTheProvisioningCommand(@TempDir Path cache) {
-    var binaries = new ControlPlaneBinaries(ControlPlaneBinaries.directory(cache, "1.37.0"), "1.37.0");
+    var binaries =
+        new ControlPlaneBinaries(ControlPlaneBinaries.directory(cache, "1.37.0"), "1.37.0");
 
     assertThatThrownBy(binaries::verify)
-        .hasMessageContaining("Kubernetes 1.37.0 control plane binaries missing in " + binaries.directory())
-        .hasMessageContaining("etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok, kubectl")
+        .hasMessageContaining(
+            "Kubernetes 1.37.0 control plane binaries missing in " + binaries.directory())
+        .hasMessageContaining(
+            "etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok, kubectl")
         .hasMessageContaining("bash hack/control-plane.sh");
   }
 
@@ -28,8 +31,9 @@ class ControlPlaneBinariesTest {
   void binariesStampedForAnotherVersionAreRejected(@TempDir Path cache) throws IOException {
     Path directory = Files.createDirectories(ControlPlaneBinaries.directory(cache, "1.37.0"));
     for (String name : ControlPlaneBinaries.NAMES) {
-      Files.createFile(directory.resolve(name), PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString("rwxr-xr-x")));
+      Files.createFile(
+          directory.resolve(name),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     }
     Files.writeString(directory.resolve(".kubernetes.version"), "1.36.3\n");
 
@@ -42,8 +46,9 @@ class ControlPlaneBinariesTest {
   void completeStampedBinariesPass(@TempDir Path cache) throws IOException {
     Path directory = Files.createDirectories(ControlPlaneBinaries.directory(cache, "1.37.0"));
     for (String name : ControlPlaneBinaries.NAMES) {
-      Files.createFile(directory.resolve(name), PosixFilePermissions.asFileAttribute(
-          PosixFilePermissions.fromString("rwxr-xr-x")));
+      Files.createFile(
+          directory.resolve(name),
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
     }
     Files.writeString(directory.resolve(".kubernetes.version"), "1.37.0\n");
 
@@ -72,7 +77,8 @@ class ControlPlaneBinariesTest {
   @Test
   void theVersionsFileNamesEveryComponentVersion() {
     Properties versions = ControlPlaneBinaries.versions();
-    assertThat(versions.stringPropertyNames()).contains("K8S_VERSION", "ETCD_VERSION", "KWOK_VERSION");
+    assertThat(versions.stringPropertyNames())
+        .contains("K8S_VERSION", "ETCD_VERSION", "KWOK_VERSION");
     assertThat(versions.getProperty("K8S_VERSION")).matches("1\\.\\d+\\.\\d+");
   }
 }

@@ -18,9 +18,11 @@ class ControlPlaneIT {
   void versionEndpointReportsTheProvisionedVersion(KubernetesClient client, ControlPlaneInfo info) {
     Map<?, ?> version = Serialization.unmarshal(client.raw("/version"), Map.class);
 
-    assertThat(info.kubernetesVersion()).isEqualTo(ControlPlaneBinaries.versions().getProperty("K8S_VERSION"));
+    assertThat(info.kubernetesVersion())
+        .isEqualTo(ControlPlaneBinaries.versions().getProperty("K8S_VERSION"));
     assertThat(version.get("gitVersion")).isEqualTo("v" + info.kubernetesVersion());
-    assertThat(client.getKubernetesVersion().getMinor()).isEqualTo(info.kubernetesVersion().split("\\.")[1]);
+    assertThat(client.getKubernetesVersion().getMinor())
+        .isEqualTo(info.kubernetesVersion().split("\\.")[1]);
   }
 
   @Test
@@ -28,11 +30,20 @@ class ControlPlaneIT {
       throws IOException, InterruptedException {
     assertThat(info.apiServerUrl()).matches("https://127\\.0\\.0\\.1:\\d+");
 
-    Process kubectl = new ProcessBuilder(ControlPlaneBinaries.locate().path("kubectl").toString(),
-        "--kubeconfig=" + info.kubeconfig(), "get", "namespace", "default", "-o", "name")
-        .redirectErrorStream(true).start();
+    Process kubectl =
+        new ProcessBuilder(
+                ControlPlaneBinaries.locate().path("kubectl").toString(),
+                "--kubeconfig=" + info.kubeconfig(),
+                "get",
+                "namespace",
+                "default",
+                "-o",
+                "name")
+            .redirectErrorStream(true)
+            .start();
     assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(new String(kubectl.getInputStream().readAllBytes()).strip()).isEqualTo("namespace/default");
+    assertThat(new String(kubectl.getInputStream().readAllBytes()).strip())
+        .isEqualTo("namespace/default");
     assertThat(kubectl.exitValue()).isZero();
   }
 

@@ -10,20 +10,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(ControlPlaneExtension.class)
 class CrdIT {
-  static final List<String> GASTOWN_CRDS = List.of(
-      "beadstores.gastown.gastown.io", "convoys.gastown.gastown.io", "polecats.gastown.gastown.io",
-      "refineries.gastown.gastown.io", "rigs.gastown.gastown.io", "witnesses.gastown.gastown.io");
+  static final List<String> GASTOWN_CRDS =
+      List.of(
+          "beadstores.gastown.gastown.io",
+          "convoys.gastown.gastown.io",
+          "polecats.gastown.gastown.io",
+          "refineries.gastown.gastown.io",
+          "rigs.gastown.gastown.io",
+          "witnesses.gastown.gastown.io");
 
   @Test
   void allSixCrdsAreInstalledAndEstablished(KubernetesClient client, ControlPlaneInfo info) {
-    assumeFalse(CrdManifests.find(CrdManifests.repositoryRoot()).isEmpty(),
+    assumeFalse(
+        CrdManifests.find(CrdManifests.repositoryRoot()).isEmpty(),
         "no CRDs checked in under kustomize/base/crds yet");
 
     assertThat(info.installedCrds()).containsExactlyInAnyOrderElementsOf(GASTOWN_CRDS);
     for (String name : GASTOWN_CRDS) {
-      assertThat(LocalControlPlane.established(
-          client.apiextensions().v1().customResourceDefinitions().withName(name).get()))
-          .as("%s Established", name).isTrue();
+      assertThat(
+              LocalControlPlane.established(
+                  client.apiextensions().v1().customResourceDefinitions().withName(name).get()))
+          .as("%s Established", name)
+          .isTrue();
     }
   }
 }

@@ -18,11 +18,13 @@ class CrdManifestsTest {
   @Test
   void findsYamlAndYmlFilesSortedAndSkipsTheKustomization(@TempDir Path root) throws IOException {
     Path crds = Files.createDirectories(root.resolve("kustomize/base/crds"));
-    for (String name : new String[] {"rigs.yml", "kustomization.yaml", "README.md", "convoys.yaml"}) {
+    for (String name :
+        new String[] {"rigs.yml", "kustomization.yaml", "README.md", "convoys.yaml"}) {
       Files.writeString(crds.resolve(name), "");
     }
 
-    assertThat(CrdManifests.find(root)).extracting(p -> p.getFileName().toString())
+    assertThat(CrdManifests.find(root))
+        .extracting(p -> p.getFileName().toString())
         .containsExactly("convoys.yaml", "rigs.yml");
   }
 }

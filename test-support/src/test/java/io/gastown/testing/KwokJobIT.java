@@ -18,7 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Jobs make Pods (kube-controller-manager), which are scheduled (kube-scheduler) and run on kwok's fake node. */
+/**
+ * Jobs make Pods (kube-controller-manager), which are scheduled (kube-scheduler) and run on kwok's
+ * fake node.
+ */
 @ControlPlane(nodes = true)
 class KwokJobIT {
   private final KubernetesClient client;
@@ -33,8 +36,11 @@ class KwokJobIT {
   @BeforeEach
   void createNamespace() {
     namespace = "kwok-it-" + UUID.randomUUID().toString().substring(0, 8);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
-        .build()).create();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+        .create();
   }
 
   @AfterEach
@@ -56,8 +62,16 @@ class KwokJobIT {
 
   @Test
   void aPodAnnotatedToFailFailsWithTheAnnotatedExitCode() throws Exception {
-    client.batch().v1().jobs().inNamespace(namespace).resource(job("breaks",
-        Map.of(SimulatedPod.OUTCOME, SimulatedPod.FAIL, SimulatedPod.EXIT_CODE, "42"))).create();
+    client
+        .batch()
+        .v1()
+        .jobs()
+        .inNamespace(namespace)
+        .resource(
+            job(
+                "breaks",
+                Map.of(SimulatedPod.OUTCOME, SimulatedPod.FAIL, SimulatedPod.EXIT_CODE, "42")))
+        .create();
 
     Pod pod = awaitFinishedPod("breaks");
 
@@ -69,33 +83,53 @@ class KwokJobIT {
 
   @Test
   void aPodRunsForTheAnnotatedDuration() throws Exception {
-    client.batch().v1().jobs().inNamespace(namespace).resource(job("slow",
-        Map.of(SimulatedPod.DURATION, "3s"))).create();
+    client
+        .batch()
+        .v1()
+        .jobs()
+        .inNamespace(namespace)
+        .resource(job("slow", Map.of(SimulatedPod.DURATION, "3s")))
+        .create();
 
     Pod pod = awaitFinishedPod("slow");
 
     ContainerStateTerminated terminated = terminated(pod);
-    Duration ran = Duration.between(Instant.parse(terminated.getStartedAt()),
-        Instant.parse(terminated.getFinishedAt()));
+    Duration ran =
+        Duration.between(
+            Instant.parse(terminated.getStartedAt()), Instant.parse(terminated.getFinishedAt()));
     assertThat(pod.getStatus().getPhase()).isEqualTo("Succeeded");
     // Timestamps have whole seconds.
     assertThat(ran).isBetween(Duration.ofSeconds(2), Duration.ofSeconds(10));
   }
 
   private Pod awaitFinishedPod(String jobName) throws Exception {
-    return client.pods().inNamespace(namespace).withLabel("job-name", jobName)
-        .informOnCondition(pods -> pods.size() == 1
-            && List.of("Succeeded", "Failed").contains(pods.get(0).getStatus().getPhase()))
+    return client
+        .pods()
+        .inNamespace(namespace)
+        .withLabel("job-name", jobName)
+        .informOnCondition(
+            pods ->
+                pods.size() == 1
+                    && List.of("Succeeded", "Failed").contains(pods.get(0).getStatus().getPhase()))
         .get(60, TimeUnit.SECONDS)
         .get(0);
   }
 
   private void awaitJobCondition(String jobName, String type) {
-    client.batch().v1().jobs().inNamespace(namespace).withName(jobName).waitUntilCondition(
-        job -> job.getStatus() != null && job.getStatus().getConditions() != null
-            && job.getStatus().getConditions().stream()
-                .anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus())),
-        60, TimeUnit.SECONDS);
+    client
+        .batch()
+        .v1()
+        .jobs()
+        .inNamespace(namespace)
+        .withName(jobName)
+        .waitUntilCondition(
+            job ->
+                job.getStatus() != null
+                    && job.getStatus().getConditions() != null
+                    && job.getStatus().getConditions().stream()
+                        .anyMatch(c -> type.equals(c.getType()) && "True".equals(c.getStatus())),
+            60,
+            TimeUnit.SECONDS);
   }
 
   private static ContainerStateTerminated terminated(Pod pod) {
@@ -104,14 +138,21 @@ class KwokJobIT {
 
   private static Job job(String name, Map<String, String> podAnnotations) {
     return new JobBuilder()
-        .withNewMetadata().withName(name).endMetadata()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
         .withNewSpec()
         .withBackoffLimit(0)
         .withNewTemplate()
-        .withNewMetadata().withAnnotations(podAnnotations).endMetadata()
+        .withNewMetadata()
+        .withAnnotations(podAnnotations)
+        .endMetadata()
         .withNewSpec()
         .withRestartPolicy("Never")
-        .addNewContainer().withName("agent").withImage("registry.invalid/agent:test").endContainer()
+        .addNewContainer()
+        .withName("agent")
+        .withImage("registry.invalid/agent:test")
+        .endContainer()
         .endSpec()
         .endTemplate()
         .endSpec()

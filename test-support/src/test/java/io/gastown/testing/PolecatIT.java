@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The Polecat CRD as the real apiserver enforces it. Uses {@link GenericKubernetesResource} so it does not depend
- * on the model classes; expected validation messages come from the installed CRD itself.
+ * The Polecat CRD as the real apiserver enforces it. Uses {@link GenericKubernetesResource} so it
+ * does not depend on the model classes; expected validation messages come from the installed CRD
+ * itself.
  */
 @ExtendWith(ControlPlaneExtension.class)
 class PolecatIT {
@@ -43,8 +44,11 @@ class PolecatIT {
   @BeforeEach
   void createNamespace() {
     namespace = "polecat-it-" + UUID.randomUUID().toString().substring(0, 8);
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata()
-        .build()).create();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+        .create();
   }
 
   @AfterEach
@@ -69,9 +73,13 @@ class PolecatIT {
   void aStatusPatchChangesStatusButNotSpec() {
     polecats().resource(polecat("nux", fullSpec())).create();
 
-    GenericKubernetesResource patched = polecats().withName("nux").subresource("status").patch(
-        PatchContext.of(PatchType.JSON_MERGE),
-        "{\"spec\":{\"desiredState\":\"Idle\"},\"status\":{\"phase\":\"Working\",\"podName\":\"nux-abc\"}}");
+    GenericKubernetesResource patched =
+        polecats()
+            .withName("nux")
+            .subresource("status")
+            .patch(
+                PatchContext.of(PatchType.JSON_MERGE),
+                "{\"spec\":{\"desiredState\":\"Idle\"},\"status\":{\"phase\":\"Working\",\"podName\":\"nux-abc\"}}");
 
     GenericKubernetesResource read = polecats().withName("nux").get();
     assertThat(patched.<String>get("status", "phase")).isEqualTo("Working");
@@ -82,11 +90,16 @@ class PolecatIT {
   @Test
   void aSpecUpdateChangesSpecButNotStatus() {
     polecats().resource(polecat("slit", fullSpec())).create();
-    polecats().withName("slit").subresource("status").patch(PatchContext.of(PatchType.JSON_MERGE),
-        "{\"status\":{\"phase\":\"Working\"}}");
+    polecats()
+        .withName("slit")
+        .subresource("status")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"phase\":\"Working\"}}");
 
-    polecats().withName("slit").patch(PatchContext.of(PatchType.JSON_MERGE),
-        "{\"spec\":{\"desiredState\":\"Idle\"},\"status\":{\"phase\":\"Done\"}}");
+    polecats()
+        .withName("slit")
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"spec\":{\"desiredState\":\"Idle\"},\"status\":{\"phase\":\"Done\"}}");
 
     GenericKubernetesResource read = polecats().withName("slit").get();
     assertThat(read.<String>get("spec", "desiredState")).isEqualTo("Idle");
@@ -99,47 +112,79 @@ class PolecatIT {
     Map<String, Object> spec = fullSpec();
     spec.put("rig", "My_Rig");
 
-    assertRejected(() -> polecats().resource(polecat("bad-rig", spec)).create(),
-        "spec.rig", "\"My_Rig\"", "should match '" + pattern + "'");
+    assertRejected(
+        () -> polecats().resource(polecat("bad-rig", spec)).create(),
+        "spec.rig",
+        "\"My_Rig\"",
+        "should match '" + pattern + "'");
   }
 
   @Test
   void aDesiredStateOutsideTheEnumIsRejectedWithTheSupportedValues() {
-    List<String> supported = specSchema().getProperties().get("desiredState").getEnum().stream()
-        .map(value -> "\"" + value.asText() + "\"").toList();
+    List<String> supported =
+        specSchema().getProperties().get("desiredState").getEnum().stream()
+            .map(value -> "\"" + value.asText() + "\"")
+            .toList();
     Map<String, Object> spec = fullSpec();
     spec.put("desiredState", "Sleeping");
 
-    assertRejected(() -> polecats().resource(polecat("bad-state", spec)).create(),
-        "spec.desiredState", "Unsupported value: \"Sleeping\"", String.join(", ", supported));
+    assertRejected(
+        () -> polecats().resource(polecat("bad-state", spec)).create(),
+        "spec.desiredState",
+        "Unsupported value: \"Sleeping\"",
+        String.join(", ", supported));
   }
 
   @Test
   void theRigCannotBeChangedAfterCreation() {
-    String message = specSchema().getProperties().get("rig").getXKubernetesValidations().get(0).getMessage();
+    String message =
+        specSchema().getProperties().get("rig").getXKubernetesValidations().get(0).getMessage();
     polecats().resource(polecat("capable", fullSpec())).create();
 
-    assertRejected(() -> polecats().withName("capable").patch(PatchContext.of(PatchType.JSON_MERGE),
-        "{\"spec\":{\"rig\":\"other-rig\"}}"), "spec.rig", message);
+    assertRejected(
+        () ->
+            polecats()
+                .withName("capable")
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"rig\":\"other-rig\"}}"),
+        "spec.rig",
+        message);
     assertThat(polecats().withName("capable").get().<String>get("spec", "rig")).isEqualTo("my-rig");
   }
 
   private static void assertRejected(Runnable write, String... messageParts) {
     assertThatThrownBy(write::run)
-        .isInstanceOfSatisfying(KubernetesClientException.class, e -> {
-          assertThat(e.getCode()).isEqualTo(422);
-          assertThat(e.getStatus().getMessage()).contains(messageParts);
-        });
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class,
+            e -> {
+              assertThat(e.getCode()).isEqualTo(422);
+              assertThat(e.getStatus().getMessage()).contains(messageParts);
+            });
   }
 
   private JSONSchemaProps specSchema() {
-    return client.apiextensions().v1().customResourceDefinitions().withName(CRD).get().getSpec().getVersions()
-        .get(0).getSchema().getOpenAPIV3Schema().getProperties().get("spec");
+    return client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .withName(CRD)
+        .get()
+        .getSpec()
+        .getVersions()
+        .get(0)
+        .getSchema()
+        .getOpenAPIV3Schema()
+        .getProperties()
+        .get("spec");
   }
 
-  private NonNamespaceOperation<GenericKubernetesResource, GenericKubernetesResourceList,
-      Resource<GenericKubernetesResource>> polecats() {
-    return client.genericKubernetesResources("gastown.gastown.io/v1alpha1", "Polecat").inNamespace(namespace);
+  private NonNamespaceOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      polecats() {
+    return client
+        .genericKubernetesResources("gastown.gastown.io/v1alpha1", "Polecat")
+        .inNamespace(namespace);
   }
 
   /** Every field the CRD defaults is set, so what is read back must equal what was sent. */
@@ -151,11 +196,13 @@ class PolecatIT {
     spec.put("desiredState", "Working");
     spec.put("executionMode", "kubernetes");
     spec.put("agent", "claude-code");
-    spec.put("kubernetes", Map.of(
-        "gitRepository", "https://git.example.com/team/repo.git",
-        "gitBranch", "main",
-        "workBranch", "feature/gt-123",
-        "activeDeadlineSeconds", 3600));
+    spec.put(
+        "kubernetes",
+        Map.of(
+            "gitRepository", "https://git.example.com/team/repo.git",
+            "gitBranch", "main",
+            "workBranch", "feature/gt-123",
+            "activeDeadlineSeconds", 3600));
     return spec;
   }
 
@@ -163,7 +210,10 @@ class PolecatIT {
     return new GenericKubernetesResourceBuilder()
         .withApiVersion("gastown.gastown.io/v1alpha1")
         .withKind("Polecat")
-        .withNewMetadata().withName(name).withNamespace(namespace).addToLabels("gastown.io/rig", "my-rig")
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(namespace)
+        .addToLabels("gastown.io/rig", "my-rig")
         .endMetadata()
         .withAdditionalProperties(Map.of("spec", spec))
         .build();

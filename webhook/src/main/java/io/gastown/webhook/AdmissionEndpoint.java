@@ -14,9 +14,9 @@ import io.fabric8.kubernetes.api.model.admission.v1.AdmissionRequest;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionResponseBuilder;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
 import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReviewBuilder;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.gastown.validation.KubernetesSyntax;
 import io.gastown.validation.Violation;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.ByteArrayOutputStream;
@@ -31,29 +31,45 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP side of one admission endpoint: checks the request (content type, size, AdmissionReview v1 with a
- * request uid), hands the review to the webhooks framework's controller and writes its answer. A bad request gets a
- * 4xx status with a one-line reason; anything unexpected is a 500 (and the stack trace goes to the log only), so
- * that the webhook configuration's failurePolicy decides.
+ * The HTTP side of one admission endpoint: checks the request (content type, size, AdmissionReview
+ * v1 with a request uid), hands the review to the webhooks framework's controller and writes its
+ * answer. A bad request gets a 4xx status with a one-line reason; anything unexpected is a 500 (and
+ * the stack trace goes to the log only), so that the webhook configuration's failurePolicy decides.
  */
 final class AdmissionEndpoint implements Handler {
   private static final Logger log = LoggerFactory.getLogger(AdmissionEndpoint.class);
-  /** Deep enough for any Pod or Gas Town object (they nest about 15 levels), far below a stack overflow. */
+
+  /**
+   * Deep enough for any Pod or Gas Town object (they nest about 15 levels), far below a stack
+   * overflow.
+   */
   static final int MAX_NESTING_DEPTH = 64;
-  /** Strict: a key given twice is an error (the apiserver's decoder would keep one of them silently). */
-  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-      .build());
-  /** The request thread's CPU time, for the debug log: how much of a slow answer was work, not waiting. */
+
+  /**
+   * Strict: a key given twice is an error (the apiserver's decoder would keep one of them
+   * silently).
+   */
+  private static final ObjectMapper JSON =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              .streamReadConstraints(
+                  StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+              .build());
+
+  /**
+   * The request thread's CPU time, for the debug log: how much of a slow answer was work, not
+   * waiting.
+   */
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private static final Set<String> OPERATIONS = Set.of("CREATE", "UPDATE", "DELETE", "CONNECT");
   static final String API_VERSION = "admission.k8s.io/v1";
 
@@ -63,8 +79,12 @@ final class AdmissionEndpoint implements Handler {
   private final long maxRequestBytes;
   private final AdmissionMetrics metrics;
 
-  AdmissionEndpoint(String path, UnaryOperator<AdmissionReview> controller, KubernetesSerialization serialization,
-      long maxRequestBytes, AdmissionMetrics metrics) {
+  AdmissionEndpoint(
+      String path,
+      UnaryOperator<AdmissionReview> controller,
+      KubernetesSerialization serialization,
+      long maxRequestBytes,
+      AdmissionMetrics metrics) {
     this.path = path;
     this.controller = controller;
     this.serialization = serialization;
@@ -84,23 +104,34 @@ final class AdmissionEndpoint implements Handler {
       timing.mark("read");
       ReviewInputs.requireValidRequest(review.getRequest());
       List<Violation> syntax = ReviewInputs.objectViolations(review.getRequest());
-      AdmissionReview answer = syntax.isEmpty() ? controller.apply(review) : refused(review.getRequest(), syntax);
+      AdmissionReview answer =
+          syntax.isEmpty() ? controller.apply(review) : refused(review.getRequest(), syntax);
       timing.mark("handle");
       ctx.status(200).contentType("application/json").result(serialization.asJson(answer));
       timing.mark("write");
-      result = Boolean.TRUE.equals(answer.getResponse().getAllowed())
-          ? AdmissionMetrics.Result.allowed : AdmissionMetrics.Result.denied;
+      result =
+          Boolean.TRUE.equals(answer.getResponse().getAllowed())
+              ? AdmissionMetrics.Result.allowed
+              : AdmissionMetrics.Result.denied;
       if (received != null) {
-        log.debug("{} {} {} received {}: {}, cpu;dur={}", path, review.getRequest().getOperation(),
-            objectOf(review.getRequest()), received, timing, String.format(Locale.ROOT, "%.3f",
-                (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6));
+        log.debug(
+            "{} {} {} received {}: {}, cpu;dur={}",
+            path,
+            review.getRequest().getOperation(),
+            objectOf(review.getRequest()),
+            received,
+            timing,
+            String.format(
+                Locale.ROOT, "%.3f", (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6));
       }
     } catch (BadRequest e) {
       ctx.status(e.status()).contentType("text/plain").result(e.getMessage() + "\n");
       result = AdmissionMetrics.Result.bad_request;
     } catch (RuntimeException e) {
       log.error("internal error answering {}", path, e);
-      ctx.status(500).contentType("text/plain").result("internal error; the webhook's log has the details\n");
+      ctx.status(500)
+          .contentType("text/plain")
+          .result("internal error; the webhook's log has the details\n");
       result = AdmissionMetrics.Result.error;
     }
     metrics.record(path, result, System.nanoTime() - start);
@@ -108,13 +139,17 @@ final class AdmissionEndpoint implements Handler {
 
   private AdmissionReview read(Context ctx) {
     String contentType = ctx.contentType();
-    if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      throw new BadRequest(415, "Content-Type must be application/json, got " + (contentType == null ? "none"
-          : contentType));
+    if (contentType == null
+        || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      throw new BadRequest(
+          415,
+          "Content-Type must be application/json, got "
+              + (contentType == null ? "none" : contentType));
     }
     String charset = charsetOf(contentType);
     if (charset != null && !charset.equals("utf-8")) {
-      throw new BadRequest(415, "Content-Type must be application/json in UTF-8, got charset " + charset);
+      throw new BadRequest(
+          415, "Content-Type must be application/json in UTF-8, got charset " + charset);
     }
     return review(body(ctx));
   }
@@ -132,12 +167,20 @@ final class AdmissionEndpoint implements Handler {
     }
     if (tree == null || !tree.isObject() || !"AdmissionReview".equals(tree.path("kind").asText())) {
       String kind = tree != null && tree.isObject() ? tree.path("kind").asText() : "";
-      throw new BadRequest(400, "not an AdmissionReview: the body's kind is "
-          + (kind.isEmpty() ? "missing" : "'" + kind + "'"));
+      throw new BadRequest(
+          400,
+          "not an AdmissionReview: the body's kind is "
+              + (kind.isEmpty() ? "missing" : "'" + kind + "'"));
     }
     if (!API_VERSION.equals(tree.path("apiVersion").asText())) {
-      throw new BadRequest(400, "AdmissionReview apiVersion must be " + API_VERSION + " (set admissionReviewVersions: "
-          + "[v1]), got '" + tree.path("apiVersion").asText() + "'");
+      throw new BadRequest(
+          400,
+          "AdmissionReview apiVersion must be "
+              + API_VERSION
+              + " (set admissionReviewVersions: "
+              + "[v1]), got '"
+              + tree.path("apiVersion").asText()
+              + "'");
     }
     JsonNode request = tree.path("request");
     if (!request.isObject() || request.path("uid").asText().isEmpty()) {
@@ -145,8 +188,11 @@ final class AdmissionEndpoint implements Handler {
     }
     String operation = request.path("operation").asText();
     if (!OPERATIONS.contains(operation)) {
-      throw new BadRequest(400, "request.operation must be one of CREATE, UPDATE, DELETE, CONNECT, got '"
-          + operation + "'");
+      throw new BadRequest(
+          400,
+          "request.operation must be one of CREATE, UPDATE, DELETE, CONNECT, got '"
+              + operation
+              + "'");
     }
     String objectField = operation.equals("DELETE") ? "oldObject" : "object";
     if (!request.path(objectField).isObject()) {
@@ -155,36 +201,59 @@ final class AdmissionEndpoint implements Handler {
     try {
       return serialization.convertValue(tree, AdmissionReview.class);
     } catch (RuntimeException e) {
-      throw new BadRequest(400, "the AdmissionReview does not match its schema" + fieldOf(e)
-          + ": check the field's type");
+      throw new BadRequest(
+          400,
+          "the AdmissionReview does not match its schema"
+              + fieldOf(e)
+              + ": check the field's type");
     }
   }
 
-  /** "Pod gt-shop/polecat-furiosa-*": the kind, namespace and name (or generateName) of the request's object. */
+  /**
+   * "Pod gt-shop/polecat-furiosa-*": the kind, namespace and name (or generateName) of the
+   * request's object.
+   */
   private static String objectOf(AdmissionRequest request) {
     if (!(request.getObject() instanceof HasMetadata object) || object.getMetadata() == null) {
       return String.valueOf(request.getKind() != null ? request.getKind().getKind() : null);
     }
-    String name = object.getMetadata().getName() != null && !object.getMetadata().getName().isEmpty()
-        ? object.getMetadata().getName() : object.getMetadata().getGenerateName() + "*";
-    return KubernetesSyntax.shown(String.valueOf(object.getKind())) + " " + request.getNamespace() + "/" + KubernetesSyntax.shown(name);
+    String name =
+        object.getMetadata().getName() != null && !object.getMetadata().getName().isEmpty()
+            ? object.getMetadata().getName()
+            : object.getMetadata().getGenerateName() + "*";
+    return KubernetesSyntax.shown(String.valueOf(object.getKind()))
+        + " "
+        + request.getNamespace()
+        + "/"
+        + KubernetesSyntax.shown(name);
   }
 
   /** A denial that names every field with a syntax error; nothing was looked up. */
   private static AdmissionReview refused(AdmissionRequest request, List<Violation> violations) {
-    String message = "the object is malformed: " + violations.stream().map(Violation::toString)
-        .collect(Collectors.joining("; "));
-    return new AdmissionReviewBuilder().withApiVersion(API_VERSION).withKind("AdmissionReview")
-        .withResponse(new AdmissionResponseBuilder().withUid(request.getUid()).withAllowed(false)
-            .withStatus(new StatusBuilder().withCode(400).withMessage(message).build()).build())
+    String message =
+        "the object is malformed: "
+            + violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
+    return new AdmissionReviewBuilder()
+        .withApiVersion(API_VERSION)
+        .withKind("AdmissionReview")
+        .withResponse(
+            new AdmissionResponseBuilder()
+                .withUid(request.getUid())
+                .withAllowed(false)
+                .withStatus(new StatusBuilder().withCode(400).withMessage(message).build())
+                .build())
         .build();
   }
 
   /** The body as text, refusing bytes that are not UTF-8 (the apiserver only sends UTF-8). */
   private static String utf8(byte[] body) {
     try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body))
+          .toString();
     } catch (CharacterCodingException e) {
       throw new BadRequest(400, "the body is not UTF-8: send the AdmissionReview as UTF-8 JSON");
     }
@@ -201,11 +270,14 @@ final class AdmissionEndpoint implements Handler {
   }
 
   private static String at(JsonLocation location) {
-    return location == null || location.getLineNr() < 0 ? ""
+    return location == null || location.getLineNr() < 0
+        ? ""
         : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
 
-  /** The parser's reason in our words, for the errors a client can fix: never the parser's own text. */
+  /**
+   * The parser's reason in our words, for the errors a client can fix: never the parser's own text.
+   */
   private static String reason(JsonProcessingException e) {
     String message = String.valueOf(e.getOriginalMessage());
     if (message.startsWith("Duplicate field")) {
@@ -224,7 +296,8 @@ final class AdmissionEndpoint implements Handler {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : mapping.getPath()) {
           if (reference.getFieldName() != null) {
-            path.append(path.length() == 0 ? "" : ".").append(io.gastown.validation.KubernetesSyntax.shown(reference.getFieldName()));
+            path.append(path.length() == 0 ? "" : ".")
+                .append(io.gastown.validation.KubernetesSyntax.shown(reference.getFieldName()));
           } else if (reference.getIndex() >= 0) {
             path.append('[').append(reference.getIndex()).append(']');
           }
@@ -257,9 +330,10 @@ final class AdmissionEndpoint implements Handler {
   }
 
   /**
-   * The 413, after reading what is left of a moderately oversized body: a server that answers and closes while the
-   * client is still sending makes the client's TCP stack drop the answer (a reset), so the client would see a broken
-   * connection instead of the reason. Past {@link #DRAIN_FACTOR} times the limit the connection is just closed.
+   * The 413, after reading what is left of a moderately oversized body: a server that answers and
+   * closes while the client is still sending makes the client's TCP stack drop the answer (a
+   * reset), so the client would see a broken connection instead of the reason. Past {@link
+   * #DRAIN_FACTOR} times the limit the connection is just closed.
    */
   private BadRequest tooLarge(InputStream rest) throws IOException {
     long left = DRAIN_FACTOR * maxRequestBytes;
@@ -274,6 +348,7 @@ final class AdmissionEndpoint implements Handler {
   static final long DRAIN_FACTOR = 16;
 
   private BadRequest tooLarge() {
-    return new BadRequest(413, "body larger than " + maxRequestBytes + " bytes (GASTOWN_MAX_REQUEST_BYTES)");
+    return new BadRequest(
+        413, "body larger than " + maxRequestBytes + " bytes (GASTOWN_MAX_REQUEST_BYTES)");
   }
 }

@@ -1,6 +1,9 @@
 package io.gastown.webhook;
 
-/** A request the webhook cannot handle: answered with a 4xx status and the message, never a stack trace. */
+/**
+ * A request the webhook cannot handle: answered with a 4xx status and the message, never a stack
+ * trace.
+ */
 final class BadRequest extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

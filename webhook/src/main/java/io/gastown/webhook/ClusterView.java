@@ -6,17 +6,18 @@ import io.gastown.validation.AdmissionLookup;
 import java.util.List;
 
 /**
- * What admission needs to know about the cluster (the Polecat, its Rig and BeadStore, whether a Secret exists: see
- * {@link AdmissionLookup}, which the offline preview answers from git; and, for the budgets, the Convoys and the
- * rig's polecat Pods). Implementations read from a cache and fall back to the apiserver.
+ * What admission needs to know about the cluster (the Polecat, its Rig and BeadStore, whether a
+ * Secret exists: see {@link AdmissionLookup}, which the offline preview answers from git; and, for
+ * the budgets, the Convoys and the rig's polecat Pods). Implementations read from a cache and fall
+ * back to the apiserver.
  */
 public interface ClusterView extends AdmissionLookup {
   /** The Convoys in the namespace. */
   List<Convoy> convoys(String namespace);
 
   /**
-   * The polecat Pods labelled {@code gastown.io/rig=<rig>} (finished ones too), from the cache: admission counts the
-   * rig's slots from it and never reads Pods from the apiserver per request.
+   * The polecat Pods labelled {@code gastown.io/rig=<rig>} (finished ones too), from the cache:
+   * admission counts the rig's slots from it and never reads Pods from the apiserver per request.
    */
   List<Pod> polecatPods(String rig);
 

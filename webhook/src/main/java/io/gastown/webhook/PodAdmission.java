@@ -17,14 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pod CREATE: finds the Polecat named by the Pod's label, checks that it may run, and answers with the JSON Patch
- * that expands the Pod (the webhooks framework diffs the two Pods). Refusals name what is missing; the Job controller
- * creates the Pod again later. The rules and the expansion are {@link PodAdmissionRules} (generator), which the offline
- * preview runs too; the budgets ({@link PolecatSlots}) need the running Pods, so they stay here, checked last.
+ * Pod CREATE: finds the Polecat named by the Pod's label, checks that it may run, and answers with
+ * the JSON Patch that expands the Pod (the webhooks framework diffs the two Pods). Refusals name
+ * what is missing; the Job controller creates the Pod again later. The rules and the expansion are
+ * {@link PodAdmissionRules} (generator), which the offline preview runs too; the budgets ({@link
+ * PolecatSlots}) need the running Pods, so they stay here, checked last.
  */
 final class PodAdmission implements AdmissionRequestHandler {
   /** HTTP status of a refusal: the request is understood but not allowed now. */
   static final int DENIED = 403;
+
   private static final Logger log = LoggerFactory.getLogger(PodAdmission.class);
 
   private final ClusterView cluster;
@@ -33,10 +35,12 @@ final class PodAdmission implements AdmissionRequestHandler {
   private final Consumer<ServerTiming> timings;
 
   PodAdmission(ClusterView cluster, PlatformConfig platform) {
-    this(cluster, platform, timing -> { });
+    this(cluster, platform, timing -> {});
   }
 
-  /** @param timings gets the phases of every Pod that was looked at (expanded or refused) */
+  /**
+   * @param timings gets the phases of every Pod that was looked at (expanded or refused)
+   */
   PodAdmission(ClusterView cluster, PlatformConfig platform, Consumer<ServerTiming> timings) {
     this.cluster = cluster;
     this.platform = platform;
@@ -47,35 +51,54 @@ final class PodAdmission implements AdmissionRequestHandler {
   @Override
   public AdmissionResponse handle(AdmissionRequest request) {
     if (!(request.getObject() instanceof Pod pod)) {
-      throw new BadRequest(400, "this endpoint expands Pods, the request holds "
-          + (request.getObject() == null ? "no object" : request.getObject().getClass().getSimpleName()));
+      throw new BadRequest(
+          400,
+          "this endpoint expands Pods, the request holds "
+              + (request.getObject() == null
+                  ? "no object"
+                  : request.getObject().getClass().getSimpleName()));
     }
     if (!"CREATE".equals(request.getOperation()) || PodExpander.isExpanded(pod)) {
       return AdmissionUtils.allowedAdmissionResponse();
     }
-    Map<String, String> labels = pod.getMetadata() != null && pod.getMetadata().getLabels() != null
-        ? pod.getMetadata().getLabels() : Map.of();
+    Map<String, String> labels =
+        pod.getMetadata() != null && pod.getMetadata().getLabels() != null
+            ? pod.getMetadata().getLabels()
+            : Map.of();
     String polecatName = labels.get(GasTown.LABEL_POLECAT);
     if (polecatName == null) {
       return AdmissionUtils.allowedAdmissionResponse();
     }
-    String namespace = request.getNamespace() != null && !request.getNamespace().isEmpty() ? request.getNamespace()
-        : pod.getMetadata().getNamespace();
+    String namespace =
+        request.getNamespace() != null && !request.getNamespace().isEmpty()
+            ? request.getNamespace()
+            : pod.getMetadata().getNamespace();
     ServerTiming timing = ServerTiming.start();
     try {
       Pod expanded = PodAdmissionRules.admit(pod, namespace, cluster, platform, timing::mark);
       // Last, so that only a Pod that is admitted takes a slot.
-      slots.claim(expanded).ifPresent(noSlot -> {
-        throw new AdmissionRefusal(noSlot);
-      });
+      slots
+          .claim(expanded)
+          .ifPresent(
+              noSlot -> {
+                throw new AdmissionRefusal(noSlot);
+              });
       timing.mark("slots");
       AdmissionResponse response = AdmissionUtils.admissionResponseFromMutation(pod, expanded);
       timing.mark("diff");
-      log.debug("expanded Pod {}/{}* for Polecat {}: {}", namespace, pod.getMetadata().getGenerateName(),
-          polecatName, timing);
+      log.debug(
+          "expanded Pod {}/{}* for Polecat {}: {}",
+          namespace,
+          pod.getMetadata().getGenerateName(),
+          polecatName,
+          timing);
       return response;
     } catch (AdmissionRefusal e) {
-      log.info("denied Pod {}/{}* for Polecat {}: {}", namespace, pod.getMetadata().getGenerateName(), polecatName,
+      log.info(
+          "denied Pod {}/{}* for Polecat {}: {}",
+          namespace,
+          pod.getMetadata().getGenerateName(),
+          polecatName,
           e.getMessage());
       timing.mark("refusal");
       return AdmissionUtils.notAllowedExceptionToAdmissionResponse(denied(e.getMessage()));

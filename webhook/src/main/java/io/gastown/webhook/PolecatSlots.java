@@ -18,29 +18,36 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
- * The Rig's and the Convoys' budgets at Pod admission ({@link PolecatBudget} is the rule): a polecat Pod is admitted
- * only while a slot is free, counted over the rig's polecat Pods that hold one in the informer cache (never a GET per
- * request).
+ * The Rig's and the Convoys' budgets at Pod admission ({@link PolecatBudget} is the rule): a
+ * polecat Pod is admitted only while a slot is free, counted over the rig's polecat Pods that hold
+ * one in the informer cache (never a GET per request).
  *
- * <p>Two CREATEs at once must not both take the last slot. Decisions for one rig are therefore made one at a time
- * (a lock per rig), and each admitted Pod holds a <em>reservation</em> until the cache shows it: the apiserver stores
- * a Pod only after admission answers, so for a moment it is in no cache. A reservation ends when a Pod of that
- * polecat the cache did not hold at admission appears (from then on the cache counts it), or after
- * {@link #RESERVATION}, for a Pod that a later admission step or the apiserver refused and that never appears.
+ * <p>Two CREATEs at once must not both take the last slot. Decisions for one rig are therefore made
+ * one at a time (a lock per rig), and each admitted Pod holds a <em>reservation</em> until the
+ * cache shows it: the apiserver stores a Pod only after admission answers, so for a moment it is in
+ * no cache. A reservation ends when a Pod of that polecat the cache did not hold at admission
+ * appears (from then on the cache counts it), or after {@link #RESERVATION}, for a Pod that a later
+ * admission step or the apiserver refused and that never appears.
  */
 final class PolecatSlots {
-  /** Longest a reservation waits for its Pod to reach the cache: well past the apiserver's request timeout. */
+  /**
+   * Longest a reservation waits for its Pod to reach the cache: well past the apiserver's request
+   * timeout.
+   */
   static final Duration RESERVATION = Duration.ofSeconds(30);
 
   private final ClusterView cluster;
   private final LongSupplier nanoTime;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
   /** By rig, then by namespace/polecat: the Pods admitted and not yet seen in the cache. */
   private final Map<String, Map<String, Reservation>> reservations = new HashMap<>();
 
-  /** An admitted Pod not yet in the cache: the uids of the polecat's Pods the cache held when it was admitted. */
-  private record Reservation(Slot slot, Set<String> knownUids, long expiresAtNanos) {
-  }
+  /**
+   * An admitted Pod not yet in the cache: the uids of the polecat's Pods the cache held when it was
+   * admitted.
+   */
+  private record Reservation(Slot slot, Set<String> knownUids, long expiresAtNanos) {}
 
   PolecatSlots(ClusterView cluster) {
     this(cluster, System::nanoTime);
@@ -52,8 +59,9 @@ final class PolecatSlots {
   }
 
   /**
-   * Takes a slot for the expanded Pod, or says why none is free (the refusal names the budget, its limit and who
-   * holds the slots). A Pod without the polecat and rig labels, or under no budget, is let through uncounted.
+   * Takes a slot for the expanded Pod, or says why none is free (the refusal names the budget, its
+   * limit and who holds the slots). A Pod without the polecat and rig labels, or under no budget,
+   * is let through uncounted.
    */
   Optional<String> claim(Pod expanded) {
     Optional<Slot> asking = Slot.of(expanded);
@@ -91,8 +99,13 @@ final class PolecatSlots {
         return List.of();
       }
       long now = nanoTime.getAsLong();
-      ofRig.values().removeIf(reservation -> now - reservation.expiresAtNanos() > 0
-          || uidsOf(reservation.slot(), pods).stream().anyMatch(uid -> !reservation.knownUids().contains(uid)));
+      ofRig
+          .values()
+          .removeIf(
+              reservation ->
+                  now - reservation.expiresAtNanos() > 0
+                      || uidsOf(reservation.slot(), pods).stream()
+                          .anyMatch(uid -> !reservation.knownUids().contains(uid)));
       if (ofRig.isEmpty()) {
         reservations.remove(rig);
       }
@@ -102,15 +115,25 @@ final class PolecatSlots {
 
   private void reserve(Slot slot, List<Pod> pods) {
     synchronized (reservations) {
-      reservations.computeIfAbsent(slot.rig(), key -> new HashMap<>()).put(slot.namespace() + "/" + slot.polecat(),
-          new Reservation(slot, uidsOf(slot, pods), nanoTime.getAsLong() + RESERVATION.toNanos()));
+      reservations
+          .computeIfAbsent(slot.rig(), key -> new HashMap<>())
+          .put(
+              slot.namespace() + "/" + slot.polecat(),
+              new Reservation(
+                  slot, uidsOf(slot, pods), nanoTime.getAsLong() + RESERVATION.toNanos()));
     }
   }
 
   private static Set<String> uidsOf(Slot slot, List<Pod> pods) {
     return pods.stream()
-        .filter(pod -> Slot.of(pod).filter(other -> Objects.equals(other.namespace(), slot.namespace())
-            && Objects.equals(other.polecat(), slot.polecat())).isPresent())
+        .filter(
+            pod ->
+                Slot.of(pod)
+                    .filter(
+                        other ->
+                            Objects.equals(other.namespace(), slot.namespace())
+                                && Objects.equals(other.polecat(), slot.polecat()))
+                    .isPresent())
         .map(pod -> pod.getMetadata().getUid())
         .filter(Objects::nonNull)
         .collect(Collectors.toSet());

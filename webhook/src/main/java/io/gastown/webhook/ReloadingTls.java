@@ -18,9 +18,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's TLS key and certificate, from PEM files, swapped in without a restart when they change on disk. The
- * kubelet updates a mounted Secret by switching a {@code ..data} symlink, which file watchers miss, so this polls a
- * hash of both files. A half-written or mismatched pair is not applied; the old one stays until the next poll.
+ * The server's TLS key and certificate, from PEM files, swapped in without a restart when they
+ * change on disk. The kubelet updates a mounted Secret by switching a {@code ..data} symlink, which
+ * file watchers miss, so this polls a hash of both files. A half-written or mismatched pair is not
+ * applied; the old one stays until the next poll.
  */
 final class ReloadingTls implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ReloadingTls.class);
@@ -28,16 +29,20 @@ final class ReloadingTls implements AutoCloseable {
   private final Path certFile;
   private final Path keyFile;
   private final SslContextFactory.Server sslContextFactory = new SslContextFactory.Server();
-  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "tls-reload");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService poller =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "tls-reload");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Consumer<Boolean> onReload;
   private byte[] loadedHash;
   private byte[] failedHash;
 
-  /** Loads the files now (failing if they are unusable) and then checks them every {@code interval}. */
+  /**
+   * Loads the files now (failing if they are unusable) and then checks them every {@code interval}.
+   */
   ReloadingTls(Path certFile, Path keyFile, Duration interval, Consumer<Boolean> onReload) {
     this.certFile = certFile;
     this.keyFile = keyFile;
@@ -49,8 +54,15 @@ final class ReloadingTls implements AutoCloseable {
       sslContextFactory.setKeyManagerPassword(PemKeyStore.PASSWORD);
       loadedHash = first.hash();
     } catch (IOException | GeneralSecurityException e) {
-      throw new IllegalStateException("cannot load TLS certificate " + certFile + " and key " + keyFile + ": "
-          + e.getMessage() + " (set GASTOWN_TLS_CERT and GASTOWN_TLS_KEY to PEM files)", e);
+      throw new IllegalStateException(
+          "cannot load TLS certificate "
+              + certFile
+              + " and key "
+              + keyFile
+              + ": "
+              + e.getMessage()
+              + " (set GASTOWN_TLS_CERT and GASTOWN_TLS_KEY to PEM files)",
+          e);
     }
     long millis = Math.max(interval.toMillis(), 50);
     poller.scheduleWithFixedDelay(this::reloadIfChanged, millis, millis, TimeUnit.MILLISECONDS);
@@ -60,7 +72,9 @@ final class ReloadingTls implements AutoCloseable {
     return sslContextFactory;
   }
 
-  /** Applies the files if they differ from what is served; returns true when a new pair was applied. */
+  /**
+   * Applies the files if they differ from what is served; returns true when a new pair was applied.
+   */
   synchronized boolean reloadIfChanged() {
     Loaded current;
     byte[] hash = null;
@@ -72,8 +86,11 @@ final class ReloadingTls implements AutoCloseable {
       current = read();
     } catch (IOException | GeneralSecurityException e) {
       failedHash = hash;
-      log.warn("TLS files {} / {} changed but cannot be used, still serving the previous certificate: {}",
-          certFile, keyFile, e.getMessage());
+      log.warn(
+          "TLS files {} / {} changed but cannot be used, still serving the previous certificate: {}",
+          certFile,
+          keyFile,
+          e.getMessage());
       onReload.accept(false);
       return false;
     }
@@ -113,6 +130,5 @@ final class ReloadingTls implements AutoCloseable {
     poller.shutdownNow();
   }
 
-  private record Loaded(KeyStore keyStore, byte[] hash) {
-  }
+  private record Loaded(KeyStore keyStore, byte[] hash) {}
 }

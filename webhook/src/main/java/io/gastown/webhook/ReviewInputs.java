@@ -8,13 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The syntax of what a review names, checked before anything is looked up: the request's namespace and name (a
- * wrong one is a bad request: the apiserver never sends it) and the object's metadata (a wrong one is refused
- * with every field named: mutating admission runs before the apiserver validates the object).
+ * The syntax of what a review names, checked before anything is looked up: the request's namespace
+ * and name (a wrong one is a bad request: the apiserver never sends it) and the object's metadata
+ * (a wrong one is refused with every field named: mutating admission runs before the apiserver
+ * validates the object).
  */
 final class ReviewInputs {
-  private ReviewInputs() {
-  }
+  private ReviewInputs() {}
 
   /** Refuses, as a bad request, a request namespace or name the apiserver could not have sent. */
   static void requireValidRequest(AdmissionRequest request) {
@@ -22,28 +22,32 @@ final class ReviewInputs {
     if (namespace != null && !namespace.isEmpty()) {
       String rule = KubernetesSyntax.dns1123Label(namespace);
       if (rule != null) {
-        throw new BadRequest(400, "request.namespace " + rule + " (got \"" + KubernetesSyntax.shown(namespace)
-            + "\")");
+        throw new BadRequest(
+            400,
+            "request.namespace " + rule + " (got \"" + KubernetesSyntax.shown(namespace) + "\")");
       }
     }
     String name = request.getName();
     if (name != null && !name.isEmpty()) {
       String rule = KubernetesSyntax.dns1123Subdomain(name);
       if (rule != null) {
-        throw new BadRequest(400, "request.name " + rule + " (got \"" + KubernetesSyntax.shown(name) + "\")");
+        throw new BadRequest(
+            400, "request.name " + rule + " (got \"" + KubernetesSyntax.shown(name) + "\")");
       }
     }
   }
 
-  /** Every syntax error in the metadata of the request's objects (new and old), with its field path. */
+  /**
+   * Every syntax error in the metadata of the request's objects (new and old), with its field path.
+   */
   static List<Violation> objectViolations(AdmissionRequest request) {
     List<Violation> out = new ArrayList<>();
     if (request.getObject() instanceof HasMetadata object) {
       out.addAll(KubernetesSyntax.metadata(object.getMetadata()));
     }
     if (request.getOldObject() instanceof HasMetadata old) {
-      KubernetesSyntax.metadata(old.getMetadata()).forEach(v ->
-          out.add(new Violation("oldObject." + v.path(), v.value(), v.rule())));
+      KubernetesSyntax.metadata(old.getMetadata())
+          .forEach(v -> out.add(new Violation("oldObject." + v.path(), v.value(), v.rule())));
     }
     return out;
   }

@@ -5,19 +5,22 @@ import java.security.GeneralSecurityException;
 import java.util.Base64;
 
 /**
- * Rewrites a SEC1 EC key ({@code BEGIN EC PRIVATE KEY}, cert-manager's default encoding for ECDSA) as PKCS#8, which
- * the JDK reads: the PKCS#8 wrapper names the curve that SEC1 keeps inside the key.
+ * Rewrites a SEC1 EC key ({@code BEGIN EC PRIVATE KEY}, cert-manager's default encoding for ECDSA)
+ * as PKCS#8, which the JDK reads: the PKCS#8 wrapper names the curve that SEC1 keeps inside the
+ * key.
  */
 final class Sec1Keys {
-  private static final byte[] EC_PUBLIC_KEY_OID = {0x06, 0x07, 0x2A, (byte) 0x86, 0x48, (byte) 0xCE, 0x3D, 0x02, 0x01};
+  private static final byte[] EC_PUBLIC_KEY_OID = {
+    0x06, 0x07, 0x2A, (byte) 0x86, 0x48, (byte) 0xCE, 0x3D, 0x02, 0x01
+  };
 
   /** The PEM label of a SEC1 key; the armour lines are built from it. */
   static final String LABEL = "EC PRIVATE" + " KEY";
+
   private static final String BEGIN = "-----BEGIN " + LABEL + "-----";
   private static final String END = "-----END " + LABEL + "-----";
 
-  private Sec1Keys() {
-  }
+  private Sec1Keys() {}
 
   static String toPkcs8Pem(String sec1Pem) throws GeneralSecurityException {
     int begin = sec1Pem.indexOf(BEGIN);
@@ -33,9 +36,15 @@ final class Sec1Keys {
     } catch (IllegalArgumentException e) {
       throw new GeneralSecurityException("the EC key is not base64");
     }
-    byte[] pkcs8 = tlv(0x30, concat(new byte[] {0x02, 0x01, 0x00}, tlv(0x30, concat(EC_PUBLIC_KEY_OID, curveOid(sec1))),
-        tlv(0x04, sec1)));
-    return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs8)
+    byte[] pkcs8 =
+        tlv(
+            0x30,
+            concat(
+                new byte[] {0x02, 0x01, 0x00},
+                tlv(0x30, concat(EC_PUBLIC_KEY_OID, curveOid(sec1))),
+                tlv(0x04, sec1)));
+    return "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pkcs8)
         + "\n-----END PRIVATE KEY-----\n";
   }
 

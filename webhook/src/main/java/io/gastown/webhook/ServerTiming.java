@@ -7,14 +7,14 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
- * Where the time of one admission request went: phases marked one after another, each lasting from the previous
- * mark, written the way an HTTP {@code Server-Timing} header writes them ({@code polecat;dur=0.120, secrets;dur=1.4},
- * milliseconds). Costs a clock read per mark; the webhook logs it at debug and records the phases as a metric.
+ * Where the time of one admission request went: phases marked one after another, each lasting from
+ * the previous mark, written the way an HTTP {@code Server-Timing} header writes them ({@code
+ * polecat;dur=0.120, secrets;dur=1.4}, milliseconds). Costs a clock read per mark; the webhook logs
+ * it at debug and records the phases as a metric.
  */
 final class ServerTiming {
   /** A phase and how long it took. */
-  record Phase(String name, long nanos) {
-  }
+  record Phase(String name, long nanos) {}
 
   private final LongSupplier nanoTime;
   private final List<Phase> phases = new ArrayList<>();
@@ -46,7 +46,8 @@ final class ServerTiming {
 
   @Override
   public String toString() {
-    return phases.stream().map(phase -> String.format(Locale.ROOT, "%s;dur=%.3f", phase.name(), phase.nanos() / 1e6))
+    return phases.stream()
+        .map(phase -> String.format(Locale.ROOT, "%s;dur=%.3f", phase.name(), phase.nanos() / 1e6))
         .collect(Collectors.joining(", "));
   }
 }

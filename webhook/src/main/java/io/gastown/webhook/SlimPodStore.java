@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The polecat Pod cache, holding of each Pod only what counting slots reads: name, namespace, uid, labels, creation
- * and deletion times, and the phase. An expanded Pod's spec (scripts, environment, volumes) never stays in memory,
- * and finished Pods (kept until their Job is removed) cost a few hundred bytes each.
+ * The polecat Pod cache, holding of each Pod only what counting slots reads: name, namespace, uid,
+ * labels, creation and deletion times, and the phase. An expanded Pod's spec (scripts, environment,
+ * volumes) never stays in memory, and finished Pods (kept until their Job is removed) cost a few
+ * hundred bytes each.
  */
 final class SlimPodStore implements ItemStore<Pod> {
   private final ConcurrentHashMap<String, Pod> items = new ConcurrentHashMap<>();

@@ -1,6 +1,5 @@
 package io.gastown.webhook;
 
-import io.fabric8.kubernetes.api.model.admission.v1.AdmissionReview;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.gastown.expand.PlatformConfig;
 import io.gastown.validation.Crds;
@@ -20,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The webhook's HTTPS server: {@code POST /mutate/pods}, {@code POST /validate/<plural>} for the Gas Town kinds,
- * {@code GET /healthz}, {@code /readyz} (ready once the caches are synced, and no longer while stopping) and
- * {@code /metrics}, all on one TLS port whose certificate is reloaded when its files change.
+ * The webhook's HTTPS server: {@code POST /mutate/pods}, {@code POST /validate/<plural>} for the
+ * Gas Town kinds, {@code GET /healthz}, {@code /readyz} (ready once the caches are synced, and no
+ * longer while stopping) and {@code /metrics}, all on one TLS port whose certificate is reloaded
+ * when its files change.
  */
 public final class WebhookApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebhookApp.class);
@@ -39,83 +39,135 @@ public final class WebhookApp implements AutoCloseable {
   }
 
   /**
-   * Runs the Pod admission path a few hundred times on a made-up polecat ({@link AdmissionWarmUp}), so that the first
-   * real Pods are answered by compiled code; call it before {@link #start}, while the informers sync.
+   * Runs the Pod admission path a few hundred times on a made-up polecat ({@link AdmissionWarmUp}),
+   * so that the first real Pods are answered by compiled code; call it before {@link #start}, while
+   * the informers sync.
    */
   public static void warmUp(PlatformConfig platform) {
     long start = System.nanoTime();
     int allowed = AdmissionWarmUp.run(platform, new KubernetesSerialization());
-    log.info("admission path warmed up: {} made-up Pods ({} expanded) in {} ms", AdmissionWarmUp.ROUNDS, allowed,
+    log.info(
+        "admission path warmed up: {} made-up Pods ({} expanded) in {} ms",
+        AdmissionWarmUp.ROUNDS,
+        allowed,
         (System.nanoTime() - start) / 1_000_000);
   }
 
-  public static WebhookApp start(WebhookSettings settings, ClusterView cluster, PlatformConfig platform) {
+  public static WebhookApp start(
+      WebhookSettings settings, ClusterView cluster, PlatformConfig platform) {
     AdmissionMetrics metrics = new AdmissionMetrics();
-    ReloadingTls tls = new ReloadingTls(settings.certFile(), settings.keyFile(), settings.tlsReloadInterval(),
-        metrics::tlsReloaded);
+    ReloadingTls tls =
+        new ReloadingTls(
+            settings.certFile(),
+            settings.keyFile(),
+            settings.tlsReloadInterval(),
+            metrics::tlsReloaded);
     KubernetesSerialization serialization = new KubernetesSerialization();
     AtomicBoolean stopping = new AtomicBoolean();
 
-    AdmissionController<?> pods = new AdmissionController<>(new PodAdmission(cluster, platform, metrics::podPhases));
-    AdmissionEndpoint mutatePods = new AdmissionEndpoint("/mutate/pods", pods::handle, serialization,
-        settings.maxRequestBytes(), metrics);
+    AdmissionController<?> pods =
+        new AdmissionController<>(new PodAdmission(cluster, platform, metrics::podPhases));
+    AdmissionEndpoint mutatePods =
+        new AdmissionEndpoint(
+            "/mutate/pods", pods::handle, serialization, settings.maxRequestBytes(), metrics);
     Map<String, AdmissionEndpoint> validators = new TreeMap<>();
-    Crds.PLURALS.forEach((kind, plural) -> {
-      AdmissionController<?> controller = new AdmissionController<>(new GasTownValidator(kind, cluster, platform));
-      validators.put(plural, new AdmissionEndpoint("/validate/" + plural, controller::handle, serialization,
-          settings.maxRequestBytes(), metrics));
-    });
+    Crds.PLURALS.forEach(
+        (kind, plural) -> {
+          AdmissionController<?> controller =
+              new AdmissionController<>(new GasTownValidator(kind, cluster, platform));
+          validators.put(
+              plural,
+              new AdmissionEndpoint(
+                  "/validate/" + plural,
+                  controller::handle,
+                  serialization,
+                  settings.maxRequestBytes(),
+                  metrics));
+        });
 
-    Javalin javalin = Javalin.create(cfg -> {
-      cfg.startup.showJavalinBanner = false;
-      cfg.http.maxRequestSize = settings.maxRequestBytes();
-      cfg.jetty.modifyServer(server -> {
-        server.setStopTimeout(settings.shutdownGrace().toMillis());
-        server.insertHandler(new GracefulHandler());
-      });
-      cfg.jetty.addConnector((server, httpConfig) -> {
-        HttpConfiguration https = new HttpConfiguration(httpConfig);
-        // The apiserver connects by Service DNS name or (in tests) by IP: no SNI host check.
-        https.addCustomizer(new SecureRequestCustomizer(false));
-        ServerConnector connector = new ServerConnector(server,
-            new SslConnectionFactory(tls.sslContextFactory(), "http/1.1"), new HttpConnectionFactory(https));
-        connector.setPort(settings.port());
-        return connector;
-      });
-      cfg.routes.post("/mutate/pods", mutatePods);
-      cfg.routes.post("/validate/{plural}", ctx -> {
-        AdmissionEndpoint endpoint = validators.get(ctx.pathParam("plural"));
-        if (endpoint == null) {
-          ctx.status(404).contentType("text/plain").result("unknown kind '"
-              + KubernetesSyntax.shown(ctx.pathParam("plural"))
-              + "': use one of " + String.join(", ", validators.keySet()) + "\n");
-          return;
-        }
-        endpoint.handle(ctx);
-      });
-      cfg.routes.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok\n"));
-      cfg.routes.get("/readyz", ctx -> {
-        boolean ready = !stopping.get() && cluster.synced();
-        ctx.status(ready ? 200 : 503).contentType("text/plain")
-            .result(ready ? "ok\n" : stopping.get() ? "stopping\n" : "caches not synced yet\n");
-      });
-      cfg.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-          .result(metrics.scrape()));
-      // Every answer, also a 404 or 415 given before the body was read, leaves the connection reusable: a server
-      // that closes a keep-alive connection with unread content makes the client's next request on it fail.
-      cfg.routes.after(ctx -> drain(ctx, settings.maxRequestBytes()));
-      cfg.routes.exception(Exception.class, (e, ctx) -> {
-        log.error("internal error on {} {}", ctx.method(), ctx.path(), e);
-        ctx.status(500).contentType("text/plain").result("internal error; the webhook's log has the details\n");
-      });
-    });
+    Javalin javalin =
+        Javalin.create(
+            cfg -> {
+              cfg.startup.showJavalinBanner = false;
+              cfg.http.maxRequestSize = settings.maxRequestBytes();
+              cfg.jetty.modifyServer(
+                  server -> {
+                    server.setStopTimeout(settings.shutdownGrace().toMillis());
+                    server.insertHandler(new GracefulHandler());
+                  });
+              cfg.jetty.addConnector(
+                  (server, httpConfig) -> {
+                    HttpConfiguration https = new HttpConfiguration(httpConfig);
+                    // The apiserver connects by Service DNS name or (in tests) by IP: no SNI host
+                    // check.
+                    https.addCustomizer(new SecureRequestCustomizer(false));
+                    ServerConnector connector =
+                        new ServerConnector(
+                            server,
+                            new SslConnectionFactory(tls.sslContextFactory(), "http/1.1"),
+                            new HttpConnectionFactory(https));
+                    connector.setPort(settings.port());
+                    return connector;
+                  });
+              cfg.routes.post("/mutate/pods", mutatePods);
+              cfg.routes.post(
+                  "/validate/{plural}",
+                  ctx -> {
+                    AdmissionEndpoint endpoint = validators.get(ctx.pathParam("plural"));
+                    if (endpoint == null) {
+                      ctx.status(404)
+                          .contentType("text/plain")
+                          .result(
+                              "unknown kind '"
+                                  + KubernetesSyntax.shown(ctx.pathParam("plural"))
+                                  + "': use one of "
+                                  + String.join(", ", validators.keySet())
+                                  + "\n");
+                      return;
+                    }
+                    endpoint.handle(ctx);
+                  });
+              cfg.routes.get("/healthz", ctx -> ctx.contentType("text/plain").result("ok\n"));
+              cfg.routes.get(
+                  "/readyz",
+                  ctx -> {
+                    boolean ready = !stopping.get() && cluster.synced();
+                    ctx.status(ready ? 200 : 503)
+                        .contentType("text/plain")
+                        .result(
+                            ready
+                                ? "ok\n"
+                                : stopping.get() ? "stopping\n" : "caches not synced yet\n");
+                  });
+              cfg.routes.get(
+                  "/metrics",
+                  ctx ->
+                      ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                          .result(metrics.scrape()));
+              // Every answer, also a 404 or 415 given before the body was read, leaves the
+              // connection reusable: a server
+              // that closes a keep-alive connection with unread content makes the client's next
+              // request on it fail.
+              cfg.routes.after(ctx -> drain(ctx, settings.maxRequestBytes()));
+              cfg.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    log.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+                    ctx.status(500)
+                        .contentType("text/plain")
+                        .result("internal error; the webhook's log has the details\n");
+                  });
+            });
     WebhookApp app = new WebhookApp(javalin, tls, stopping);
     javalin.start();
     log.info("webhook listening on HTTPS port {}", app.port());
     return app;
   }
 
-  /** Reads what the handler left of the body, up to {@link AdmissionEndpoint#DRAIN_FACTOR} times the limit. */
+  /**
+   * Reads what the handler left of the body, up to {@link AdmissionEndpoint#DRAIN_FACTOR} times the
+   * limit.
+   */
   private static void drain(io.javalin.http.Context ctx, long maxRequestBytes) {
     try {
       java.io.InputStream in = ctx.req().getInputStream();
@@ -139,7 +191,10 @@ public final class WebhookApp implements AutoCloseable {
     stopping.set(true);
   }
 
-  /** Stops taking new connections, lets requests in flight finish (up to the shutdown grace), then stops. */
+  /**
+   * Stops taking new connections, lets requests in flight finish (up to the shutdown grace), then
+   * stops.
+   */
   public synchronized void stop() {
     if (!stopped) {
       stopped = true;

@@ -10,15 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The webhook process: {@code java -cp /app/lib/* io.gastown.webhook.WebhookServer}. Reads its settings from the
- * environment (GASTOWN_PORT, GASTOWN_TLS_CERT, GASTOWN_TLS_KEY, GASTOWN_PLATFORM_CONFIG, ...), the cluster through
- * the in-cluster service account, and stops gracefully on SIGTERM.
+ * The webhook process: {@code java -cp /app/lib/* io.gastown.webhook.WebhookServer}. Reads its
+ * settings from the environment (GASTOWN_PORT, GASTOWN_TLS_CERT, GASTOWN_TLS_KEY,
+ * GASTOWN_PLATFORM_CONFIG, ...), the cluster through the in-cluster service account, and stops
+ * gracefully on SIGTERM.
  */
 public final class WebhookServer {
   private static final Logger log = LoggerFactory.getLogger(WebhookServer.class);
 
-  private WebhookServer() {
-  }
+  private WebhookServer() {}
 
   public static void main(String[] args) throws InterruptedException {
     WebhookSettings settings;
@@ -31,8 +31,11 @@ public final class WebhookServer {
       System.exit(2);
       return;
     }
-    log.info("platform: openshift={}, runAsUser={}, activeDeadlineSeconds={}", platform.openshift(),
-        platform.runAsUser(), platform.activeDeadlineSeconds());
+    log.info(
+        "platform: openshift={}, runAsUser={}, activeDeadlineSeconds={}",
+        platform.openshift(),
+        platform.runAsUser(),
+        platform.activeDeadlineSeconds());
     // Reads on the admission path must end well inside the webhook configuration's 5 s timeout.
     Config config = new ConfigBuilder(Config.autoConfigure(null)).withRequestTimeout(3000).build();
     KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
@@ -49,15 +52,19 @@ public final class WebhookServer {
       return;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("stopping: draining for {}s", settings.drainDelay().toSeconds());
-      app.markStopping();
-      sleep(settings.drainDelay().toMillis());
-      app.stop();
-      cluster.close();
-      client.close();
-      stopped.countDown();
-    }, "shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("stopping: draining for {}s", settings.drainDelay().toSeconds());
+                  app.markStopping();
+                  sleep(settings.drainDelay().toMillis());
+                  app.stop();
+                  cluster.close();
+                  client.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
     stopped.await();
   }
 

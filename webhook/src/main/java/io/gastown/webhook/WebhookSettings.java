@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-/** The webhook's settings, from its environment (names and defaults are part of the deployment contract). */
+/**
+ * The webhook's settings, from its environment (names and defaults are part of the deployment
+ * contract).
+ */
 public record WebhookSettings(
     int port,
     Path certFile,
@@ -41,7 +44,8 @@ public record WebhookSettings(
       }
       return parsed;
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + "=" + value + " is not a non-negative whole number");
+      throw new IllegalArgumentException(
+          name + "=" + value + " is not a non-negative whole number");
     }
   }
 }

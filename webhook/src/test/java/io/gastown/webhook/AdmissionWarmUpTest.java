@@ -10,6 +10,7 @@ class AdmissionWarmUpTest {
   @Test
   void everyMadeUpPodIsExpandedSoTheWholePathIsCompiled() {
     assertThat(AdmissionWarmUp.run(PlatformConfig.defaults(), new KubernetesSerialization()))
-        .as("a refused Pod would leave the expansion and the diff cold").isEqualTo(AdmissionWarmUp.ROUNDS);
+        .as("a refused Pod would leave the expansion and the diff cold")
+        .isEqualTo(AdmissionWarmUp.ROUNDS);
   }
 }

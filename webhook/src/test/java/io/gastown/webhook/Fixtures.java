@@ -13,20 +13,22 @@ import java.nio.file.Files;
 public final class Fixtures {
   public static final String NAMESPACE = "gt-my-rig";
 
-  private Fixtures() {
-  }
+  private Fixtures() {}
 
   public static Pod podFromJob() {
     try {
-      return Serialization.readYaml(Files.readString(Golden.root()
-          .resolve("generator/src/test/resources/expand/pod-from-job.yaml")), Pod.class);
+      return Serialization.readYaml(
+          Files.readString(
+              Golden.root().resolve("generator/src/test/resources/expand/pod-from-job.yaml")),
+          Pod.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   public static Polecat polecat() {
-    return Serialization.readYaml("""
+    return Serialization.readYaml(
+        """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Polecat
         metadata: {name: furiosa, namespace: gt-my-rig}
@@ -37,17 +39,20 @@ public final class Fixtures {
           kubernetes:
             gitSecretRef: {name: git-ssh-key}
             claudeCredsSecretRef: {name: claude-home}
-        """, Polecat.class);
+        """,
+        Polecat.class);
   }
 
   public static Rig rig() {
-    return Serialization.readYaml("""
+    return Serialization.readYaml(
+        """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Rig
         metadata: {name: my-rig}
         spec:
           gitURL: git@github.com:gastown/my-rig.git
           beadsPrefix: gt
-        """, Rig.class);
+        """,
+        Rig.class);
   }
 }

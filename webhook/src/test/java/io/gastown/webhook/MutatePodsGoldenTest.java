@@ -25,15 +25,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The expansion golden cases of generator (generator/src/test/resources/expand), through the real HTTPS endpoint:
- * the apiserver's view of the answer (the JSON Patch applied to the Pod) equals the golden Pod, a refused case is
- * denied with the golden message, and the expanded Pod sent again comes back unchanged.
+ * The expansion golden cases of generator (generator/src/test/resources/expand), through the real
+ * HTTPS endpoint: the apiserver's view of the answer (the JSON Patch applied to the Pod) equals the
+ * golden Pod, a refused case is denied with the golden message, and the expanded Pod sent again
+ * comes back unchanged.
  */
 class MutatePodsGoldenTest {
   static final Path CASES = Golden.root().resolve("generator/src/test/resources/expand");
 
   /** One webhook per platform config, shared by the cases that use it. */
   private static final Map<String, RunningWebhook> WEBHOOKS = new HashMap<>();
+
   private static final Map<String, StaticClusterView> CLUSTERS = new HashMap<>();
 
   @AfterAll
@@ -51,18 +53,27 @@ class MutatePodsGoldenTest {
   @MethodSource("cases")
   void expandsOverHttpsAsTheGoldenFileSays(Path dir) {
     Polecat polecat = read(dir.resolve("polecat.yaml"), Polecat.class);
-    Pod pod = read(Files.exists(dir.resolve("pod.yaml")) ? dir.resolve("pod.yaml")
-        : CASES.resolve("pod-from-job.yaml"), Pod.class);
-    String platformYaml = Files.exists(dir.resolve("platform.yaml")) ? text(dir.resolve("platform.yaml")) : "";
-    StaticClusterView cluster = CLUSTERS.computeIfAbsent(platformYaml, yaml -> new StaticClusterView());
+    Pod pod =
+        read(
+            Files.exists(dir.resolve("pod.yaml"))
+                ? dir.resolve("pod.yaml")
+                : CASES.resolve("pod-from-job.yaml"),
+            Pod.class);
+    String platformYaml =
+        Files.exists(dir.resolve("platform.yaml")) ? text(dir.resolve("platform.yaml")) : "";
+    StaticClusterView cluster =
+        CLUSTERS.computeIfAbsent(platformYaml, yaml -> new StaticClusterView());
     cluster.polecats.clear();
     cluster.rigs.clear();
     cluster.beadStores.clear();
-    cluster.with(polecat).withAnySecret()
+    cluster
+        .with(polecat)
+        .withAnySecret()
         .with(readIfPresent(dir.resolve("rig.yaml"), Rig.class))
         .with(readIfPresent(dir.resolve("beadstore.yaml"), BeadStore.class));
-    RunningWebhook webhook = WEBHOOKS.computeIfAbsent(platformYaml,
-        yaml -> RunningWebhook.start(cluster, PlatformConfig.fromYaml(yaml)));
+    RunningWebhook webhook =
+        WEBHOOKS.computeIfAbsent(
+            platformYaml, yaml -> RunningWebhook.start(cluster, PlatformConfig.fromYaml(yaml)));
     {
       HttpResponse<String> http = webhook.post("/mutate/pods", Reviews.createPod(pod));
       assertThat(http.statusCode()).isEqualTo(200);
@@ -71,7 +82,8 @@ class MutatePodsGoldenTest {
       if (Files.exists(dir.resolve("error.txt"))) {
         assertThat(response.getAllowed()).isFalse();
         assertThat(response.getStatus().getCode()).isEqualTo(403);
-        assertThat(response.getStatus().getMessage()).isEqualTo(text(dir.resolve("error.txt")).strip());
+        assertThat(response.getStatus().getMessage())
+            .isEqualTo(text(dir.resolve("error.txt")).strip());
         return;
       }
       assertThat(response.getAllowed()).isTrue();
@@ -81,7 +93,8 @@ class MutatePodsGoldenTest {
       assertThat(expanded).isEqualTo(expected);
 
       Pod expandedPod = Serialization.jsonMapper().convertValue(expanded, Pod.class);
-      AdmissionResponse again = Reviews.response(webhook.post("/mutate/pods", Reviews.createPod(expandedPod)).body());
+      AdmissionResponse again =
+          Reviews.response(webhook.post("/mutate/pods", Reviews.createPod(expandedPod)).body());
       assertThat(again.getAllowed()).isTrue();
       assertThat(Reviews.patched(expandedPod, again)).isEqualTo(expanded);
     }

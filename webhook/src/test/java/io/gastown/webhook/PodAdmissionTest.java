@@ -34,14 +34,18 @@ class PodAdmissionTest {
     cluster.rigs.clear();
     cluster.secrets.clear();
     cluster.failure = null;
-    cluster.with(Fixtures.polecat()).with(Fixtures.rig()).withSecrets(Fixtures.NAMESPACE, "git-ssh-key", "claude-home");
+    cluster
+        .with(Fixtures.polecat())
+        .with(Fixtures.rig())
+        .withSecrets(Fixtures.NAMESPACE, "git-ssh-key", "claude-home");
   }
 
   @Test
   void aPodForAnExistingPolecatIsExpanded() {
     AdmissionResponse response = mutate(Fixtures.podFromJob());
     assertThat(response.getAllowed()).isTrue();
-    assertThat(Reviews.patched(Fixtures.podFromJob(), response).at("/spec/containers/0/name").asText())
+    assertThat(
+            Reviews.patched(Fixtures.podFromJob(), response).at("/spec/containers/0/name").asText())
         .isEqualTo("claude");
   }
 
@@ -51,8 +55,10 @@ class PodAdmissionTest {
     AdmissionResponse response = mutate(Fixtures.podFromJob());
     assertThat(response.getAllowed()).isFalse();
     assertThat(response.getStatus().getCode()).isEqualTo(403);
-    assertThat(response.getStatus().getMessage()).isEqualTo("no Polecat furiosa in namespace gt-my-rig (named by "
-        + "the Pod's label gastown.io/polecat): create the Polecat first; the Job controller creates the Pod again");
+    assertThat(response.getStatus().getMessage())
+        .isEqualTo(
+            "no Polecat furiosa in namespace gt-my-rig (named by "
+                + "the Pod's label gastown.io/polecat): create the Polecat first; the Job controller creates the Pod again");
   }
 
   @Test
@@ -61,21 +67,25 @@ class PodAdmissionTest {
     pod.getMetadata().getLabels().put("gastown.io/rig", "other-rig");
     AdmissionResponse response = mutate(pod);
     assertThat(response.getAllowed()).isFalse();
-    assertThat(response.getStatus().getMessage()).isEqualTo("the Pod's label gastown.io/rig=other-rig does not "
-        + "match spec.rig=my-rig of Polecat gt-my-rig/furiosa: fix the Job's label or the Polecat");
+    assertThat(response.getStatus().getMessage())
+        .isEqualTo(
+            "the Pod's label gastown.io/rig=other-rig does not "
+                + "match spec.rig=my-rig of Polecat gt-my-rig/furiosa: fix the Job's label or the Polecat");
   }
 
   @Test
   void aMissingSecretIsDeniedNamingEveryMissingSecret() {
     cluster.secrets.clear();
     cluster.withSecrets(Fixtures.NAMESPACE, "claude-home");
-    assertThat(mutate(Fixtures.podFromJob()).getStatus().getMessage()).isEqualTo("Secret git-ssh-key does not "
-        + "exist in namespace gt-my-rig (referenced by Polecat gt-my-rig/furiosa or its Rig): create it, e.g. with "
-        + "kubectl gt auth sync");
+    assertThat(mutate(Fixtures.podFromJob()).getStatus().getMessage())
+        .isEqualTo(
+            "Secret git-ssh-key does not "
+                + "exist in namespace gt-my-rig (referenced by Polecat gt-my-rig/furiosa or its Rig): create it, e.g. with "
+                + "kubectl gt auth sync");
     cluster.secrets.clear();
     cluster.withSecrets("another-namespace", "git-ssh-key", "claude-home");
-    assertThat(mutate(Fixtures.podFromJob()).getStatus().getMessage()).startsWith("Secrets git-ssh-key, "
-        + "claude-home do not exist in namespace gt-my-rig");
+    assertThat(mutate(Fixtures.podFromJob()).getStatus().getMessage())
+        .startsWith("Secrets git-ssh-key, " + "claude-home do not exist in namespace gt-my-rig");
   }
 
   @Test
@@ -104,24 +114,39 @@ class PodAdmissionTest {
   @Test
   void aClusterReadFailureIsAn500SoThatFailurePolicyDecides() {
     cluster.failure = new IllegalStateException("apiserver unreachable");
-    HttpResponse<String> http = webhook.post("/mutate/pods", Reviews.createPod(Fixtures.podFromJob()));
+    HttpResponse<String> http =
+        webhook.post("/mutate/pods", Reviews.createPod(Fixtures.podFromJob()));
     assertThat(http.statusCode()).isEqualTo(500);
     assertThat(http.body()).isEqualTo("internal error; the webhook's log has the details\n");
     cluster.failure = null;
-    assertThat(mutate(Fixtures.podFromJob()).getAllowed()).as("still serving after the error").isTrue();
+    assertThat(mutate(Fixtures.podFromJob()).getAllowed())
+        .as("still serving after the error")
+        .isTrue();
   }
 
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"a b", "x\"y", "a;rm -rf", "../other", "a/b", "x..y",
-      "{{ .Values.name }}", "$(id)", "nul\u0000"})
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "a b",
+        "x\"y",
+        "a;rm -rf",
+        "../other",
+        "a/b",
+        "x..y",
+        "{{ .Values.name }}",
+        "$(id)",
+        "nul\u0000"
+      })
   void aPolecatLabelThatIsNoNameIsDeniedNamingTheLabelBeforeAnyLookup(String value) {
     Pod pod = Fixtures.podFromJob();
     pod.getMetadata().getLabels().put("gastown.io/polecat", value);
     AdmissionResponse response = mutate(pod);
     assertThat(response.getAllowed()).isFalse();
-    assertThat(response.getStatus().getMessage()).as("names the label and its rule")
-        .containsPattern("(metadata.labels\\[gastown.io/polecat\\]: must be a label value"
-            + "|the Pod's label gastown.io/polecat must be a DNS-1123 subdomain)");
+    assertThat(response.getStatus().getMessage())
+        .as("names the label and its rule")
+        .containsPattern(
+            "(metadata.labels\\[gastown.io/polecat\\]: must be a label value"
+                + "|the Pod's label gastown.io/polecat must be a DNS-1123 subdomain)");
   }
 
   @Test
@@ -130,8 +155,10 @@ class PodAdmissionTest {
     pod.getMetadata().getLabels().put("gastown.io/polecat", "");
     AdmissionResponse response = mutate(pod);
     assertThat(response.getAllowed()).isFalse();
-    assertThat(response.getStatus().getMessage()).isEqualTo("the Pod's label gastown.io/polecat must not be empty "
-        + "(got \"\"): name an existing Polecat");
+    assertThat(response.getStatus().getMessage())
+        .isEqualTo(
+            "the Pod's label gastown.io/polecat must not be empty "
+                + "(got \"\"): name an existing Polecat");
   }
 
   @Test
@@ -140,7 +167,9 @@ class PodAdmissionTest {
     pod.getMetadata().getLabels().put("gastown.io/polecat", "x".repeat(70_000));
     AdmissionResponse response = mutate(pod);
     assertThat(response.getAllowed()).isFalse();
-    assertThat(response.getStatus().getMessage()).contains("... (70000 characters)").hasSizeLessThan(600);
+    assertThat(response.getStatus().getMessage())
+        .contains("... (70000 characters)")
+        .hasSizeLessThan(600);
   }
 
   static AdmissionResponse mutate(Pod pod) {

@@ -23,13 +23,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Rig's maxPolecats and a Convoy's parallelism at {@code /mutate/pods}: a Pod beyond the budget is denied naming
- * the budget, its limit and who holds the slots, and is admitted once a slot frees; Pods admitted at once never
- * take more slots than there are.
+ * The Rig's maxPolecats and a Convoy's parallelism at {@code /mutate/pods}: a Pod beyond the budget
+ * is denied naming the budget, its limit and who holds the slots, and is admitted once a slot
+ * frees; Pods admitted at once never take more slots than there are.
  */
 class PolecatBudgetAdmissionTest {
   final StaticClusterView cluster = new StaticClusterView().withAnySecret();
-  // A webhook per test: the slots it reserved for admitted Pods are part of what a test starts from.
+  // A webhook per test: the slots it reserved for admitted Pods are part of what a test starts
+  // from.
   RunningWebhook webhook;
 
   @BeforeEach
@@ -53,9 +54,11 @@ class PolecatBudgetAdmissionTest {
     assertThat(denied.getAllowed()).isFalse();
     assertThat(denied.getPatch()).isNull();
     assertThat(denied.getStatus().getCode()).isEqualTo(403);
-    assertThat(denied.getStatus().getMessage()).isEqualTo("waiting for a slot: rig my-rig allows 2 polecats at once "
-        + "(spec.settings.maxPolecats); 2 are running: furiosa, nux; the Job controller creates the Pod again, and "
-        + "it is admitted once one of them finishes");
+    assertThat(denied.getStatus().getMessage())
+        .isEqualTo(
+            "waiting for a slot: rig my-rig allows 2 polecats at once "
+                + "(spec.settings.maxPolecats); 2 are running: furiosa, nux; the Job controller creates the Pod again, and "
+                + "it is admitted once one of them finishes");
   }
 
   @Test
@@ -76,9 +79,14 @@ class PolecatBudgetAdmissionTest {
   void aPodBeingDeletedOrFailedHoldsNoSlot() {
     cluster.with(rig(2));
     polecats("furiosa", "nux", "ace");
-    cluster.with(finished("furiosa", "Failed"))
-        .with(new PodBuilder(running("nux")).editMetadata().withDeletionTimestamp("2026-01-01T00:00:00Z")
-            .endMetadata().build());
+    cluster
+        .with(finished("furiosa", "Failed"))
+        .with(
+            new PodBuilder(running("nux"))
+                .editMetadata()
+                .withDeletionTimestamp("2026-01-01T00:00:00Z")
+                .endMetadata()
+                .build());
     assertThat(mutate("ace").getAllowed()).isTrue();
   }
 
@@ -91,8 +99,10 @@ class PolecatBudgetAdmissionTest {
     assertThat(mutate("nux").getAllowed()).as("nux's bead is not in the convoy").isTrue();
     AdmissionResponse denied = mutate("ace");
     assertThat(denied.getAllowed()).isFalse();
-    assertThat(denied.getStatus().getMessage()).startsWith("waiting for a slot: convoy gt-my-rig/cv-login allows 1 "
-        + "polecat at once (spec.parallelism); 1 is running: furiosa;");
+    assertThat(denied.getStatus().getMessage())
+        .startsWith(
+            "waiting for a slot: convoy gt-my-rig/cv-login allows 1 "
+                + "polecat at once (spec.parallelism); 1 is running: furiosa;");
   }
 
   @Test
@@ -106,7 +116,8 @@ class PolecatBudgetAdmissionTest {
     assertThat(denied.getAllowed()).isFalse();
     assertThat(denied.getStatus().getMessage()).contains("1 is running: furiosa;");
 
-    // The cache shows furiosa's Pod (the reservation ends), then the Pod finishes: the slot is free.
+    // The cache shows furiosa's Pod (the reservation ends), then the Pod finishes: the slot is
+    // free.
     cluster.with(running("furiosa"));
     assertThat(mutate("ace").getAllowed()).isFalse();
     cluster.with(finished("furiosa", "Succeeded"));
@@ -120,8 +131,8 @@ class PolecatBudgetAdmissionTest {
     names.forEach(name -> cluster.with(polecat(name)));
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<Callable<Boolean>> creates = names.stream().<Callable<Boolean>>map(name -> () -> mutate(name)
-          .getAllowed()).toList();
+      List<Callable<Boolean>> creates =
+          names.stream().<Callable<Boolean>>map(name -> () -> mutate(name).getAllowed()).toList();
       long admitted = 0;
       for (Future<Boolean> result : pool.invokeAll(creates)) {
         admitted += result.get() ? 1 : 0;
@@ -164,7 +175,8 @@ class PolecatBudgetAdmissionTest {
   }
 
   static Convoy convoy(int parallelism, String... beads) {
-    return Serialization.readYaml("""
+    return Serialization.readYaml(
+        """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Convoy
         metadata: {name: cv-login, namespace: %s}
@@ -173,15 +185,26 @@ class PolecatBudgetAdmissionTest {
           trackedBeads: [%s]
           rigRef: my-rig
           parallelism: %d
-        """.formatted(Fixtures.NAMESPACE, String.join(", ", beads), parallelism), Convoy.class);
+        """
+            .formatted(Fixtures.NAMESPACE, String.join(", ", beads), parallelism),
+        Convoy.class);
   }
 
   /** The polecat's Pod as the cache holds it once stored. */
   static Pod running(String polecat) {
-    return new PodBuilder().withNewMetadata().withName(polecat + "-x1").withNamespace(Fixtures.NAMESPACE)
-        .withUid("uid-" + polecat).addToLabels("gastown.io/polecat", polecat).addToLabels("gastown.io/rig", "my-rig")
-        .addToLabels("gastown.io/bead", "gt-" + polecat).endMetadata()
-        .withNewStatus().withPhase("Running").endStatus().build();
+    return new PodBuilder()
+        .withNewMetadata()
+        .withName(polecat + "-x1")
+        .withNamespace(Fixtures.NAMESPACE)
+        .withUid("uid-" + polecat)
+        .addToLabels("gastown.io/polecat", polecat)
+        .addToLabels("gastown.io/rig", "my-rig")
+        .addToLabels("gastown.io/bead", "gt-" + polecat)
+        .endMetadata()
+        .withNewStatus()
+        .withPhase("Running")
+        .endStatus()
+        .build();
   }
 
   static Pod finished(String polecat, String phase) {

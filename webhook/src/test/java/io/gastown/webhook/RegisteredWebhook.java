@@ -26,10 +26,11 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * The webhook registered for real: started in this JVM on informers of the test's cluster, and called by its
- * kube-apiserver over TLS through the checked-in MutatingWebhookConfiguration and ValidatingWebhookConfiguration
- * (kustomize/base/webhook), with only their name, clientConfig (this webhook, the test CA in caBundle) changed. Also
- * an opted-in namespace holding the Secrets the test polecats name, and a Rig.
+ * The webhook registered for real: started in this JVM on informers of the test's cluster, and
+ * called by its kube-apiserver over TLS through the checked-in MutatingWebhookConfiguration and
+ * ValidatingWebhookConfiguration (kustomize/base/webhook), with only their name, clientConfig (this
+ * webhook, the test CA in caBundle) changed. Also an opted-in namespace holding the Secrets the
+ * test polecats name, and a Rig.
  */
 final class RegisteredWebhook implements AutoCloseable {
   static final String GIT_SECRET = "git-ssh-key";
@@ -53,7 +54,8 @@ final class RegisteredWebhook implements AutoCloseable {
   }
 
   /** Starts the webhook, registers it, and waits until the apiserver calls it. */
-  static RegisteredWebhook register(KubernetesClient client, String rigSettingsYaml) throws Exception {
+  static RegisteredWebhook register(KubernetesClient client, String rigSettingsYaml)
+      throws Exception {
     RegisteredWebhook webhook = new RegisteredWebhook(client);
     webhook.start(rigSettingsYaml);
     return webhook;
@@ -62,52 +64,102 @@ final class RegisteredWebhook implements AutoCloseable {
   private void start(String rigSettingsYaml) throws Exception {
     tls.publish("..v1", ca.issue("gastown-webhook"), TestPki.KeyFormat.TRADITIONAL);
     cluster = new InformerClusterView(client).start();
-    app = WebhookApp.start(new WebhookSettings(0, tlsDir.resolve("tls.crt"), tlsDir.resolve("tls.key"),
-        tlsDir.resolve("platform.yaml"), WebhookSettings.DEFAULT_MAX_REQUEST_BYTES, Duration.ofMillis(200),
-        Duration.ZERO, Duration.ofSeconds(5)), cluster, PlatformConfig.defaults());
+    app =
+        WebhookApp.start(
+            new WebhookSettings(
+                0,
+                tlsDir.resolve("tls.crt"),
+                tlsDir.resolve("tls.key"),
+                tlsDir.resolve("platform.yaml"),
+                WebhookSettings.DEFAULT_MAX_REQUEST_BYTES,
+                Duration.ofMillis(200),
+                Duration.ZERO,
+                Duration.ofSeconds(5)),
+            cluster,
+            PlatformConfig.defaults());
     await().atMost(Duration.ofSeconds(60)).until(() -> get("/readyz").statusCode() == 200);
 
-    MutatingWebhookConfiguration mutating = checkedIn("mutating.yaml", MutatingWebhookConfiguration.class);
+    MutatingWebhookConfiguration mutating =
+        checkedIn("mutating.yaml", MutatingWebhookConfiguration.class);
     mutating.getMetadata().setName(configuration);
-    mutating.getWebhooks().forEach(hook -> hook.setClientConfig(pointedHere(hook.getClientConfig())));
+    mutating
+        .getWebhooks()
+        .forEach(hook -> hook.setClientConfig(pointedHere(hook.getClientConfig())));
     client.resource(mutating).create();
-    ValidatingWebhookConfiguration validating = checkedIn("validating.yaml", ValidatingWebhookConfiguration.class);
+    ValidatingWebhookConfiguration validating =
+        checkedIn("validating.yaml", ValidatingWebhookConfiguration.class);
     validating.getMetadata().setName(configuration);
-    validating.getWebhooks().forEach(hook -> hook.setClientConfig(pointedHere(hook.getClientConfig())));
+    validating
+        .getWebhooks()
+        .forEach(hook -> hook.setClientConfig(pointedHere(hook.getClientConfig())));
     client.resource(validating).create();
 
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(namespace)
-        .addToLabels("gastown.io/polecats", "enabled").endMetadata().build()).create();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(namespace)
+                .addToLabels("gastown.io/polecats", "enabled")
+                .endMetadata()
+                .build())
+        .create();
     for (String secret : new String[] {GIT_SECRET, CLAUDE_SECRET}) {
-      client.secrets().inNamespace(namespace).resource(new SecretBuilder().withNewMetadata().withName(secret)
-          .endMetadata().addToStringData("unused", "not a credential").build()).create();
+      client
+          .secrets()
+          .inNamespace(namespace)
+          .resource(
+              new SecretBuilder()
+                  .withNewMetadata()
+                  .withName(secret)
+                  .endMetadata()
+                  .addToStringData("unused", "not a credential")
+                  .build())
+          .create();
     }
     // The configurations take effect once the apiserver's webhook informer has them.
-    await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() ->
-        assertThatThrownBy(() -> client.resource(invalidPolecat("probe-" + UUID.randomUUID().toString()
-            .substring(0, 4))).create()).hasMessageContaining("denied the request"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .untilAsserted(
+            () ->
+                assertThatThrownBy(
+                        () ->
+                            client
+                                .resource(
+                                    invalidPolecat(
+                                        "probe-" + UUID.randomUUID().toString().substring(0, 4)))
+                                .create())
+                    .hasMessageContaining("denied the request"));
     client.resource(rig(rigSettingsYaml)).create();
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return RunningWebhook.client(ca).send(HttpRequest.newBuilder(java.net.URI.create("https://127.0.0.1:"
-        + app.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    return RunningWebhook.client(ca)
+        .send(
+            HttpRequest.newBuilder(java.net.URI.create("https://127.0.0.1:" + app.port() + path))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   Rig rig(String settingsYaml) {
-    return Serialization.readYaml("""
+    return Serialization.readYaml(
+        """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Rig
         metadata: {name: %s}
         spec:
           gitURL: git@github.com:gastown/it-rig.git
           beadsPrefix: gt
-        %s""".formatted(rig, settingsYaml == null ? "" : "  settings: " + settingsYaml + "\n"), Rig.class);
+        %s"""
+            .formatted(rig, settingsYaml == null ? "" : "  settings: " + settingsYaml + "\n"),
+        Rig.class);
   }
 
   /** A Polecat of the test's rig in its namespace, with the Secrets the namespace holds. */
   Polecat polecat(String name, String bead) {
-    return Serialization.readYaml("""
+    return Serialization.readYaml(
+        """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Polecat
         metadata: {name: %s, namespace: %s}
@@ -118,10 +170,15 @@ final class RegisteredWebhook implements AutoCloseable {
           kubernetes:
             gitSecretRef: {name: %s}
             claudeCredsSecretRef: {name: %s}
-        """.formatted(name, namespace, rig, bead, GIT_SECRET, CLAUDE_SECRET), Polecat.class);
+        """
+            .formatted(name, namespace, rig, bead, GIT_SECRET, CLAUDE_SECRET),
+        Polecat.class);
   }
 
-  /** Invalid by a rule only the webhook checks (not the CRD schema): work branch equal to the cloned branch. */
+  /**
+   * Invalid by a rule only the webhook checks (not the CRD schema): work branch equal to the cloned
+   * branch.
+   */
   Polecat invalidPolecat(String name) {
     Polecat polecat = polecat(name, "gt-1");
     polecat.getSpec().getKubernetes().setGitBranch("main");
@@ -132,19 +189,33 @@ final class RegisteredWebhook implements AutoCloseable {
   private WebhookClientConfig pointedHere(WebhookClientConfig checkedIn) {
     return new WebhookClientConfigBuilder()
         .withUrl("https://127.0.0.1:" + app.port() + checkedIn.getService().getPath())
-        .withCaBundle(Base64.getEncoder().encodeToString(ca.certificatePem().getBytes(StandardCharsets.US_ASCII)))
+        .withCaBundle(
+            Base64.getEncoder()
+                .encodeToString(ca.certificatePem().getBytes(StandardCharsets.US_ASCII)))
         .build();
   }
 
   private <T> T checkedIn(String file, Class<T> type) throws Exception {
-    return client.getKubernetesSerialization().unmarshal(Files.readString(Golden.root()
-        .resolve("kustomize/base/webhook").resolve(file)), type);
+    return client
+        .getKubernetesSerialization()
+        .unmarshal(
+            Files.readString(Golden.root().resolve("kustomize/base/webhook").resolve(file)), type);
   }
 
   @Override
   public void close() {
-    client.admissionRegistration().v1().mutatingWebhookConfigurations().withName(configuration).delete();
-    client.admissionRegistration().v1().validatingWebhookConfigurations().withName(configuration).delete();
+    client
+        .admissionRegistration()
+        .v1()
+        .mutatingWebhookConfigurations()
+        .withName(configuration)
+        .delete();
+    client
+        .admissionRegistration()
+        .v1()
+        .validatingWebhookConfigurations()
+        .withName(configuration)
+        .delete();
     client.namespaces().withName(namespace).delete();
     client.resources(Rig.class).withName(rig).delete();
     if (app != null) {

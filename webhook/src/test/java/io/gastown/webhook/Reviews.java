@@ -15,8 +15,7 @@ import java.util.UUID;
 public final class Reviews {
   static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-  private Reviews() {
-  }
+  private Reviews() {}
 
   public static String create(HasMetadata object, String namespace, String group, String resource) {
     return review("CREATE", object, null, namespace, group, resource);
@@ -26,25 +25,41 @@ public final class Reviews {
     return create(pod, pod.getMetadata().getNamespace(), "", "pods");
   }
 
-  static String update(HasMetadata object, HasMetadata old, String namespace, String group, String resource) {
+  static String update(
+      HasMetadata object, HasMetadata old, String namespace, String group, String resource) {
     return review("UPDATE", object, old, namespace, group, resource);
   }
 
-  private static String review(String operation, HasMetadata object, HasMetadata old, String namespace,
-      String group, String resource) {
+  private static String review(
+      String operation,
+      HasMetadata object,
+      HasMetadata old,
+      String namespace,
+      String group,
+      String resource) {
     ObjectNode review = Serialization.jsonMapper().createObjectNode();
     review.put("apiVersion", "admission.k8s.io/v1");
     review.put("kind", "AdmissionReview");
     ObjectNode request = review.putObject("request");
     request.put("uid", UUID.randomUUID().toString());
     String version = group.isEmpty() ? "v1" : "v1alpha1";
-    request.putObject("kind").put("group", group).put("version", version).put("kind", object.getKind());
-    request.putObject("resource").put("group", group).put("version", version).put("resource", resource);
+    request
+        .putObject("kind")
+        .put("group", group)
+        .put("version", version)
+        .put("kind", object.getKind());
+    request
+        .putObject("resource")
+        .put("group", group)
+        .put("version", version)
+        .put("resource", resource);
     if (namespace != null) {
       request.put("namespace", namespace);
     }
     request.put("operation", operation);
-    request.putObject("userInfo").put("username", "system:serviceaccount:kube-system:job-controller");
+    request
+        .putObject("userInfo")
+        .put("username", "system:serviceaccount:kube-system:job-controller");
     request.set("object", tree(object));
     if (old != null) {
       request.set("oldObject", tree(old));
@@ -75,7 +90,11 @@ public final class Reviews {
     if (response.getPatch() == null) {
       return original;
     }
-    JsonNode patch = json(new String(Base64.getDecoder().decode(response.getPatch()), java.nio.charset.StandardCharsets.UTF_8));
+    JsonNode patch =
+        json(
+            new String(
+                Base64.getDecoder().decode(response.getPatch()),
+                java.nio.charset.StandardCharsets.UTF_8));
     return JsonPatch.apply(patch, original);
   }
 }

@@ -12,7 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** A webhook started on a free loopback port with a throw-away certificate, and a client that trusts it. */
+/**
+ * A webhook started on a free loopback port with a throw-away certificate, and a client that trusts
+ * it.
+ */
 final class RunningWebhook implements AutoCloseable {
   final WebhookApp app;
   final TestPki certificates;
@@ -35,17 +38,28 @@ final class RunningWebhook implements AutoCloseable {
       Path tlsDir = Files.createTempDirectory("gastown-webhook-tls");
       TestPki certificates = TestPki.rsa("gastown-webhook");
       certificates.writeTo(tlsDir);
-      WebhookSettings settings = new WebhookSettings(0, tlsDir.resolve("tls.crt"), tlsDir.resolve("tls.key"),
-          tlsDir.resolve("platform.yaml"), maxRequestBytes, Duration.ofMillis(100), Duration.ZERO,
-          Duration.ofSeconds(5));
-      return new RunningWebhook(WebhookApp.start(settings, cluster, platform), certificates, tlsDir);
+      WebhookSettings settings =
+          new WebhookSettings(
+              0,
+              tlsDir.resolve("tls.crt"),
+              tlsDir.resolve("tls.key"),
+              tlsDir.resolve("platform.yaml"),
+              maxRequestBytes,
+              Duration.ofMillis(100),
+              Duration.ZERO,
+              Duration.ofSeconds(5));
+      return new RunningWebhook(
+          WebhookApp.start(settings, cluster, platform), certificates, tlsDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   static HttpClient client(TestPki trusted) {
-    return HttpClient.newBuilder().sslContext(trusted.trustingContext()).connectTimeout(Duration.ofSeconds(5)).build();
+    return HttpClient.newBuilder()
+        .sslContext(trusted.trustingContext())
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
   URI uri(String path) {
@@ -57,7 +71,8 @@ final class RunningWebhook implements AutoCloseable {
   }
 
   HttpResponse<String> post(String path, String body, String contentType) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }

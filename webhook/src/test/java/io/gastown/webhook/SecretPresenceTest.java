@@ -22,10 +22,14 @@ class SecretPresenceTest {
   final List<String> asked = java.util.Collections.synchronizedList(new ArrayList<>());
   final AtomicLong clock = new AtomicLong();
   final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-  final SecretPresence secrets = new SecretPresence((namespace, name) -> {
-    asked.add(namespace + "/" + name);
-    return existing.contains(namespace + "/" + name);
-  }, executor, clock::get);
+  final SecretPresence secrets =
+      new SecretPresence(
+          (namespace, name) -> {
+            asked.add(namespace + "/" + name);
+            return existing.contains(namespace + "/" + name);
+          },
+          executor,
+          clock::get);
 
   @AfterEach
   void stop() {
@@ -35,8 +39,8 @@ class SecretPresenceTest {
   @Test
   void namesTheMissingSecretsInTheirOrder() {
     existing.add("gt-shop/git-ssh-key");
-    assertThat(secrets.missing("gt-shop", List.of("claude-home", "git-ssh-key", "other"))).containsExactly(
-        "claude-home", "other");
+    assertThat(secrets.missing("gt-shop", List.of("claude-home", "git-ssh-key", "other")))
+        .containsExactly("claude-home", "other");
     assertThat(secrets.missing("gt-other", List.of("git-ssh-key"))).containsExactly("git-ssh-key");
   }
 
@@ -46,7 +50,9 @@ class SecretPresenceTest {
     assertThat(secrets.missing("gt-shop", List.of("git-ssh-key"))).isEmpty();
     existing.clear();
     clock.addAndGet(SecretPresence.REMEMBER.toNanos() - 1);
-    assertThat(secrets.missing("gt-shop", List.of("git-ssh-key"))).as("deleted, still remembered").isEmpty();
+    assertThat(secrets.missing("gt-shop", List.of("git-ssh-key")))
+        .as("deleted, still remembered")
+        .isEmpty();
     assertThat(asked).hasSize(1);
 
     clock.addAndGet(1);
@@ -66,16 +72,24 @@ class SecretPresenceTest {
   void aPodsSecretsAreAskedForAtOnceAndAQuestionOnItsWayIsShared() throws Exception {
     CountDownLatch bothAsked = new CountDownLatch(2);
     CountDownLatch answer = new CountDownLatch(1);
-    SecretPresence slow = new SecretPresence((namespace, name) -> {
-      asked.add(name);
-      bothAsked.countDown();
-      await(answer);
-      return true;
-    }, executor, clock::get);
+    SecretPresence slow =
+        new SecretPresence(
+            (namespace, name) -> {
+              asked.add(name);
+              bothAsked.countDown();
+              await(answer);
+              return true;
+            },
+            executor,
+            clock::get);
     try (ExecutorService admissions = Executors.newVirtualThreadPerTaskExecutor()) {
-      Future<List<String>> first = admissions.submit(() -> slow.missing("gt-shop", List.of("a", "b")));
-      assertThat(bothAsked.await(10, TimeUnit.SECONDS)).as("both asked before either is answered").isTrue();
-      Future<List<String>> second = admissions.submit(() -> slow.missing("gt-shop", List.of("a", "b")));
+      Future<List<String>> first =
+          admissions.submit(() -> slow.missing("gt-shop", List.of("a", "b")));
+      assertThat(bothAsked.await(10, TimeUnit.SECONDS))
+          .as("both asked before either is answered")
+          .isTrue();
+      Future<List<String>> second =
+          admissions.submit(() -> slow.missing("gt-shop", List.of("a", "b")));
       answer.countDown();
       assertThat(first.get(10, TimeUnit.SECONDS)).isEmpty();
       assertThat(second.get(10, TimeUnit.SECONDS)).isEmpty();
@@ -85,12 +99,17 @@ class SecretPresenceTest {
 
   @Test
   void theApiserversErrorIsThrownAsItWasAndNotRemembered() {
-    SecretPresence failing = new SecretPresence((namespace, name) -> {
-      asked.add(name);
-      throw new KubernetesClientException("apiserver unavailable");
-    }, executor, clock::get);
+    SecretPresence failing =
+        new SecretPresence(
+            (namespace, name) -> {
+              asked.add(name);
+              throw new KubernetesClientException("apiserver unavailable");
+            },
+            executor,
+            clock::get);
     assertThatThrownBy(() -> failing.missing("gt-shop", List.of("git-ssh-key")))
-        .isInstanceOf(KubernetesClientException.class).hasMessage("apiserver unavailable");
+        .isInstanceOf(KubernetesClientException.class)
+        .hasMessage("apiserver unavailable");
     assertThatThrownBy(() -> failing.missing("gt-shop", List.of("git-ssh-key")))
         .isInstanceOf(KubernetesClientException.class);
     assertThat(asked).hasSize(2);

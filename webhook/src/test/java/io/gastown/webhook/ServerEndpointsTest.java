@@ -2,8 +2,8 @@ package io.gastown.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gastown.expand.PlatformConfig;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.gastown.expand.PlatformConfig;
 import org.junit.jupiter.api.Test;
 
 /** /healthz, /readyz and /metrics on the same HTTPS port. */
@@ -27,7 +27,8 @@ class ServerEndpointsTest {
 
   @Test
   void metricsCountAdmissionsByEndpointAndResultWithALatencyHistogram() {
-    StaticClusterView cluster = new StaticClusterView().with(Fixtures.polecat()).with(Fixtures.rig()).withAnySecret();
+    StaticClusterView cluster =
+        new StaticClusterView().with(Fixtures.polecat()).with(Fixtures.rig()).withAnySecret();
     try (RunningWebhook webhook = RunningWebhook.start(cluster, PlatformConfig.defaults())) {
       Pod pod = Fixtures.podFromJob();
       webhook.post("/mutate/pods", Reviews.createPod(pod));
@@ -35,24 +36,31 @@ class ServerEndpointsTest {
       cluster.polecats.clear();
       webhook.post("/mutate/pods", Reviews.createPod(pod));
       webhook.post("/mutate/pods", "", "application/json");
-      webhook.post("/validate/polecats", Reviews.create(Fixtures.polecat(), Fixtures.NAMESPACE,
-          "gastown.gastown.io", "polecats"));
+      webhook.post(
+          "/validate/polecats",
+          Reviews.create(Fixtures.polecat(), Fixtures.NAMESPACE, "gastown.gastown.io", "polecats"));
 
       String metrics = webhook.get("/metrics").body();
       assertThat(metrics)
-          .contains("gastown_webhook_admissions_total{endpoint=\"/mutate/pods\",result=\"allowed\"} 2.0")
-          .contains("gastown_webhook_admissions_total{endpoint=\"/mutate/pods\",result=\"denied\"} 1.0")
-          .contains("gastown_webhook_admissions_total{endpoint=\"/mutate/pods\",result=\"bad_request\"} 1.0")
-          .contains("gastown_webhook_admissions_total{endpoint=\"/validate/polecats\",result=\"allowed\"} 1.0")
+          .contains(
+              "gastown_webhook_admissions_total{endpoint=\"/mutate/pods\",result=\"allowed\"} 2.0")
+          .contains(
+              "gastown_webhook_admissions_total{endpoint=\"/mutate/pods\",result=\"denied\"} 1.0")
+          .contains(
+              "gastown_webhook_admissions_total{endpoint=\"/mutate/pods\",result=\"bad_request\"} 1.0")
+          .contains(
+              "gastown_webhook_admissions_total{endpoint=\"/validate/polecats\",result=\"allowed\"} 1.0")
           .contains("gastown_webhook_admission_duration_seconds_count{endpoint=\"/mutate/pods\"} 4")
-          .contains("gastown_webhook_admission_duration_seconds_bucket{endpoint=\"/mutate/pods\",le=\"0.005\"}")
+          .contains(
+              "gastown_webhook_admission_duration_seconds_bucket{endpoint=\"/mutate/pods\",le=\"0.005\"}")
           .contains("jvm_memory_used_bytes");
     }
   }
 
   @Test
   void eachPhaseOfAPolecatPodsAdmissionIsTimed() {
-    StaticClusterView cluster = new StaticClusterView().with(Fixtures.polecat()).with(Fixtures.rig()).withAnySecret();
+    StaticClusterView cluster =
+        new StaticClusterView().with(Fixtures.polecat()).with(Fixtures.rig()).withAnySecret();
     try (RunningWebhook webhook = RunningWebhook.start(cluster, PlatformConfig.defaults())) {
       Pod pod = Fixtures.podFromJob();
       webhook.post("/mutate/pods", Reviews.createPod(pod));
@@ -61,13 +69,18 @@ class ServerEndpointsTest {
       webhook.post("/mutate/pods", Reviews.createPod(pod));
 
       String metrics = webhook.get("/metrics").body();
-      for (String phase : new String[] {"polecat", "rig", "policy", "secrets", "expand", "slots", "diff"}) {
-        assertThat(metrics).as(phase).contains("gastown_webhook_pod_admission_phase_seconds_count{phase=\"" + phase
-            + "\"} 2");
+      for (String phase :
+          new String[] {"polecat", "rig", "policy", "secrets", "expand", "slots", "diff"}) {
+        assertThat(metrics)
+            .as(phase)
+            .contains(
+                "gastown_webhook_pod_admission_phase_seconds_count{phase=\"" + phase + "\"} 2");
       }
-      assertThat(metrics).as("the Pod without its Polecat stopped at the lookup")
+      assertThat(metrics)
+          .as("the Pod without its Polecat stopped at the lookup")
           .contains("gastown_webhook_pod_admission_phase_seconds_count{phase=\"refusal\"} 1")
-          .contains("gastown_webhook_pod_admission_phase_seconds_bucket{phase=\"secrets\",le=\"0.005\"}");
+          .contains(
+              "gastown_webhook_pod_admission_phase_seconds_bucket{phase=\"secrets\",le=\"0.005\"}");
     }
   }
 }

@@ -16,8 +16,11 @@ class ServerTimingTest {
     timing.mark("secrets");
     timing.mark("expand");
 
-    assertThat(timing.phases()).containsExactly(new ServerTiming.Phase("polecat", 120_000),
-        new ServerTiming.Phase("secrets", 1_450_500), new ServerTiming.Phase("expand", 0));
+    assertThat(timing.phases())
+        .containsExactly(
+            new ServerTiming.Phase("polecat", 120_000),
+            new ServerTiming.Phase("secrets", 1_450_500),
+            new ServerTiming.Phase("expand", 0));
     assertThat(timing.totalNanos()).isEqualTo(1_570_500);
     assertThat(timing).hasToString("polecat;dur=0.120, secrets;dur=1.451, expand;dur=0.000");
   }

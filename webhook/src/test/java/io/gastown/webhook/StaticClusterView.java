@@ -25,7 +25,8 @@ public final class StaticClusterView implements ClusterView {
   volatile RuntimeException failure;
 
   public StaticClusterView with(Polecat polecat) {
-    polecats.put(polecat.getMetadata().getNamespace() + "/" + polecat.getMetadata().getName(), polecat);
+    polecats.put(
+        polecat.getMetadata().getNamespace() + "/" + polecat.getMetadata().getName(), polecat);
     return this;
   }
 
@@ -48,7 +49,10 @@ public final class StaticClusterView implements ClusterView {
     return this;
   }
 
-  /** A polecat Pod as the cache would hold it (keyed by namespace and name: putting it again updates it). */
+  /**
+   * A polecat Pod as the cache would hold it (keyed by namespace and name: putting it again updates
+   * it).
+   */
   public StaticClusterView with(Pod pod) {
     pods.put(pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName(), pod);
     return this;
@@ -96,13 +100,19 @@ public final class StaticClusterView implements ClusterView {
 
   @Override
   public List<Convoy> convoys(String namespace) {
-    return convoys.values().stream().filter(c -> namespace.equals(c.getMetadata().getNamespace())).toList();
+    return convoys.values().stream()
+        .filter(c -> namespace.equals(c.getMetadata().getNamespace()))
+        .toList();
   }
 
   @Override
   public List<Pod> polecatPods(String rig) {
-    return pods.values().stream().filter(p -> p.getMetadata().getLabels() != null
-        && rig.equals(p.getMetadata().getLabels().get(GasTown.LABEL_RIG))).toList();
+    return pods.values().stream()
+        .filter(
+            p ->
+                p.getMetadata().getLabels() != null
+                    && rig.equals(p.getMetadata().getLabels().get(GasTown.LABEL_RIG)))
+        .toList();
   }
 
   @Override
@@ -110,7 +120,10 @@ public final class StaticClusterView implements ClusterView {
     return synced;
   }
 
-  /** As the apiserver's URL would: a lookup by a value that is no name is a bug of the caller (a 500 here). */
+  /**
+   * As the apiserver's URL would: a lookup by a value that is no name is a bug of the caller (a 500
+   * here).
+   */
   private static void requireSyntax(String value, String rule) {
     if (rule != null) {
       throw new IllegalStateException("looked up by a value that is no name: " + value);

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** POST /validate/<plural>: every error with path, value and rule; immutable fields; wrong kinds. */
+/**
+ * POST /validate/<plural>: every error with path, value and rule; immutable fields; wrong kinds.
+ */
 class ValidateEndpointTest {
   static RunningWebhook webhook;
 
@@ -29,13 +31,20 @@ class ValidateEndpointTest {
 
   @Test
   void aValidPolecatIsAllowed() {
-    assertThat(validate("polecats", Reviews.create(Fixtures.polecat(), Fixtures.NAMESPACE, "gastown.gastown.io",
-        "polecats")).getAllowed()).isTrue();
+    assertThat(
+            validate(
+                    "polecats",
+                    Reviews.create(
+                        Fixtures.polecat(), Fixtures.NAMESPACE, "gastown.gastown.io", "polecats"))
+                .getAllowed())
+        .isTrue();
   }
 
   @Test
   void anInvalidPolecatIsRefusedWithEveryError() {
-    Polecat polecat = Serialization.readYaml("""
+    Polecat polecat =
+        Serialization.readYaml(
+            """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Polecat
         metadata: {name: furiosa, namespace: gt-my-rig}
@@ -49,9 +58,12 @@ class ValidateEndpointTest {
             resources:
               requests: {cpu: "4"}
               limits: {cpu: "2"}
-        """, Polecat.class);
-    AdmissionResponse response = validate("polecats", Reviews.create(polecat, Fixtures.NAMESPACE,
-        "gastown.gastown.io", "polecats"));
+        """,
+            Polecat.class);
+    AdmissionResponse response =
+        validate(
+            "polecats",
+            Reviews.create(polecat, Fixtures.NAMESPACE, "gastown.gastown.io", "polecats"));
     assertThat(response.getAllowed()).isFalse();
     assertThat(response.getStatus().getCode()).isEqualTo(422);
     assertThat(response.getStatus().getMessage())
@@ -69,28 +81,41 @@ class ValidateEndpointTest {
     Polecat was = Fixtures.polecat();
     Polecat is = Fixtures.polecat();
     is.getSpec().setRig("other-rig");
-    AdmissionResponse polecat = validate("polecats", Reviews.update(is, was, Fixtures.NAMESPACE,
-        "gastown.gastown.io", "polecats"));
+    AdmissionResponse polecat =
+        validate(
+            "polecats",
+            Reviews.update(is, was, Fixtures.NAMESPACE, "gastown.gastown.io", "polecats"));
     assertThat(polecat.getAllowed()).isFalse();
-    assertThat(polecat.getStatus().getMessage()).isEqualTo("Polecat gt-my-rig/furiosa is invalid: spec.rig: is "
-        + "immutable (was \"my-rig\"): create a new Polecat instead (got \"other-rig\")");
+    assertThat(polecat.getStatus().getMessage())
+        .isEqualTo(
+            "Polecat gt-my-rig/furiosa is invalid: spec.rig: is "
+                + "immutable (was \"my-rig\"): create a new Polecat instead (got \"other-rig\")");
 
     Rig oldRig = Fixtures.rig();
     Rig newRig = Fixtures.rig();
     newRig.getSpec().setBeadsPrefix("mr");
-    AdmissionResponse rig = validate("rigs", Reviews.update(newRig, oldRig, null, "gastown.gastown.io", "rigs"));
+    AdmissionResponse rig =
+        validate("rigs", Reviews.update(newRig, oldRig, null, "gastown.gastown.io", "rigs"));
     assertThat(rig.getAllowed()).isFalse();
-    assertThat(rig.getStatus().getMessage()).contains("spec.beadsPrefix: is immutable (was \"gt\")");
+    assertThat(rig.getStatus().getMessage())
+        .contains("spec.beadsPrefix: is immutable (was \"gt\")");
 
     Polecat working = Fixtures.polecat();
     working.getSpec().setTaskDescription("Another task");
-    assertThat(validate("polecats", Reviews.update(working, was, Fixtures.NAMESPACE, "gastown.gastown.io",
-        "polecats")).getAllowed()).as("other fields may change").isTrue();
+    assertThat(
+            validate(
+                    "polecats",
+                    Reviews.update(
+                        working, was, Fixtures.NAMESPACE, "gastown.gastown.io", "polecats"))
+                .getAllowed())
+        .as("other fields may change")
+        .isTrue();
   }
 
   @Test
   void everyGasTownKindHasAnEndpoint() {
-    for (String plural : new String[] {"polecats", "rigs", "convoys", "witnesses", "refineries", "beadstores"}) {
+    for (String plural :
+        new String[] {"polecats", "rigs", "convoys", "witnesses", "refineries", "beadstores"}) {
       HttpResponse<String> http = webhook.post("/validate/" + plural, "{}");
       assertThat(http.statusCode()).as(plural).isEqualTo(400);
       assertThat(http.body()).as(plural).startsWith("not an AdmissionReview");
@@ -101,13 +126,19 @@ class ValidateEndpointTest {
   void anUnknownKindOrAnObjectOfAnotherKindIsABadRequest() {
     HttpResponse<String> unknown = webhook.post("/validate/pods", "{}");
     assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(unknown.body()).isEqualTo("unknown kind 'pods': use one of beadstores, convoys, polecats, "
-        + "refineries, rigs, witnesses\n");
+    assertThat(unknown.body())
+        .isEqualTo(
+            "unknown kind 'pods': use one of beadstores, convoys, polecats, "
+                + "refineries, rigs, witnesses\n");
 
-    HttpResponse<String> wrongKind = webhook.post("/validate/rigs", Reviews.create(Fixtures.polecat(),
-        Fixtures.NAMESPACE, "gastown.gastown.io", "polecats"));
+    HttpResponse<String> wrongKind =
+        webhook.post(
+            "/validate/rigs",
+            Reviews.create(
+                Fixtures.polecat(), Fixtures.NAMESPACE, "gastown.gastown.io", "polecats"));
     assertThat(wrongKind.statusCode()).isEqualTo(400);
-    assertThat(wrongKind.body()).isEqualTo("this endpoint validates Rig objects, the request holds Polecat\n");
+    assertThat(wrongKind.body())
+        .isEqualTo("this endpoint validates Rig objects, the request holds Polecat\n");
   }
 
   static AdmissionResponse validate(String plural, String review) {
@@ -117,6 +148,7 @@ class ValidateEndpointTest {
   }
 
   static String review(HasMetadata object) {
-    return Reviews.create(object, object.getMetadata().getNamespace(), "gastown.gastown.io", "polecats");
+    return Reviews.create(
+        object, object.getMetadata().getNamespace(), "gastown.gastown.io", "polecats");
   }
 }

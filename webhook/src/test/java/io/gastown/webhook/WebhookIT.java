@@ -24,8 +24,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The webhook registered for real: a kube-apiserver calls it over TLS through the checked-in
- * MutatingWebhookConfiguration and ValidatingWebhookConfiguration (kustomize/base/webhook), with only their
- * clientConfig pointed at the webhook running in this JVM and the test CA in caBundle ({@link RegisteredWebhook}).
+ * MutatingWebhookConfiguration and ValidatingWebhookConfiguration (kustomize/base/webhook), with
+ * only their clientConfig pointed at the webhook running in this JVM and the test CA in caBundle
+ * ({@link RegisteredWebhook}).
  */
 @ControlPlane
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -57,17 +58,28 @@ class WebhookIT {
     Pod stored = client.resource(pod("furiosa")).create();
 
     assertThat(stored.getMetadata().getAnnotations()).containsEntry("gastown.io/expanded", "true");
-    assertThat(stored.getMetadata().getLabels()).containsEntry("gastown.io/rig", RIG)
+    assertThat(stored.getMetadata().getLabels())
+        .containsEntry("gastown.io/rig", RIG)
         .containsEntry("gastown.io/bead", "gt-1");
     assertThat(stored.getSpec().getInitContainers()).extracting("name").containsExactly("git-init");
     assertThat(stored.getSpec().getContainers()).extracting("name").containsExactly("claude");
     assertThat(stored.getSpec().getAutomountServiceAccountToken()).isFalse();
     assertThat(stored.getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
-    assertThat(client.pods().inNamespace(NAMESPACE).withName(stored.getMetadata().getName()).get()
-        .getSpec().getContainers().get(0).getEnv()).anySatisfy(env -> {
-          assertThat(env.getName()).isEqualTo("GT_TASK_DESCRIPTION");
-          assertThat(env.getValue()).isEqualTo("Fix it; don't `rm -rf` $(anything).");
-        });
+    assertThat(
+            client
+                .pods()
+                .inNamespace(NAMESPACE)
+                .withName(stored.getMetadata().getName())
+                .get()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv())
+        .anySatisfy(
+            env -> {
+              assertThat(env.getName()).isEqualTo("GT_TASK_DESCRIPTION");
+              assertThat(env.getValue()).isEqualTo("Fix it; don't `rm -rf` $(anything).");
+            });
   }
 
   @Test
@@ -75,8 +87,11 @@ class WebhookIT {
   void aPodForAMissingPolecatIsDeniedWithTheWebhooksMessage() {
     assertThatThrownBy(() -> client.resource(pod("ghost")).create())
         .isInstanceOf(KubernetesClientException.class)
-        .hasMessageContaining("admission webhook \"pods.gastown.gastown.io\" denied the request: no Polecat ghost "
-            + "in namespace " + NAMESPACE + " (named by the Pod's label gastown.io/polecat)");
+        .hasMessageContaining(
+            "admission webhook \"pods.gastown.gastown.io\" denied the request: no Polecat ghost "
+                + "in namespace "
+                + NAMESPACE
+                + " (named by the Pod's label gastown.io/polecat)");
   }
 
   @Test
@@ -86,7 +101,8 @@ class WebhookIT {
     polecat.getSpec().getKubernetes().getClaudeCredsSecretRef().setName("no-such-secret");
     client.resource(polecat).create();
     assertThatThrownBy(() -> client.resource(pod("angharad")).create())
-        .hasMessageContaining("denied the request: Secret no-such-secret does not exist in namespace " + NAMESPACE);
+        .hasMessageContaining(
+            "denied the request: Secret no-such-secret does not exist in namespace " + NAMESPACE);
   }
 
   @Test
@@ -94,10 +110,13 @@ class WebhookIT {
   void anInvalidPolecatIsRefusedByTheApiserverWithTheWebhooksMessage() {
     assertThatThrownBy(() -> client.resource(invalidPolecat("toast")).create())
         .isInstanceOf(KubernetesClientException.class)
-        .hasMessageContaining("admission webhook \"polecats.gastown.gastown.io\" denied the request: Polecat "
-            + NAMESPACE + "/toast is invalid: spec.kubernetes.workBranch: must differ from "
-            + "spec.kubernetes.gitBranch");
-    assertThat(client.resources(Polecat.class).inNamespace(NAMESPACE).withName("toast").get()).isNull();
+        .hasMessageContaining(
+            "admission webhook \"polecats.gastown.gastown.io\" denied the request: Polecat "
+                + NAMESPACE
+                + "/toast is invalid: spec.kubernetes.workBranch: must differ from "
+                + "spec.kubernetes.gitBranch");
+    assertThat(client.resources(Polecat.class).inNamespace(NAMESPACE).withName("toast").get())
+        .isNull();
   }
 
   @Test
@@ -107,8 +126,13 @@ class WebhookIT {
     TestPki renewed = webhook.ca.issue("gastown-webhook");
     webhook.tls.publish("..v2", renewed, TestPki.KeyFormat.PKCS8);
 
-    await().atMost(Duration.ofSeconds(30)).until(() ->
-        servedCertificate().getSerialNumber().equals(renewed.certificate().getSerialNumber()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                servedCertificate()
+                    .getSerialNumber()
+                    .equals(renewed.certificate().getSerialNumber()));
     assertThat(renewed.certificate().getSerialNumber()).isNotEqualTo(before);
 
     client.resource(polecat("capable")).create();
@@ -117,8 +141,13 @@ class WebhookIT {
   }
 
   private static X509Certificate servedCertificate() throws Exception {
-    try (SSLSocket socket = (SSLSocket) webhook.ca.trustingContext().getSocketFactory().createSocket("127.0.0.1",
-        webhook.app.port())) {
+    try (SSLSocket socket =
+        (SSLSocket)
+            webhook
+                .ca
+                .trustingContext()
+                .getSocketFactory()
+                .createSocket("127.0.0.1", webhook.app.port())) {
       socket.startHandshake();
       return (X509Certificate) socket.getSession().getPeerCertificates()[0];
     }
@@ -137,8 +166,9 @@ class WebhookIT {
     pod.getMetadata().setNamespace(NAMESPACE);
     pod.getMetadata().setGenerateName(polecat + "-");
     pod.getMetadata().setOwnerReferences(null);
-    pod.getMetadata().setLabels(Map.of("gastown.io/polecat", polecat, "gastown.io/rig", RIG,
-        "job-name", polecat));
+    pod.getMetadata()
+        .setLabels(
+            Map.of("gastown.io/polecat", polecat, "gastown.io/rig", RIG, "job-name", polecat));
     return pod;
   }
 }

@@ -15,15 +15,25 @@ class WebhookSettingsTest {
     assertThat(settings.port()).isEqualTo(8443);
     assertThat(settings.certFile()).isEqualTo(Path.of("/etc/gastown/tls/tls.crt"));
     assertThat(settings.keyFile()).isEqualTo(Path.of("/etc/gastown/tls/tls.key"));
-    assertThat(settings.platformConfigFile()).isEqualTo(Path.of("/etc/gastown/platform/platform.yaml"));
+    assertThat(settings.platformConfigFile())
+        .isEqualTo(Path.of("/etc/gastown/platform/platform.yaml"));
     assertThat(settings.maxRequestBytes()).isEqualTo(8 * 1024 * 1024);
     assertThat(settings.tlsReloadInterval()).isEqualTo(Duration.ofSeconds(10));
   }
 
   @Test
   void readsTheEnvironmentAndRejectsNonsense() {
-    WebhookSettings settings = WebhookSettings.fromEnv(Map.of("GASTOWN_PORT", "9443",
-        "GASTOWN_TLS_CERT", "/tls/c", "GASTOWN_TLS_KEY", "/tls/k", "GASTOWN_MAX_REQUEST_BYTES", "1000"));
+    WebhookSettings settings =
+        WebhookSettings.fromEnv(
+            Map.of(
+                "GASTOWN_PORT",
+                "9443",
+                "GASTOWN_TLS_CERT",
+                "/tls/c",
+                "GASTOWN_TLS_KEY",
+                "/tls/k",
+                "GASTOWN_MAX_REQUEST_BYTES",
+                "1000"));
     assertThat(settings.port()).isEqualTo(9443);
     assertThat(settings.certFile()).isEqualTo(Path.of("/tls/c"));
     assertThat(settings.maxRequestBytes()).isEqualTo(1000);

@@ -40,42 +40,47 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Job created → expanded Pod stored, the path the Job controller and the admission webhook add to the Gas Town flow
- * (issue 17), timed against what a reconciler that creates the Pod itself would take. Not a test:
- * {@code hack/bench.sh AdmissionPathBenchmark} ({@code -Dbench.polecats=N}, default 20; {@code -Dbench.warmUp=N},
- * default 3).
+ * Job created → expanded Pod stored, the path the Job controller and the admission webhook add to
+ * the Gas Town flow (issue 17), timed against what a reconciler that creates the Pod itself would
+ * take. Not a test: {@code hack/bench.sh AdmissionPathBenchmark} ({@code -Dbench.polecats=N},
+ * default 20; {@code -Dbench.warmUp=N}, default 3).
  *
- * <p>Runs what hack/dev.sh runs, in this JVM: the control plane binaries with kube-controller-manager (its Job
- * controller), kube-scheduler and kwok, the webhook over TLS registered with the apiserver through the checked-in
- * configurations, and the status reporter. One rig with {@code maxPolecats} set, so that the budget check runs on the
- * hot path. For each polecat the benchmark creates the Polecat, then its skeleton Job as rendered into git (kwok runs
- * the Pod for 0 s), through the API; first one at a time (each followed to Done), then all at once (one thread per
- * polecat), and last, half as many one at a time with the Job created before its Polecat (Argo CD's order within a
- * sync wave: the webhook waits for the Polecat). It times, on the wall clock of this JVM (the webhook's too):
+ * <p>Runs what hack/dev.sh runs, in this JVM: the control plane binaries with
+ * kube-controller-manager (its Job controller), kube-scheduler and kwok, the webhook over TLS
+ * registered with the apiserver through the checked-in configurations, and the status reporter. One
+ * rig with {@code maxPolecats} set, so that the budget check runs on the hot path. For each polecat
+ * the benchmark creates the Polecat, then its skeleton Job as rendered into git (kwok runs the Pod
+ * for 0 s), through the API; first one at a time (each followed to Done), then all at once (one
+ * thread per polecat), and last, half as many one at a time with the Job created before its Polecat
+ * (Argo CD's order within a sync wave: the webhook waits for the Polecat). It times, on the wall
+ * clock of this JVM (the webhook's too):
  *
  * <ul>
- *   <li><b>Job controller to webhook</b>: the Job's create returned → the Pod CREATE's review received by the webhook
- *       (the Job controller's informer and queue, its Pod create, the apiserver up to the webhook call, the TLS
- *       connection);
- *   <li><b>webhook</b>: the review read, handled and answered, and inside the handling each phase (the Polecat
- *       lookup with its wait for the cache, the Rig and BeadStore, policy, the Secret checks, the expansion, the
- *       budget's slot, the JSON diff): the webhook's debug log ({@code AdmissionEndpoint}, {@code PodAdmission}),
- *       read back from the log file;
- *   <li><b>apiserver after the webhook</b>: the answer written → the expanded Pod seen by a watch (the patch,
- *       validation, the etcd write, the watch);
- *   <li><b>Running</b>: Pod stored → Running (kube-scheduler, kwok), and <b>status lag</b>: Pod Succeeded → Polecat
- *       Done (the status reporter).
+ *   <li><b>Job controller to webhook</b>: the Job's create returned → the Pod CREATE's review
+ *       received by the webhook (the Job controller's informer and queue, its Pod create, the
+ *       apiserver up to the webhook call, the TLS connection);
+ *   <li><b>webhook</b>: the review read, handled and answered, and inside the handling each phase
+ *       (the Polecat lookup with its wait for the cache, the Rig and BeadStore, policy, the Secret
+ *       checks, the expansion, the budget's slot, the JSON diff): the webhook's debug log ({@code
+ *       AdmissionEndpoint}, {@code PodAdmission}), read back from the log file;
+ *   <li><b>apiserver after the webhook</b>: the answer written → the expanded Pod seen by a watch
+ *       (the patch, validation, the etcd write, the watch);
+ *   <li><b>Running</b>: Pod stored → Running (kube-scheduler, kwok), and <b>status lag</b>: Pod
+ *       Succeeded → Polecat Done (the status reporter).
  * </ul>
  */
 public final class AdmissionPathBenchmark {
   private static final String RIG = "bench";
   private static final String NAMESPACE = "gt-" + RIG;
   private static final Duration PATIENCE = Duration.ofMinutes(2);
-  private static final Pattern RECEIVED = Pattern.compile(
-      "/mutate/pods CREATE Pod " + NAMESPACE + "/polecat-(\\S+)-\\* received (\\S+): read;dur=([\\d.]+), "
-          + "handle;dur=([\\d.]+), write;dur=([\\d.]+), cpu;dur=([\\d.]+)");
-  private static final Pattern EXPANDED = Pattern.compile(
-      "expanded Pod " + NAMESPACE + "/polecat-\\S+-\\* for Polecat (\\S+): (.*)$");
+  private static final Pattern RECEIVED =
+      Pattern.compile(
+          "/mutate/pods CREATE Pod "
+              + NAMESPACE
+              + "/polecat-(\\S+)-\\* received (\\S+): read;dur=([\\d.]+), "
+              + "handle;dur=([\\d.]+), write;dur=([\\d.]+), cpu;dur=([\\d.]+)");
+  private static final Pattern EXPANDED =
+      Pattern.compile("expanded Pod " + NAMESPACE + "/polecat-\\S+-\\* for Polecat (\\S+): (.*)$");
   private static final Pattern PHASE = Pattern.compile("(\\w+);dur=([\\d.]+)");
 
   /** What was seen of one polecat, in wall-clock microseconds. */
@@ -133,22 +138,27 @@ public final class AdmissionPathBenchmark {
   public static void main(String[] args) throws Exception {
     int count = Integer.getInteger("bench.polecats", 20);
     int warmUp = Integer.getInteger("bench.warmUp", 3);
-    Path work = Files.createDirectories(Path.of("target", "bench", "admission-path").toAbsolutePath());
+    Path work =
+        Files.createDirectories(Path.of("target", "bench", "admission-path").toAbsolutePath());
     Path webhookLog = work.resolve("gastown.log");
     Files.deleteIfExists(webhookLog);
-    // Before the first logger: the whole JVM logs to a file, the webhook's admission path at debug (its timing).
+    // Before the first logger: the whole JVM logs to a file, the webhook's admission path at debug
+    // (its timing).
     System.setProperty("org.slf4j.simpleLogger.logFile", webhookLog.toString());
     System.setProperty("org.slf4j.simpleLogger.log.io.gastown.webhook.AdmissionEndpoint", "debug");
     System.setProperty("org.slf4j.simpleLogger.log.io.gastown.webhook.PodAdmission", "debug");
     System.out.println("load average at the start: " + loadAverage() + "; log: " + webhookLog);
-    try (StandaloneControlPlane plane = StandaloneControlPlane.start(work.resolve("control-plane"), PATIENCE);
-         LocalGasTown town = LocalGasTown.start(plane.info().kubeconfig(), Golden.root(), work.resolve("town"),
-             PATIENCE);
-         KubernetesClient client = plane.newClient()) {
+    try (StandaloneControlPlane plane =
+            StandaloneControlPlane.start(work.resolve("control-plane"), PATIENCE);
+        LocalGasTown town =
+            LocalGasTown.start(
+                plane.info().kubeconfig(), Golden.root(), work.resolve("town"), PATIENCE);
+        KubernetesClient client = plane.newClient()) {
       prepareRig(client, 2 * count + warmUp);
       Map<String, Trace> traces = new ConcurrentHashMap<>();
-      try (Watch jobs = watchJobs(client, traces); Watch pods = watchPods(client, traces);
-           Watch polecats = watchPolecats(client, traces)) {
+      try (Watch jobs = watchJobs(client, traces);
+          Watch pods = watchPods(client, traces);
+          Watch polecats = watchPolecats(client, traces)) {
         List<Trace> oneAtATime = new ArrayList<>();
         for (int i = 1; i <= warmUp + count; i++) {
           Trace trace = start(client, traces, "one-" + i);
@@ -175,7 +185,8 @@ public final class AdmissionPathBenchmark {
         for (Trace trace : atOnce) {
           awaitDone(trace);
         }
-        // Let the Job controller finish the burst's Jobs (their status and finalizer writes, at its client's rate
+        // Let the Job controller finish the burst's Jobs (their status and finalizer writes, at its
+        // client's rate
         // limit) so that the next pass does not queue behind them.
         Thread.sleep(5000);
         Map<String, Long> connectionsBefore = connections(town.webhookPort());
@@ -187,42 +198,73 @@ public final class AdmissionPathBenchmark {
         }
         readWebhookLog(webhookLog, traces);
         report("one at a time", oneAtATime);
-        System.out.printf("| %-58s | %7.1f | %7.1f | %7.1f |%n", "baseline: the expanded Pod created directly → seen stored",
-            percentile(direct.stream().sorted().toList(), 50), percentile(direct.stream().sorted().toList(), 90),
+        System.out.printf(
+            "| %-58s | %7.1f | %7.1f | %7.1f |%n",
+            "baseline: the expanded Pod created directly → seen stored",
+            percentile(direct.stream().sorted().toList(), 50),
+            percentile(direct.stream().sorted().toList(), 90),
             direct.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
         report("all at once", atOnce);
         report("Job before its Polecat (Argo CD's order within a wave), one at a time", jobFirst);
         long lastStored = atOnce.stream().mapToLong(t -> t.stored).max().orElseThrow();
-        System.out.printf("%nall at once: %d Jobs created from %d threads; last expanded Pod stored %.0f ms after the "
-            + "first create started; GC pauses during the burst %d ms%n", count, count,
-            (lastStored - burstStart) / 1000.0, gcMillis() - gcBefore);
-        System.out.println("reviews per Pod (1 = admitted at the first try): one at a time "
-            + oneAtATime.stream().mapToInt(t -> t.reviews).max().orElse(0) + " at most, all at once "
-            + atOnce.stream().mapToInt(t -> t.reviews).max().orElse(0) + " at most");
-        System.out.println("TCP connections to the webhook's port (ss -tan, both ends) before the Job-first pass: "
-            + connectionsBefore + ", after it: " + connections(town.webhookPort()));
-        System.out.println("load average before the burst: " + loadBefore + "; at the end: " + loadAverage()
-            + "; GC pauses in this JVM in all: " + gcMillis() + " ms");
+        System.out.printf(
+            "%nall at once: %d Jobs created from %d threads; last expanded Pod stored %.0f ms after the "
+                + "first create started; GC pauses during the burst %d ms%n",
+            count, count, (lastStored - burstStart) / 1000.0, gcMillis() - gcBefore);
+        System.out.println(
+            "reviews per Pod (1 = admitted at the first try): one at a time "
+                + oneAtATime.stream().mapToInt(t -> t.reviews).max().orElse(0)
+                + " at most, all at once "
+                + atOnce.stream().mapToInt(t -> t.reviews).max().orElse(0)
+                + " at most");
+        System.out.println(
+            "TCP connections to the webhook's port (ss -tan, both ends) before the Job-first pass: "
+                + connectionsBefore
+                + ", after it: "
+                + connections(town.webhookPort()));
+        System.out.println(
+            "load average before the burst: "
+                + loadBefore
+                + "; at the end: "
+                + loadAverage()
+                + "; GC pauses in this JVM in all: "
+                + gcMillis()
+                + " ms");
       }
     }
   }
 
   /**
-   * The baseline: what a reconciler that expands the Pod itself would take, its create of the finished Pod (each
-   * expanded Pod of the one-at-a-time runs again, under a new name, without owner or polecat labels, so that neither
-   * the webhook nor the reporter is involved) from the create's call to a watch seeing it, one at a time.
+   * The baseline: what a reconciler that expands the Pod itself would take, its create of the
+   * finished Pod (each expanded Pod of the one-at-a-time runs again, under a new name, without
+   * owner or polecat labels, so that neither the webhook nor the reporter is involved) from the
+   * create's call to a watch seeing it, one at a time.
    */
-  private static List<Double> directCreates(KubernetesClient client, List<Trace> traces) throws InterruptedException {
+  private static List<Double> directCreates(KubernetesClient client, List<Trace> traces)
+      throws InterruptedException {
     Map<String, Long> seen = new ConcurrentHashMap<>();
     List<Double> out = new ArrayList<>();
     List<Double> returned = new ArrayList<>();
-    try (Watch watch = client.pods().inNamespace(NAMESPACE).withLabel("bench", "direct").watch(watcher((Pod pod) ->
-        seen.putIfAbsent(pod.getMetadata().getName(), micros())))) {
+    try (Watch watch =
+        client
+            .pods()
+            .inNamespace(NAMESPACE)
+            .withLabel("bench", "direct")
+            .watch(watcher((Pod pod) -> seen.putIfAbsent(pod.getMetadata().getName(), micros())))) {
       for (int i = 0; i < traces.size(); i++) {
         Pod expanded = traces.get(i).expanded;
-        Pod pod = new Pod("v1", "Pod", new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("direct-" + i)
-            .withNamespace(NAMESPACE).withLabels(Map.of("bench", "direct"))
-            .withAnnotations(expanded.getMetadata().getAnnotations()).build(), expanded.getSpec(), null);
+        Pod pod =
+            new Pod(
+                "v1",
+                "Pod",
+                new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+                    .withName("direct-" + i)
+                    .withNamespace(NAMESPACE)
+                    .withLabels(Map.of("bench", "direct"))
+                    .withAnnotations(expanded.getMetadata().getAnnotations())
+                    .build(),
+                expanded.getSpec(),
+                null);
         long called = micros();
         client.resource(pod).create();
         returned.add((micros() - called) / 1000.0);
@@ -234,20 +276,44 @@ public final class AdmissionPathBenchmark {
       }
     }
     List<Double> sorted = returned.stream().sorted().toList();
-    System.out.printf("baseline: the direct create's call returned after %.1f ms (median), %.1f ms (p90)%n",
+    System.out.printf(
+        "baseline: the direct create's call returned after %.1f ms (median), %.1f ms (p90)%n",
         percentile(sorted, 50), percentile(sorted, 90));
     return out;
   }
 
-  /** The rig's namespace (opted in), the Secrets its polecats name, and the Rig with a budget that is never full. */
+  /**
+   * The rig's namespace (opted in), the Secrets its polecats name, and the Rig with a budget that
+   * is never full.
+   */
   private static void prepareRig(KubernetesClient client, int maxPolecats) {
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NAMESPACE)
-        .addToLabels("gastown.io/polecats", "enabled").endMetadata().build()).create();
+    client
+        .namespaces()
+        .resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName(NAMESPACE)
+                .addToLabels("gastown.io/polecats", "enabled")
+                .endMetadata()
+                .build())
+        .create();
     for (String secret : List.of("git-ssh-key", "claude-home")) {
-      client.secrets().inNamespace(NAMESPACE).resource(new SecretBuilder().withNewMetadata().withName(secret)
-          .endMetadata().addToStringData("unused", "not a credential").build()).create();
+      client
+          .secrets()
+          .inNamespace(NAMESPACE)
+          .resource(
+              new SecretBuilder()
+                  .withNewMetadata()
+                  .withName(secret)
+                  .endMetadata()
+                  .addToStringData("unused", "not a credential")
+                  .build())
+          .create();
     }
-    client.resource(Serialization.readYaml("""
+    client
+        .resource(
+            Serialization.readYaml(
+                """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Rig
         metadata: {name: %s}
@@ -255,22 +321,31 @@ public final class AdmissionPathBenchmark {
           gitURL: git@github.com:gastown/bench.git
           beadsPrefix: bm
           settings: {maxPolecats: %d}
-        """.formatted(RIG, maxPolecats), Rig.class)).create();
+        """
+                    .formatted(RIG, maxPolecats),
+                Rig.class))
+        .create();
   }
 
-  /** Creates the Polecat, then its skeleton Job (as rendered into git, run by kwok for 0 s), through the API. */
+  /**
+   * Creates the Polecat, then its skeleton Job (as rendered into git, run by kwok for 0 s), through
+   * the API.
+   */
   private static Trace start(KubernetesClient client, Map<String, Trace> traces, String name) {
     return start(client, traces, name, false);
   }
 
   /**
-   * @param jobFirst the Job, then the Polecat: Argo CD's order within a sync wave (built-in kinds first), so that the
-   *     Pod usually reaches the webhook before its Polecat does
+   * @param jobFirst the Job, then the Polecat: Argo CD's order within a sync wave (built-in kinds
+   *     first), so that the Pod usually reaches the webhook before its Polecat does
    */
-  private static Trace start(KubernetesClient client, Map<String, Trace> traces, String name, boolean jobFirst) {
+  private static Trace start(
+      KubernetesClient client, Map<String, Trace> traces, String name, boolean jobFirst) {
     Trace trace = new Trace(name);
     traces.put(name, trace);
-    Polecat polecat = Serialization.readYaml("""
+    Polecat polecat =
+        Serialization.readYaml(
+            """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Polecat
         metadata: {name: %s, namespace: %s}
@@ -281,8 +356,11 @@ public final class AdmissionPathBenchmark {
           kubernetes:
             gitSecretRef: {name: git-ssh-key}
             claudeCredsSecretRef: {name: claude-home}
-        """.formatted(name, NAMESPACE, RIG, name), Polecat.class);
-    List<JsonNode> documents = PolecatManifests.documents(polecat, PolecatManifests.agentImage("0.1.0"));
+        """
+                .formatted(name, NAMESPACE, RIG, name),
+            Polecat.class);
+    List<JsonNode> documents =
+        PolecatManifests.documents(polecat, PolecatManifests.agentImage("0.1.0"));
     Job job = client.getKubernetesSerialization().convertValue(documents.get(1), Job.class);
     job.getSpec().getTemplate().getMetadata().setAnnotations(Map.of(SimulatedPod.DURATION, "0s"));
     Polecat rendered = Serialization.jsonMapper().convertValue(documents.get(0), Polecat.class);
@@ -295,7 +373,8 @@ public final class AdmissionPathBenchmark {
     }
     client.resource(rendered).create();
     trace.polecatCreated = micros();
-    // From the create's start: the Job controller may see the Job before this client has read the answer.
+    // From the create's start: the Job controller may see the Job before this client has read the
+    // answer.
     trace.jobCreated = micros();
     client.resource(job).create();
     return trace;
@@ -305,57 +384,87 @@ public final class AdmissionPathBenchmark {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (trace.done == 0) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("polecat " + trace.name + " not Done after " + PATIENCE.toSeconds() + " s");
+        throw new IllegalStateException(
+            "polecat " + trace.name + " not Done after " + PATIENCE.toSeconds() + " s");
       }
       Thread.sleep(2);
     }
   }
 
   private static Watch watchPods(KubernetesClient client, Map<String, Trace> traces) {
-    return client.pods().inNamespace(NAMESPACE).watch(watcher((Pod pod) -> {
-      long now = micros();
-      Trace trace = traces.get(pod.getMetadata().getLabels().getOrDefault(GasTown.LABEL_POLECAT, ""));
-      if (trace == null) {
-        return;
-      }
-      if (trace.stored == 0 && pod.getMetadata().getAnnotations() != null
-          && "true".equals(pod.getMetadata().getAnnotations().get("gastown.io/expanded"))) {
-        trace.stored = now;
-        trace.expanded = pod;
-      }
-      String phase = pod.getStatus() != null ? pod.getStatus().getPhase() : null;
-      if (trace.running == 0 && ("Running".equals(phase) || "Succeeded".equals(phase))) {
-        trace.running = now;
-      }
-      if (trace.succeeded == 0 && "Succeeded".equals(phase)) {
-        trace.succeeded = now;
-      }
-    }));
+    return client
+        .pods()
+        .inNamespace(NAMESPACE)
+        .watch(
+            watcher(
+                (Pod pod) -> {
+                  long now = micros();
+                  Trace trace =
+                      traces.get(
+                          pod.getMetadata().getLabels().getOrDefault(GasTown.LABEL_POLECAT, ""));
+                  if (trace == null) {
+                    return;
+                  }
+                  if (trace.stored == 0
+                      && pod.getMetadata().getAnnotations() != null
+                      && "true"
+                          .equals(pod.getMetadata().getAnnotations().get("gastown.io/expanded"))) {
+                    trace.stored = now;
+                    trace.expanded = pod;
+                  }
+                  String phase = pod.getStatus() != null ? pod.getStatus().getPhase() : null;
+                  if (trace.running == 0
+                      && ("Running".equals(phase) || "Succeeded".equals(phase))) {
+                    trace.running = now;
+                  }
+                  if (trace.succeeded == 0 && "Succeeded".equals(phase)) {
+                    trace.succeeded = now;
+                  }
+                }));
   }
 
   private static Watch watchJobs(KubernetesClient client, Map<String, Trace> traces) {
-    return client.batch().v1().jobs().inNamespace(NAMESPACE).watch(watcher((Job job) -> {
-      long now = micros();
-      Trace trace = traces.get(job.getMetadata().getLabels().getOrDefault(GasTown.LABEL_POLECAT, ""));
-      if (trace != null && trace.jobStored == 0) {
-        trace.jobStored = now;
-      }
-    }));
+    return client
+        .batch()
+        .v1()
+        .jobs()
+        .inNamespace(NAMESPACE)
+        .watch(
+            watcher(
+                (Job job) -> {
+                  long now = micros();
+                  Trace trace =
+                      traces.get(
+                          job.getMetadata().getLabels().getOrDefault(GasTown.LABEL_POLECAT, ""));
+                  if (trace != null && trace.jobStored == 0) {
+                    trace.jobStored = now;
+                  }
+                }));
   }
 
   private static Watch watchPolecats(KubernetesClient client, Map<String, Trace> traces) {
-    return client.resources(Polecat.class).inNamespace(NAMESPACE).watch(watcher((Polecat polecat) -> {
-      long now = micros();
-      Trace trace = traces.get(polecat.getMetadata().getName());
-      if (trace != null && trace.done == 0 && polecat.getStatus() != null
-          && polecat.getStatus().getPhase() == PolecatPhase.Done) {
-        trace.done = now;
-      }
-    }));
+    return client
+        .resources(Polecat.class)
+        .inNamespace(NAMESPACE)
+        .watch(
+            watcher(
+                (Polecat polecat) -> {
+                  long now = micros();
+                  Trace trace = traces.get(polecat.getMetadata().getName());
+                  if (trace != null
+                      && trace.done == 0
+                      && polecat.getStatus() != null
+                      && polecat.getStatus().getPhase() == PolecatPhase.Done) {
+                    trace.done = now;
+                  }
+                }));
   }
 
-  /** The webhook's debug lines: when each Pod's review arrived, how long it took, and its phases. */
-  private static void readWebhookLog(Path log, Map<String, Trace> traces) throws java.io.IOException {
+  /**
+   * The webhook's debug lines: when each Pod's review arrived, how long it took, and its phases.
+   */
+  private static void readWebhookLog(Path log, Map<String, Trace> traces)
+      throws java.io.IOException {
     for (String line : Files.readAllLines(log)) {
       Matcher received = RECEIVED.matcher(line);
       if (received.find()) {
@@ -366,7 +475,8 @@ public final class AdmissionPathBenchmark {
           trace.readMillis = Double.parseDouble(received.group(3));
           trace.writeMillis = Double.parseDouble(received.group(5));
           trace.cpuMillis = Double.parseDouble(received.group(6));
-          trace.webhookMillis = trace.readMillis + Double.parseDouble(received.group(4)) + trace.writeMillis;
+          trace.webhookMillis =
+              trace.readMillis + Double.parseDouble(received.group(4)) + trace.writeMillis;
         }
         continue;
       }
@@ -387,7 +497,8 @@ public final class AdmissionPathBenchmark {
   private static void report(String title, List<Trace> traces) {
     System.out.printf("%n%s: %d polecats (ms)%n", title, traces.size());
     System.out.printf("| %-58s | %7s | %7s | %7s |%n", "step", "median", "p90", "max");
-    System.out.printf("|%s|%s|%s|%s|%n", "-".repeat(60), "-".repeat(9), "-".repeat(9), "-".repeat(9));
+    System.out.printf(
+        "|%s|%s|%s|%s|%n", "-".repeat(60), "-".repeat(9), "-".repeat(9), "-".repeat(9));
     row("Job create called → Job seen stored (apiserver, watch)", traces, Trace::jobCreate);
     row("Job stored → Pod CREATE received by the webhook", traces, Trace::toWebhook);
     row("webhook: read, handle, answer", traces, t -> t.webhookMillis);
@@ -404,10 +515,13 @@ public final class AdmissionPathBenchmark {
     row("Pod Succeeded → Polecat Done (status reporter)", traces, Trace::statusLag);
   }
 
-  private static void row(String name, List<Trace> traces, java.util.function.ToDoubleFunction<Trace> value) {
-    List<Double> sorted = traces.stream().map(value::applyAsDouble).sorted(Comparator.naturalOrder()).toList();
-    System.out.printf("| %-58s | %7.1f | %7.1f | %7.1f |%n", name, percentile(sorted, 50), percentile(sorted, 90),
-        sorted.get(sorted.size() - 1));
+  private static void row(
+      String name, List<Trace> traces, java.util.function.ToDoubleFunction<Trace> value) {
+    List<Double> sorted =
+        traces.stream().map(value::applyAsDouble).sorted(Comparator.naturalOrder()).toList();
+    System.out.printf(
+        "| %-58s | %7.1f | %7.1f | %7.1f |%n",
+        name, percentile(sorted, 50), percentile(sorted, 90), sorted.get(sorted.size() - 1));
   }
 
   private static double percentile(List<Double> sorted, int percent) {
@@ -425,8 +539,7 @@ public final class AdmissionPathBenchmark {
       }
 
       @Override
-      public void onClose(WatcherException cause) {
-      }
+      public void onClose(WatcherException cause) {}
     };
   }
 
@@ -439,21 +552,31 @@ public final class AdmissionPathBenchmark {
   }
 
   private static long gcMillis() {
-    return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime)
+    return ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(GarbageCollectorMXBean::getCollectionTime)
         .sum();
   }
 
-  /** How many TCP connections to the port are in each state: many TIME-WAIT would mean no keep-alive. */
+  /**
+   * How many TCP connections to the port are in each state: many TIME-WAIT would mean no
+   * keep-alive.
+   */
   private static Map<String, Long> connections(int port) {
     try {
       Process ss = new ProcessBuilder("ss", "-tan").redirectErrorStream(true).start();
       List<String> lines = new String(ss.getInputStream().readAllBytes()).lines().toList();
       ss.waitFor();
-      return lines.stream().map(line -> line.trim().split("\\s+"))
-          .filter(columns -> columns.length >= 5
-              && (columns[3].endsWith(":" + port) || columns[4].endsWith(":" + port)))
-          .collect(java.util.stream.Collectors.groupingBy(columns -> columns[0], java.util.TreeMap::new,
-              java.util.stream.Collectors.counting()));
+      return lines.stream()
+          .map(line -> line.trim().split("\\s+"))
+          .filter(
+              columns ->
+                  columns.length >= 5
+                      && (columns[3].endsWith(":" + port) || columns[4].endsWith(":" + port)))
+          .collect(
+              java.util.stream.Collectors.groupingBy(
+                  columns -> columns[0],
+                  java.util.TreeMap::new,
+                  java.util.stream.Collectors.counting()));
     } catch (java.io.IOException e) {
       return Map.of();
     } catch (InterruptedException e) {

@@ -21,15 +21,16 @@ import java.util.Map;
 import org.eclipse.jgit.api.Git;
 
 /**
- * Sling to Done under real Argo CD, one polecat at a time, split into git write, Argo CD noticing, sync, admission,
- * the pod's run and status lag ({@link SlingToDone}); median, 90th percentile and maximum of each over
- * {@code bench.runs} runs (default 10) after 2 warm-up runs, then the resident memory of each Argo CD process. Not
- * a test: {@code hack/bench.sh SlingToDoneBenchmark}.
+ * Sling to Done under real Argo CD, one polecat at a time, split into git write, Argo CD noticing,
+ * sync, admission, the pod's run and status lag ({@link SlingToDone}); median, 90th percentile and
+ * maximum of each over {@code bench.runs} runs (default 10) after 2 warm-up runs, then the resident
+ * memory of each Argo CD process. Not a test: {@code hack/bench.sh SlingToDoneBenchmark}.
  *
- * <p>Runs what hack/dev.sh runs, in this JVM: the control plane binaries with kwok (from hack/control-plane.sh),
- * the webhook over TLS registered with the apiserver, the status reporter, Argo CD's components
- * ({@link LocalArgoCd}) reading a bare repository over file://, and kubectl gt in-process (so no JVM start-up is
- * counted; the kubectl-gt start-up is measured by PolecatListBenchmark) with its refresh trigger on.
+ * <p>Runs what hack/dev.sh runs, in this JVM: the control plane binaries with kwok (from
+ * hack/control-plane.sh), the webhook over TLS registered with the apiserver, the status reporter,
+ * Argo CD's components ({@link LocalArgoCd}) reading a bare repository over file://, and kubectl gt
+ * in-process (so no JVM start-up is counted; the kubectl-gt start-up is measured by
+ * PolecatListBenchmark) with its refresh trigger on.
  */
 public final class SlingToDoneBenchmark {
   private static final String RIG = "bench";
@@ -38,26 +39,64 @@ public final class SlingToDoneBenchmark {
   public static void main(String[] args) throws Exception {
     int runs = Integer.getInteger("bench.runs", 10);
     int warmUp = 2;
-    Path work = Files.createDirectories(Path.of("target", "bench", "sling-to-done").toAbsolutePath());
-    try (StandaloneControlPlane plane = StandaloneControlPlane.start(work.resolve("control-plane"), PATIENCE);
-         LocalGasTown town = LocalGasTown.start(plane.info().kubeconfig(), Golden.root(), work.resolve("town"),
-             PATIENCE);
-         KubernetesClient client = plane.newClient()) {
+    Path work =
+        Files.createDirectories(Path.of("target", "bench", "sling-to-done").toAbsolutePath());
+    try (StandaloneControlPlane plane =
+            StandaloneControlPlane.start(work.resolve("control-plane"), PATIENCE);
+        LocalGasTown town =
+            LocalGasTown.start(
+                plane.info().kubeconfig(), Golden.root(), work.resolve("town"), PATIENCE);
+        KubernetesClient client = plane.newClient()) {
       long stamp = System.currentTimeMillis();
       Path remote = work.resolve("gitops-" + stamp + ".git");
-      Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call().close();
-      LocalArgoCd argo = LocalArgoCd.start(plane.info(), client, Golden.root(), remote.toUri().toString(),
-          LocalPlugin.generateCommand(), work.resolve("argocd"), PATIENCE);
+      Git.init()
+          .setBare(true)
+          .setInitialBranch("main")
+          .setDirectory(remote.toFile())
+          .call()
+          .close();
+      LocalArgoCd argo =
+          LocalArgoCd.start(
+              plane.info(),
+              client,
+              Golden.root(),
+              remote.toUri().toString(),
+              LocalPlugin.generateCommand(),
+              work.resolve("argocd"),
+              PATIENCE);
       Path repository = work.resolve("gitops-" + stamp);
-      Gt gt = new Gt(Map.of(GtEnvironment.GITOPS_REPO, repository.toString(), "KUBECONFIG",
-          plane.info().kubeconfig().toString(), ArgoCdRefresh.NAMESPACE_VARIABLE, LocalArgoCd.NAMESPACE),
-          Files.createDirectories(work.resolve("home")));
+      Gt gt =
+          new Gt(
+              Map.of(
+                  GtEnvironment.GITOPS_REPO,
+                  repository.toString(),
+                  "KUBECONFIG",
+                  plane.info().kubeconfig().toString(),
+                  ArgoCdRefresh.NAMESPACE_VARIABLE,
+                  LocalArgoCd.NAMESPACE),
+              Files.createDirectories(work.resolve("home")));
       gt.ok("init", "--remote", remote.toUri().toString());
-      gt.ok("rig", "create", RIG, "--git-url", "https://github.com/acme/bench.git", "--prefix", "bm",
-          "--claude-secret", "claude-home");
+      gt.ok(
+          "rig",
+          "create",
+          RIG,
+          "--git-url",
+          "https://github.com/acme/bench.git",
+          "--prefix",
+          "bm",
+          "--claude-secret",
+          "claude-home");
       awaitNamespace(client, "gt-" + RIG);
-      client.secrets().inNamespace("gt-" + RIG).resource(new SecretBuilder().withNewMetadata()
-          .withName("claude-home").endMetadata().addToStringData(".credentials.json", "placeholder").build())
+      client
+          .secrets()
+          .inNamespace("gt-" + RIG)
+          .resource(
+              new SecretBuilder()
+                  .withNewMetadata()
+                  .withName("claude-home")
+                  .endMetadata()
+                  .addToStringData(".credentials.json", "placeholder")
+                  .build())
           .serverSideApply();
 
       List<SlingToDone.Split> splits = new ArrayList<>();
@@ -69,13 +108,16 @@ public final class SlingToDoneBenchmark {
         }
       }
       print(splits);
-      System.out.printf("%nArgo CD processes, resident memory after the runs (load average %s)%n", loadAverage());
-      argo.residentMemory().forEach((name, kib) -> System.out.printf("| %-34s | %6d MiB |%n", name, kib / 1024));
+      System.out.printf(
+          "%nArgo CD processes, resident memory after the runs (load average %s)%n", loadAverage());
+      argo.residentMemory()
+          .forEach((name, kib) -> System.out.printf("| %-34s | %6d MiB |%n", name, kib / 1024));
       argo.close();
     }
   }
 
-  private static void awaitNamespace(KubernetesClient client, String namespace) throws InterruptedException {
+  private static void awaitNamespace(KubernetesClient client, String namespace)
+      throws InterruptedException {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     while (client.namespaces().withName(namespace).get() == null) {
       if (System.nanoTime() > deadline) {
@@ -96,14 +138,22 @@ public final class SlingToDoneBenchmark {
   private static void print(List<SlingToDone.Split> splits) {
     System.out.printf("%nSling to Done, %d runs, one polecat at a time (ms)%n", splits.size());
     System.out.printf("| %-42s | %6s | %6s | %6s |%n", "step", "median", "p90", "max");
-    System.out.printf("|%s|%s|%s|%s|%n", "-".repeat(44), "-".repeat(8), "-".repeat(8), "-".repeat(8));
+    System.out.printf(
+        "|%s|%s|%s|%s|%n", "-".repeat(44), "-".repeat(8), "-".repeat(8), "-".repeat(8));
     List<String> names = SlingToDone.Split.names();
     for (int part = 0; part < names.size(); part++) {
       int index = part;
-      List<Long> values = splits.stream().map(s -> s.parts().get(index).toMillis()).sorted(Comparator.naturalOrder())
-          .toList();
-      System.out.printf("| %-42s | %6d | %6d | %6d |%n", names.get(part), percentile(values, 50),
-          percentile(values, 90), values.get(values.size() - 1));
+      List<Long> values =
+          splits.stream()
+              .map(s -> s.parts().get(index).toMillis())
+              .sorted(Comparator.naturalOrder())
+              .toList();
+      System.out.printf(
+          "| %-42s | %6d | %6d | %6d |%n",
+          names.get(part),
+          percentile(values, 50),
+          percentile(values, 90),
+          values.get(values.size() - 1));
     }
   }
 

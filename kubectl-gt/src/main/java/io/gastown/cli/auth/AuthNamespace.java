@@ -6,8 +6,11 @@ import picocli.CommandLine.Option;
 
 /** {@code --rig}: the credential Secrets live where the rig's polecats run. */
 public class AuthNamespace {
-  @Option(names = "--rig", paramLabel = "RIG",
-      description = "Use the namespace of this rig's polecats (default: -n, else the context's namespace).")
+  @Option(
+      names = "--rig",
+      paramLabel = "RIG",
+      description =
+          "Use the namespace of this rig's polecats (default: -n, else the context's namespace).")
   String rig;
 
   String resolve(ClusterSession session) {

@@ -13,17 +13,25 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code kubectl gt auth status}: which credential Secrets exist, and how old they are. Never prints a value. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-    description = {"Show whether the credential Secrets (claude-home, anthropic-api-key) exist in the namespace, "
-        + "when they were synced, and warn when that was more than a day ago (Claude OAuth tokens expire).",
-        "Exits 0 when at least one is present, 3 when none is."},
+/**
+ * {@code kubectl gt auth status}: which credential Secrets exist, and how old they are. Never
+ * prints a value.
+ */
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show whether the credential Secrets (claude-home, anthropic-api-key) exist in the namespace, "
+          + "when they were synced, and warn when that was more than a day ago (Claude OAuth tokens expire).",
+      "Exits 0 when at least one is present, 3 when none is."
+    },
     footerHeading = "%nExamples:%n",
-    footer = {"  kubectl gt auth status --rig my-rig",
-        "  kubectl gt auth status -n gt-my-rig -o json"})
+    footer = {
+      "  kubectl gt auth status --rig my-rig",
+      "  kubectl gt auth status -n gt-my-rig -o json"
+    })
 public class AuthStatusCommand extends ClusterCommand {
-  @Mixin
-  AuthNamespace target = new AuthNamespace();
+  @Mixin AuthNamespace target = new AuthNamespace();
 
   @Override
   protected boolean readsRepository() {
@@ -37,8 +45,16 @@ public class AuthStatusCommand extends ClusterCommand {
     Instant now = now();
     List<CredentialStatus> statuses = new ArrayList<>();
     for (CredentialKind kind : CredentialKind.values()) {
-      Secret secret = session.call(Access.core("get", "secrets", namespace, kind.secretName()),
-          () -> session.client().secrets().inNamespace(namespace).withName(kind.secretName()).get());
+      Secret secret =
+          session.call(
+              Access.core("get", "secrets", namespace, kind.secretName()),
+              () ->
+                  session
+                      .client()
+                      .secrets()
+                      .inNamespace(namespace)
+                      .withName(kind.secretName())
+                      .get());
       statuses.add(CredentialStatus.of(kind, namespace, secret, now));
     }
     OutputFormat format = format();
@@ -49,13 +65,26 @@ public class AuthStatusCommand extends ClusterCommand {
     } else {
       out().print(CredentialStatus.table(statuses, namespace));
     }
-    statuses.stream().filter(CredentialStatus::stale).forEach(s -> err().println("warning: " + s.secret()
-        + " was synced " + s.age() + " ago; Claude credentials expire: run kubectl gt auth sync --force"
-        + (target.rig != null ? " --rig " + target.rig : " -n " + namespace)));
+    statuses.stream()
+        .filter(CredentialStatus::stale)
+        .forEach(
+            s ->
+                err()
+                    .println(
+                        "warning: "
+                            + s.secret()
+                            + " was synced "
+                            + s.age()
+                            + " ago; Claude credentials expire: run kubectl gt auth sync --force"
+                            + (target.rig != null ? " --rig " + target.rig : " -n " + namespace)));
     boolean any = statuses.stream().anyMatch(CredentialStatus::present);
     if (!any) {
-      err().println("error: no credential Secret in namespace " + namespace + "; run kubectl gt auth sync"
-          + (target.rig != null ? " --rig " + target.rig : " -n " + namespace));
+      err()
+          .println(
+              "error: no credential Secret in namespace "
+                  + namespace
+                  + "; run kubectl gt auth sync"
+                  + (target.rig != null ? " --rig " + target.rig : " -n " + namespace));
       return ExitCode.NOT_FOUND;
     }
     return ExitCode.OK;

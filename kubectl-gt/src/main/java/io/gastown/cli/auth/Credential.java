@@ -3,8 +3,9 @@ package io.gastown.cli.auth;
 import java.util.Arrays;
 
 /**
- * Credential bytes found on this machine and where they came from (a path, the Keychain, an environment variable;
- * never the value). {@link #toString} leaves the bytes out so they cannot end up in a log or message.
+ * Credential bytes found on this machine and where they came from (a path, the Keychain, an
+ * environment variable; never the value). {@link #toString} leaves the bytes out so they cannot end
+ * up in a log or message.
  */
 public final class Credential {
   private final CredentialKind kind;

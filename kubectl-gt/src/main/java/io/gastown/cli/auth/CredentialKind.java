@@ -1,8 +1,8 @@
 package io.gastown.cli.auth;
 
 /**
- * The two ways a polecat's agent authenticates, each with its Secret (name and single key) as the polecat
- * manifests reference them ({@code claudeCredsSecretRef}, {@code apiKeySecretRef}).
+ * The two ways a polecat's agent authenticates, each with its Secret (name and single key) as the
+ * polecat manifests reference them ({@code claudeCredsSecretRef}, {@code apiKeySecretRef}).
  */
 public enum CredentialKind {
   CLAUDE("claude-home", ".credentials.json", "the Claude credentials file"),

@@ -14,10 +14,12 @@ public final class CredentialSecrets {
   public static final String SOURCE = "gastown.io/synced-from";
   static final String MANAGED_BY = "app.kubernetes.io/managed-by";
 
-  private CredentialSecrets() {
-  }
+  private CredentialSecrets() {}
 
-  /** One key only (the credential), labelled as written by kubectl-gt, annotated with when and from where. */
+  /**
+   * One key only (the credential), labelled as written by kubectl-gt, annotated with when and from
+   * where.
+   */
   public static Secret build(Credential credential, String name, String namespace, Instant now) {
     return new SecretBuilder()
         .withNewMetadata()
@@ -27,7 +29,8 @@ public final class CredentialSecrets {
         .withAnnotations(Map.of(SYNCED_AT, now.toString(), SOURCE, credential.origin()))
         .endMetadata()
         .withType("Opaque")
-        .withData(Map.of(credential.kind().key(), Base64.getEncoder().encodeToString(credential.bytes())))
+        .withData(
+            Map.of(credential.kind().key(), Base64.getEncoder().encodeToString(credential.bytes())))
         .build();
   }
 

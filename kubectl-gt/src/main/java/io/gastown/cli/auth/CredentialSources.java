@@ -9,15 +9,17 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Finds the credentials to sync on this machine: the Claude credentials file ({@code --credentials-file}, else
- * {@code $CLAUDE_CONFIG_DIR/.credentials.json}, else {@code ~/.claude/.credentials.json}), on macOS the Keychain
- * item when there is no file, or an API key from an environment variable. Only that one file or value is read,
- * never the rest of ~/.claude.
+ * Finds the credentials to sync on this machine: the Claude credentials file ({@code
+ * --credentials-file}, else {@code $CLAUDE_CONFIG_DIR/.credentials.json}, else {@code
+ * ~/.claude/.credentials.json}), on macOS the Keychain item when there is no file, or an API key
+ * from an environment variable. Only that one file or value is read, never the rest of ~/.claude.
  */
 public final class CredentialSources {
   /** Which credentials {@code auth sync} looks for. */
   public enum Choice {
-    auto, claude, api_key;
+    auto,
+    claude,
+    api_key;
 
     /** Accepts {@code api-key} as written on the command line. */
     public static Choice parse(String text) {
@@ -36,7 +38,8 @@ public final class CredentialSources {
   }
 
   public static CredentialSources system(GtEnvironment environment) {
-    boolean mac = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac");
+    boolean mac =
+        System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).startsWith("mac");
     return new CredentialSources(environment, mac, mac ? Keychain.macOs() : Keychain.none());
   }
 
@@ -44,18 +47,44 @@ public final class CredentialSources {
     Path file = credentialsFile != null ? credentialsFile : defaultCredentialsFile();
     switch (choice) {
       case claude:
-        return claude(file, credentialsFile != null).orElseThrow(() -> GtException.notFound(
-            "no Claude credentials: " + file + " does not exist" + (macOs ? " and the Keychain has no item \""
-            + Keychain.CLAUDE_SERVICE + "\"" : "") + "; log in with `claude` first"));
+        return claude(file, credentialsFile != null)
+            .orElseThrow(
+                () ->
+                    GtException.notFound(
+                        "no Claude credentials: "
+                            + file
+                            + " does not exist"
+                            + (macOs
+                                ? " and the Keychain has no item \""
+                                    + Keychain.CLAUDE_SERVICE
+                                    + "\""
+                                : "")
+                            + "; log in with `claude` first"));
       case api_key:
-        return apiKey(apiKeyVariable).orElseThrow(() -> GtException.notFound(
-            "no API key: $" + apiKeyVariable + " is not set; export it (or name another variable with "
-            + "--api-key-env)"));
+        return apiKey(apiKeyVariable)
+            .orElseThrow(
+                () ->
+                    GtException.notFound(
+                        "no API key: $"
+                            + apiKeyVariable
+                            + " is not set; export it (or name another variable with "
+                            + "--api-key-env)"));
       default:
-        return claude(file, credentialsFile != null).or(() -> apiKey(apiKeyVariable)).orElseThrow(() ->
-            GtException.notFound("no credentials to sync: " + file + " does not exist"
-            + (macOs ? ", the Keychain has no item \"" + Keychain.CLAUDE_SERVICE + "\"" : "") + " and $"
-            + apiKeyVariable + " is not set; log in with `claude`, or export " + apiKeyVariable));
+        return claude(file, credentialsFile != null)
+            .or(() -> apiKey(apiKeyVariable))
+            .orElseThrow(
+                () ->
+                    GtException.notFound(
+                        "no credentials to sync: "
+                            + file
+                            + " does not exist"
+                            + (macOs
+                                ? ", the Keychain has no item \"" + Keychain.CLAUDE_SERVICE + "\""
+                                : "")
+                            + " and $"
+                            + apiKeyVariable
+                            + " is not set; log in with `claude`, or export "
+                            + apiKeyVariable));
     }
   }
 
@@ -68,7 +97,8 @@ public final class CredentialSources {
   private Optional<Credential> claude(Path file, boolean explicit) {
     if (Files.isRegularFile(file)) {
       try {
-        return Optional.of(new Credential(CredentialKind.CLAUDE, file.toString(), Files.readAllBytes(file)));
+        return Optional.of(
+            new Credential(CredentialKind.CLAUDE, file.toString(), Files.readAllBytes(file)));
       } catch (IOException e) {
         throw GtException.invalid("cannot read " + file + ": " + e.getMessage());
       }
@@ -77,15 +107,26 @@ public final class CredentialSources {
       throw GtException.notFound("--credentials-file " + file + ": no such file");
     }
     if (macOs) {
-      return keychain.read(Keychain.CLAUDE_SERVICE)
-          .map(bytes -> new Credential(CredentialKind.CLAUDE, "the macOS Keychain item \"" + Keychain.CLAUDE_SERVICE
-              + "\"", bytes));
+      return keychain
+          .read(Keychain.CLAUDE_SERVICE)
+          .map(
+              bytes ->
+                  new Credential(
+                      CredentialKind.CLAUDE,
+                      "the macOS Keychain item \"" + Keychain.CLAUDE_SERVICE + "\"",
+                      bytes));
     }
     return Optional.empty();
   }
 
   private Optional<Credential> apiKey(String variable) {
-    return Optional.ofNullable(environment.variables().get(variable)).filter(v -> !v.isEmpty())
-        .map(value -> new Credential(CredentialKind.API_KEY, "$" + variable, value.getBytes(StandardCharsets.UTF_8)));
+    return Optional.ofNullable(environment.variables().get(variable))
+        .filter(v -> !v.isEmpty())
+        .map(
+            value ->
+                new Credential(
+                    CredentialKind.API_KEY,
+                    "$" + variable,
+                    value.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** The macOS Keychain, where Claude Code 2.x keeps its OAuth credentials instead of ~/.claude/.credentials.json. */
+/**
+ * The macOS Keychain, where Claude Code 2.x keeps its OAuth credentials instead of
+ * ~/.claude/.credentials.json.
+ */
 public interface Keychain {
   /** The Keychain item Claude Code writes. */
   String CLAUDE_SERVICE = "Claude Code-credentials";
@@ -15,12 +18,16 @@ public interface Keychain {
   /** The password of the generic-password item of this service, or empty when there is none. */
   Optional<byte[]> read(String service);
 
-  /** {@code security find-generic-password -s <service> -w}; the user may be asked to allow access. */
+  /**
+   * {@code security find-generic-password -s <service> -w}; the user may be asked to allow access.
+   */
   static Keychain macOs() {
     return service -> {
       try {
-        Process process = new ProcessBuilder(List.of("security", "find-generic-password", "-s", service, "-w"))
-            .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process =
+            new ProcessBuilder(List.of("security", "find-generic-password", "-s", service, "-w"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         byte[] out;
         try (InputStream in = process.getInputStream()) {
           ByteArrayOutputStream buffer = new ByteArrayOutputStream();

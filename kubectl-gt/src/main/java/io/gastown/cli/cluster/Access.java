@@ -1,13 +1,14 @@
 package io.gastown.cli.cluster;
 
 /**
- * What a request does, in RBAC terms, so an error can say which permission is missing or which resource type the
- * cluster lacks: verb ({@code list}, {@code get}, {@code create}...), resource ({@code polecats}), API group
- * ({@code gastown.gastown.io}, empty for the core group), namespace (null: cluster-scoped or all namespaces) and
- * name (null for lists), and whether the resource is namespaced.
+ * What a request does, in RBAC terms, so an error can say which permission is missing or which
+ * resource type the cluster lacks: verb ({@code list}, {@code get}, {@code create}...), resource
+ * ({@code polecats}), API group ({@code gastown.gastown.io}, empty for the core group), namespace
+ * (null: cluster-scoped or all namespaces) and name (null for lists), and whether the resource is
+ * namespaced.
  */
-public record Access(String verb, String resource, String group, String namespace, String name,
-    boolean namespaced) {
+public record Access(
+    String verb, String resource, String group, String namespace, String name, boolean namespaced) {
   public static Access of(String verb, ResourceView<?> view, String namespace, String name) {
     return new Access(verb, view.plural(), view.group(), namespace, name, view.namespaced());
   }

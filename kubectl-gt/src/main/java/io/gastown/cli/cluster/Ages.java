@@ -2,12 +2,17 @@ package io.gastown.cli.cluster;
 
 import java.time.Duration;
 
-/** Ages as kubectl prints them, e.g. {@code 3d4h} (durations themselves are {@link io.gastown.model.Durations}). */
+/**
+ * Ages as kubectl prints them, e.g. {@code 3d4h} (durations themselves are {@link
+ * io.gastown.model.Durations}).
+ */
 public final class Ages {
-  private Ages() {
-  }
+  private Ages() {}
 
-  /** The age column of kubectl (apimachinery's HumanDuration): 45s, 5m30s, 150m, 5h20m, 30h, 3d4h, 20d, 2y10d. */
+  /**
+   * The age column of kubectl (apimachinery's HumanDuration): 45s, 5m30s, 150m, 5h20m, 30h, 3d4h,
+   * 20d, 2y10d.
+   */
   public static String age(Duration duration) {
     long seconds = duration.getSeconds();
     if (seconds < -1) {

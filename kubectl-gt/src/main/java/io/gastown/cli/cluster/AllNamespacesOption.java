@@ -4,7 +4,9 @@ import picocli.CommandLine.Option;
 
 /** {@code -A}: for list commands of namespaced kinds. */
 public class AllNamespacesOption {
-  @Option(names = {"-A", "--all-namespaces"}, description = "List across all namespaces (adds a NAMESPACE column).")
+  @Option(
+      names = {"-A", "--all-namespaces"},
+      description = "List across all namespaces (adds a NAMESPACE column).")
   boolean allNamespaces;
 
   public boolean value() {

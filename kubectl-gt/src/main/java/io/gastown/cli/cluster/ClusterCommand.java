@@ -9,12 +9,12 @@ import java.time.Instant;
 import picocli.CommandLine.Mixin;
 
 /**
- * Base of the commands that read the cluster: the kubectl flags, one {@link ClusterSession} per run (opened on
- * first use, closed at the end) and the fallback to the GitOps repository when there is no cluster.
+ * Base of the commands that read the cluster: the kubectl flags, one {@link ClusterSession} per run
+ * (opened on first use, closed at the end) and the fallback to the GitOps repository when there is
+ * no cluster.
  */
 public abstract class ClusterCommand extends GtSubcommand {
-  @Mixin
-  protected KubeOptions kube = new KubeOptions();
+  @Mixin protected KubeOptions kube = new KubeOptions();
 
   private ClusterSession session;
 
@@ -22,8 +22,8 @@ public abstract class ClusterCommand extends GtSubcommand {
   protected abstract int fromCluster() throws Exception;
 
   /**
-   * The same view from the GitOps repository, for when the cluster cannot be reached; the default says that this
-   * command needs a cluster.
+   * The same view from the GitOps repository, for when the cluster cannot be reached; the default
+   * says that this command needs a cluster.
    */
   protected int fromRepository(DeclaredState declared) {
     throw new UnsupportedOperationException();
@@ -43,8 +43,11 @@ public abstract class ClusterCommand extends GtSubcommand {
         throw e;
       }
       err().println("warning: " + e.getMessage());
-      err().println("warning: showing what the GitOps repository " + declared.root()
-          + " declares instead (no status: nothing was read from a cluster)");
+      err()
+          .println(
+              "warning: showing what the GitOps repository "
+                  + declared.root()
+                  + " declares instead (no status: nothing was read from a cluster)");
       return fromRepository(declared);
     } finally {
       if (session != null) {
@@ -78,7 +81,9 @@ public abstract class ClusterCommand extends GtSubcommand {
     out().flush();
   }
 
-  /** The GitOps repository (as the write commands find it), if it exists and has a rigs/ directory. */
+  /**
+   * The GitOps repository (as the write commands find it), if it exists and has a rigs/ directory.
+   */
   private DeclaredState declaredState() {
     Path repo = RepositoryLocation.resolve(global(), environment());
     return Files.isDirectory(repo.resolve("rigs")) ? new DeclaredState(repo) : null;

@@ -3,13 +3,20 @@ package io.gastown.cli.cluster;
 import io.gastown.cli.ExitCode;
 import io.gastown.cli.GtException;
 
-/** A request the cluster answered with an error, classified so callers can react to some (a missing object). */
+/**
+ * A request the cluster answered with an error, classified so callers can react to some (a missing
+ * object).
+ */
 public class ClusterException extends GtException {
   private static final long serialVersionUID = 1L;
 
   /** What went wrong. */
   public enum Reason {
-    UNAUTHORIZED, FORBIDDEN, MISSING_CRD, NOT_FOUND, OTHER
+    UNAUTHORIZED,
+    FORBIDDEN,
+    MISSING_CRD,
+    NOT_FOUND,
+    OTHER
   }
 
   private final Reason reason;

@@ -33,8 +33,11 @@ public final class ConvoyView implements ResourceView<Convoy> {
         Column.of("PROGRESS", c -> status(c).map(ConvoyStatus::getProgress).orElse("")),
         Column.of("RIG", c -> spec(c).map(ConvoySpec::getRigRef).orElse("")),
         Column.of("DESCRIPTION", c -> spec(c).map(s -> shorten(s.getDescription())).orElse("")),
-        Column.wide("BEADS", c -> spec(c).map(s -> String.join(",", nullSafe(s.getTrackedBeads()))).orElse("")),
-        Column.timed("AGE", (c, now) -> ResourceView.age(c.getMetadata().getCreationTimestamp(), now)));
+        Column.wide(
+            "BEADS",
+            c -> spec(c).map(s -> String.join(",", nullSafe(s.getTrackedBeads()))).orElse("")),
+        Column.timed(
+            "AGE", (c, now) -> ResourceView.age(c.getMetadata().getCreationTimestamp(), now)));
   }
 
   @Override
@@ -46,7 +49,11 @@ public final class ConvoyView implements ResourceView<Convoy> {
         .field("Namespace", c.getMetadata().getNamespace())
         .field("Description", spec.getDescription())
         .field("Rig", spec.getRigRef())
-        .field("Parallelism", spec.getParallelism() == null || spec.getParallelism() == 0 ? null : spec.getParallelism())
+        .field(
+            "Parallelism",
+            spec.getParallelism() == null || spec.getParallelism() == 0
+                ? null
+                : spec.getParallelism())
         .field("Phase", status.getPhase() == null ? "<none> (no status yet)" : status.getPhase())
         .field("Progress", progress(spec, status))
         .field("Started", ResourceView.when(status.getStartedAt(), now))
@@ -74,7 +81,8 @@ public final class ConvoyView implements ResourceView<Convoy> {
     StringBuilder out = new StringBuilder();
     for (String bead : nullSafe(spec.getTrackedBeads())) {
       String mark = done.contains(bead) ? "✓ " : failed.contains(bead) ? "✗ " : "○ ";
-      String state = done.contains(bead) ? "completed" : failed.contains(bead) ? "failed" : "pending";
+      String state =
+          done.contains(bead) ? "completed" : failed.contains(bead) ? "failed" : "pending";
       out.append(mark).append(bead).append("  ").append(state).append('\n');
     }
     return out.toString();
@@ -85,7 +93,9 @@ public final class ConvoyView implements ResourceView<Convoy> {
       return "";
     }
     String line = text.strip().replace('\n', ' ');
-    return line.length() <= DESCRIPTION_WIDTH ? line : line.substring(0, DESCRIPTION_WIDTH - 3) + "...";
+    return line.length() <= DESCRIPTION_WIDTH
+        ? line
+        : line.substring(0, DESCRIPTION_WIDTH - 3) + "...";
   }
 
   private static List<String> nullSafe(List<String> list) {

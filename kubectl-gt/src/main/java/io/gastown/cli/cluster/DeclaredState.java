@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What the GitOps repository declares: the Rigs, Polecats and Convoys in {@code rigs/<rig>/} (rig.yaml,
- * polecats/*.yaml, convoys/*.yaml), read from the working tree. Shown when there is no cluster to ask; these objects
- * have no status.
+ * What the GitOps repository declares: the Rigs, Polecats and Convoys in {@code rigs/<rig>/}
+ * (rig.yaml, polecats/*.yaml, convoys/*.yaml), read from the working tree. Shown when there is no
+ * cluster to ask; these objects have no status.
  */
 public final class DeclaredState {
   private final Path root;
@@ -58,8 +58,10 @@ public final class DeclaredState {
           try {
             found.add(Serialization.yamlMapper().treeToValue(document, type));
           } catch (IOException e) {
-            throw new GtException(ExitCode.REPO_ERROR, root.relativize(file) + ": not a valid " + kind + ": "
-                + e.getMessage(), e);
+            throw new GtException(
+                ExitCode.REPO_ERROR,
+                root.relativize(file) + ": not a valid " + kind + ": " + e.getMessage(),
+                e);
           }
         }
       }
@@ -76,7 +78,9 @@ public final class DeclaredState {
           files.add(target);
         } else if (Files.isDirectory(target)) {
           try (Stream<Path> yaml = Files.list(target)) {
-            yaml.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().forEach(files::add);
+            yaml.filter(p -> p.getFileName().toString().endsWith(".yaml"))
+                .sorted()
+                .forEach(files::add);
           }
         }
       }
@@ -87,8 +91,8 @@ public final class DeclaredState {
   }
 
   private List<JsonNode> documents(Path file) {
-    try (MappingIterator<JsonNode> docs = Serialization.yamlMapper().readerFor(JsonNode.class)
-        .readValues(file.toFile())) {
+    try (MappingIterator<JsonNode> docs =
+        Serialization.yamlMapper().readerFor(JsonNode.class).readValues(file.toFile())) {
       List<JsonNode> list = new ArrayList<>();
       while (docs.hasNext()) {
         JsonNode node = docs.next();
@@ -98,7 +102,8 @@ public final class DeclaredState {
       }
       return list;
     } catch (IOException e) {
-      throw new GtException(ExitCode.REPO_ERROR, root.relativize(file) + " is not valid YAML: " + e.getMessage(), e);
+      throw new GtException(
+          ExitCode.REPO_ERROR, root.relativize(file) + " is not valid YAML: " + e.getMessage(), e);
     }
   }
 }

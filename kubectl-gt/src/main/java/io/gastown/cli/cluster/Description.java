@@ -3,7 +3,10 @@ package io.gastown.cli.cluster;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code status} view of one object: "Label:  value" lines with aligned values, then optional sections. */
+/**
+ * The {@code status} view of one object: "Label: value" lines with aligned values, then optional
+ * sections.
+ */
 public final class Description {
   private final List<String[]> fields = new ArrayList<>();
   private final StringBuilder sections = new StringBuilder();
@@ -30,7 +33,10 @@ public final class Description {
     StringBuilder out = new StringBuilder();
     for (String[] field : fields) {
       String label = field[0] + ":";
-      out.append(label).append(" ".repeat(width - label.length() + 2)).append(field[1]).append('\n');
+      out.append(label)
+          .append(" ".repeat(width - label.length() + 2))
+          .append(field[1])
+          .append('\n');
     }
     return out.append(sections).toString();
   }

@@ -14,30 +14,46 @@ import java.util.Optional;
 public final class PolecatPods {
   static final String DEFAULT_CONTAINER_ANNOTATION = "kubectl.kubernetes.io/default-container";
 
-  private PolecatPods() {
-  }
+  private PolecatPods() {}
 
   public static Optional<Pod> find(ClusterSession session, String namespace, Polecat polecat) {
     String name = polecat.getMetadata().getName();
-    List<Pod> pods = session.call(Access.core("list", "pods", namespace, null),
-        () -> session.client().pods().inNamespace(namespace).withLabel(GasTown.LABEL_POLECAT, name).list().getItems());
+    List<Pod> pods =
+        session.call(
+            Access.core("list", "pods", namespace, null),
+            () ->
+                session
+                    .client()
+                    .pods()
+                    .inNamespace(namespace)
+                    .withLabel(GasTown.LABEL_POLECAT, name)
+                    .list()
+                    .getItems());
     return choose(pods, polecat.getStatus() == null ? null : polecat.getStatus().getPodName());
   }
 
-  /** Pure: the pod named by the status if present, else the newest (by creation time, then name). */
+  /**
+   * Pure: the pod named by the status if present, else the newest (by creation time, then name).
+   */
   static Optional<Pod> choose(List<Pod> pods, String statusPodName) {
     if (statusPodName != null) {
-      Optional<Pod> named = pods.stream().filter(p -> statusPodName.equals(p.getMetadata().getName())).findFirst();
+      Optional<Pod> named =
+          pods.stream().filter(p -> statusPodName.equals(p.getMetadata().getName())).findFirst();
       if (named.isPresent()) {
         return named;
       }
     }
-    return pods.stream().max(Comparator
-        .comparing((Pod p) -> Objects.toString(p.getMetadata().getCreationTimestamp(), ""))
-        .thenComparing(p -> p.getMetadata().getName()));
+    return pods.stream()
+        .max(
+            Comparator.comparing(
+                    (Pod p) -> Objects.toString(p.getMetadata().getCreationTimestamp(), ""))
+                .thenComparing(p -> p.getMetadata().getName()));
   }
 
-  /** The container logs come from when none is named: the pod's default-container annotation, else the first. */
+  /**
+   * The container logs come from when none is named: the pod's default-container annotation, else
+   * the first.
+   */
   public static String defaultContainer(Pod pod) {
     Map<String, String> annotations = pod.getMetadata().getAnnotations();
     if (annotations != null && annotations.get(DEFAULT_CONTAINER_ANNOTATION) != null) {

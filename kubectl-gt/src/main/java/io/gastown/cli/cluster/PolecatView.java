@@ -35,14 +35,16 @@ public final class PolecatView implements ResourceView<Polecat> {
         Column.wide("POD", p -> status(p).map(PolecatStatus::getPodName).orElse("")),
         Column.wide("BRANCH", p -> branch(p)),
         Column.wide("MESSAGE", p -> status(p).map(PolecatStatus::getMessage).orElse("")),
-        Column.timed("AGE", (p, now) -> ResourceView.age(p.getMetadata().getCreationTimestamp(), now)));
+        Column.timed(
+            "AGE", (p, now) -> ResourceView.age(p.getMetadata().getCreationTimestamp(), now)));
   }
 
   @Override
   public String describe(Polecat p, Instant now) {
     PolecatSpec spec = spec(p).orElseGet(PolecatSpec::new);
     PolecatStatus status = status(p).orElseGet(PolecatStatus::new);
-    KubernetesSpec kubernetes = Optional.ofNullable(spec.getKubernetes()).orElseGet(KubernetesSpec::new);
+    KubernetesSpec kubernetes =
+        Optional.ofNullable(spec.getKubernetes()).orElseGet(KubernetesSpec::new);
     return new Description()
         .field("Name", p.getMetadata().getName())
         .field("Namespace", p.getMetadata().getNamespace())

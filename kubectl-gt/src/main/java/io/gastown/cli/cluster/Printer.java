@@ -10,33 +10,44 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Renders objects in the format of {@code -o}. Pure: the same objects, format and time give the same text.
+ * Renders objects in the format of {@code -o}. Pure: the same objects, format and time give the
+ * same text.
+ *
  * <ul>
- *   <li>table / wide: aligned columns; with {@code -A} a NAMESPACE column first (namespaced kinds).</li>
- *   <li>json: a list is one array (empty: {@code []}); one object is that object.</li>
- *   <li>yaml: the same shapes as JSON (a list is a YAML sequence).</li>
- *   <li>name: {@code polecat.gastown.gastown.io/furiosa}, one per line.</li>
+ *   <li>table / wide: aligned columns; with {@code -A} a NAMESPACE column first (namespaced kinds).
+ *   <li>json: a list is one array (empty: {@code []}); one object is that object.
+ *   <li>yaml: the same shapes as JSON (a list is a YAML sequence).
+ *   <li>name: {@code polecat.gastown.gastown.io/furiosa}, one per line.
  * </ul>
+ *
  * Server-side bookkeeping ({@code managedFields}) is left out, as kubectl does.
  */
 public final class Printer {
-  private Printer() {
-  }
+  private Printer() {}
 
-  public static <T extends HasMetadata> String list(ResourceView<T> view, List<T> items, OutputFormat format,
-      boolean noHeaders, boolean withNamespace, Instant now) {
+  public static <T extends HasMetadata> String list(
+      ResourceView<T> view,
+      List<T> items,
+      OutputFormat format,
+      boolean noHeaders,
+      boolean withNamespace,
+      Instant now) {
     List<T> sorted = sorted(items);
     return switch (format) {
       case json -> Serialization.toJson(clean(sorted)) + "\n";
       case yaml -> Serialization.toYaml(clean(sorted));
       case name -> names(view, sorted);
       // kubectl prints no header for nothing: the "No ... found" note goes to stderr.
-      case table, wide -> sorted.isEmpty() ? ""
-          : table(view, sorted, format == OutputFormat.wide, withNamespace, now).render(!noHeaders);
+      case table, wide ->
+          sorted.isEmpty()
+              ? ""
+              : table(view, sorted, format == OutputFormat.wide, withNamespace, now)
+                  .render(!noHeaders);
     };
   }
 
-  public static <T extends HasMetadata> String one(ResourceView<T> view, T item, OutputFormat format, Instant now) {
+  public static <T extends HasMetadata> String one(
+      ResourceView<T> view, T item, OutputFormat format, Instant now) {
     return switch (format) {
       case json -> Serialization.toJson(clean(List.of(item)).get(0)) + "\n";
       case yaml -> Serialization.toYaml(clean(List.of(item)).get(0));
@@ -45,8 +56,8 @@ public final class Printer {
     };
   }
 
-  static <T extends HasMetadata> Table table(ResourceView<T> view, List<T> items, boolean wide, boolean withNamespace,
-      Instant now) {
+  static <T extends HasMetadata> Table table(
+      ResourceView<T> view, List<T> items, boolean wide, boolean withNamespace, Instant now) {
     List<Column<T>> columns = new ArrayList<>();
     if (withNamespace) {
       columns.add(Column.of("NAMESPACE", item -> item.getMetadata().getNamespace()));
@@ -61,15 +72,22 @@ public final class Printer {
 
   private static <T extends HasMetadata> String names(ResourceView<T> view, List<T> items) {
     StringBuilder out = new StringBuilder();
-    items.forEach(item -> out.append(view.kind()).append('.').append(view.group()).append('/')
-        .append(item.getMetadata().getName()).append('\n'));
+    items.forEach(
+        item ->
+            out.append(view.kind())
+                .append('.')
+                .append(view.group())
+                .append('/')
+                .append(item.getMetadata().getName())
+                .append('\n'));
     return out.toString();
   }
 
   private static <T extends HasMetadata> List<T> sorted(List<T> items) {
     List<T> copy = new ArrayList<>(items);
-    copy.sort(Comparator.comparing((T item) -> Objects.toString(item.getMetadata().getNamespace(), ""))
-        .thenComparing(item -> item.getMetadata().getName()));
+    copy.sort(
+        Comparator.comparing((T item) -> Objects.toString(item.getMetadata().getNamespace(), ""))
+            .thenComparing(item -> item.getMetadata().getName()));
     return copy;
   }
 

@@ -33,7 +33,10 @@ public interface ResourceView<T extends HasMetadata> {
     return plural() + "." + group();
   }
 
-  /** The age of an object from a timestamp, or empty when the object was never created (declared only). */
+  /**
+   * The age of an object from a timestamp, or empty when the object was never created (declared
+   * only).
+   */
   static String age(String timestamp, Instant now) {
     if (timestamp == null || timestamp.isBlank()) {
       return "";
@@ -58,8 +61,13 @@ public interface ResourceView<T extends HasMetadata> {
     }
     Table table = new Table(List.of("TYPE", "STATUS", "REASON", "AGE", "MESSAGE"));
     for (Condition c : conditions) {
-      table.row(List.of(nn(c.getType()), nn(c.getStatus()), nn(c.getReason()), age(c.getLastTransitionTime(), now),
-          nn(c.getMessage())));
+      table.row(
+          List.of(
+              nn(c.getType()),
+              nn(c.getStatus()),
+              nn(c.getReason()),
+              age(c.getLastTransitionTime(), now),
+              nn(c.getMessage())));
     }
     return table.render(true);
   }

@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /** Finds a rig's namespace: -n when given, else the Rig's settings, else {@code gt-<rig>}. */
 public final class RigLookup {
-  private RigLookup() {
-  }
+  private RigLookup() {}
 
   public static String namespaceFor(ClusterSession session, String rig) {
     if (session.namespaceGiven()) {
@@ -16,15 +15,18 @@ public final class RigLookup {
   }
 
   /**
-   * The Rig, or empty when it does not exist or the user may not read Rigs (cluster-scoped, so often not granted
-   * to people who work in a rig's namespace only).
+   * The Rig, or empty when it does not exist or the user may not read Rigs (cluster-scoped, so
+   * often not granted to people who work in a rig's namespace only).
    */
   public static Optional<Rig> find(ClusterSession session, String rig) {
     try {
-      return Optional.of(session.require(Access.of("get", RigView.INSTANCE, null, rig),
-          () -> session.client().resources(Rig.class).withName(rig).get()));
+      return Optional.of(
+          session.require(
+              Access.of("get", RigView.INSTANCE, null, rig),
+              () -> session.client().resources(Rig.class).withName(rig).get()));
     } catch (ClusterException e) {
-      if (e.reason() == ClusterException.Reason.FORBIDDEN || e.reason() == ClusterException.Reason.NOT_FOUND) {
+      if (e.reason() == ClusterException.Reason.FORBIDDEN
+          || e.reason() == ClusterException.Reason.NOT_FOUND) {
         return Optional.empty();
       }
       throw e;

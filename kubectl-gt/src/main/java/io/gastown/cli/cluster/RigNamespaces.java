@@ -3,10 +3,12 @@ package io.gastown.cli.cluster;
 import io.gastown.model.Rig;
 import io.gastown.render.RigManifests;
 
-/** Where a rig's polecats live: the rule the manifests are rendered with ({@link RigManifests#namespaceOf}). */
+/**
+ * Where a rig's polecats live: the rule the manifests are rendered with ({@link
+ * RigManifests#namespaceOf}).
+ */
 public final class RigNamespaces {
-  private RigNamespaces() {
-  }
+  private RigNamespaces() {}
 
   public static String of(Rig rig) {
     return RigManifests.namespaceOf(rig);

@@ -5,15 +5,14 @@ import java.util.List;
 import picocli.CommandLine.Mixin;
 
 /**
- * A list of one Gas Town kind: of one rig (in the rig's namespace), of the namespace (-n, else the context's) or of
- * all namespaces (-A); from the cluster, or from what the GitOps repository declares when there is none.
+ * A list of one Gas Town kind: of one rig (in the rig's namespace), of the namespace (-n, else the
+ * context's) or of all namespaces (-A); from the cluster, or from what the GitOps repository
+ * declares when there is none.
  */
 public abstract class RigScopedListCommand<T extends HasMetadata> extends ClusterCommand {
-  @Mixin
-  ListOptions list = new ListOptions();
+  @Mixin ListOptions list = new ListOptions();
 
-  @Mixin
-  AllNamespacesOption all = new AllNamespacesOption();
+  @Mixin AllNamespacesOption all = new AllNamespacesOption();
 
   /** The rig to list for, or null for every rig. */
   protected abstract String rig();
@@ -33,19 +32,30 @@ public abstract class RigScopedListCommand<T extends HasMetadata> extends Cluste
   @Override
   protected int fromCluster() {
     ClusterSession session = session();
-    String namespace = all.value() ? null : rig() != null ? RigLookup.namespaceFor(session, rig()) : session.namespace();
-    List<T> items = session.call(Access.of("list", view(), namespace, null),
-        () -> namespace == null
-            ? session.client().resources(type()).inAnyNamespace().list().getItems()
-            : session.client().resources(type()).inNamespace(namespace).list().getItems());
+    String namespace =
+        all.value()
+            ? null
+            : rig() != null ? RigLookup.namespaceFor(session, rig()) : session.namespace();
+    List<T> items =
+        session.call(
+            Access.of("list", view(), namespace, null),
+            () ->
+                namespace == null
+                    ? session.client().resources(type()).inAnyNamespace().list().getItems()
+                    : session.client().resources(type()).inNamespace(namespace).list().getItems());
     return show(ofRig(items), namespace);
   }
 
   @Override
   protected int fromRepository(DeclaredState declared) {
-    List<T> items = declared(declared).stream()
-        .filter(i -> all.value() || kube.namespace() == null || kube.namespace().equals(i.getMetadata().getNamespace()))
-        .toList();
+    List<T> items =
+        declared(declared).stream()
+            .filter(
+                i ->
+                    all.value()
+                        || kube.namespace() == null
+                        || kube.namespace().equals(i.getMetadata().getNamespace()))
+            .toList();
     return show(ofRig(items), null);
   }
 
@@ -55,8 +65,14 @@ public abstract class RigScopedListCommand<T extends HasMetadata> extends Cluste
 
   private int show(List<T> items, String namespace) {
     if (items.isEmpty() && EmptyResult.reportOnStderr(format())) {
-      err().println("No " + noun() + " found" + (rig() != null ? " for rig " + rig() : "")
-          + (namespace != null ? " in namespace " + namespace : "") + ".");
+      err()
+          .println(
+              "No "
+                  + noun()
+                  + " found"
+                  + (rig() != null ? " for rig " + rig() : "")
+                  + (namespace != null ? " in namespace " + namespace : "")
+                  + ".");
     }
     print(Printer.list(view(), items, format(), list.noHeaders(), all.value(), now()));
     return 0;

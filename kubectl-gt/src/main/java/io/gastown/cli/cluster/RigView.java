@@ -43,7 +43,8 @@ public final class RigView implements ResourceView<Rig> {
         Column.wide("NAMESPACE", RigNamespaces::of),
         Column.wide("THEME", r -> settings(r).map(s -> nn(s.getNamepoolTheme())).orElse("")),
         Column.wide("GIT-URL", r -> spec(r).map(RigSpec::getGitURL).orElse("")),
-        Column.timed("AGE", (r, now) -> ResourceView.age(r.getMetadata().getCreationTimestamp(), now)));
+        Column.timed(
+            "AGE", (r, now) -> ResourceView.age(r.getMetadata().getCreationTimestamp(), now)));
   }
 
   @Override
@@ -73,13 +74,18 @@ public final class RigView implements ResourceView<Rig> {
     if (status.getPolecatCount() == null) {
       return null;
     }
-    Map<String, Integer> byPhase = new TreeMap<>(Optional.ofNullable(status.getPolecatsByPhase()).orElse(Map.of()));
+    Map<String, Integer> byPhase =
+        new TreeMap<>(Optional.ofNullable(status.getPolecatsByPhase()).orElse(Map.of()));
     byPhase.values().removeIf(count -> count == null || count == 0);
     if (byPhase.isEmpty()) {
       return status.getPolecatCount().toString();
     }
-    return status.getPolecatCount() + " (" + byPhase.entrySet().stream()
-        .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")";
+    return status.getPolecatCount()
+        + " ("
+        + byPhase.entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", "))
+        + ")";
   }
 
   static Optional<RigSpec> spec(Rig r) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A kubectl-style table: upper-case headers, columns separated by three spaces, left-aligned, no trailing spaces.
- * Empty cells print as {@code <none>} so columns stay parseable with awk.
+ * A kubectl-style table: upper-case headers, columns separated by three spaces, left-aligned, no
+ * trailing spaces. Empty cells print as {@code <none>} so columns stay parseable with awk.
  */
 public final class Table {
   static final String NONE = "<none>";
@@ -18,7 +18,8 @@ public final class Table {
 
   public Table row(List<String> cells) {
     if (cells.size() != headers.size()) {
-      throw new IllegalArgumentException("row has " + cells.size() + " cells, table has " + headers.size() + " columns");
+      throw new IllegalArgumentException(
+          "row has " + cells.size() + " cells, table has " + headers.size() + " columns");
     }
     List<String> clean = new ArrayList<>(cells.size());
     for (String cell : cells) {

@@ -10,15 +10,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code kubectl gt convoy list}. */
-@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
-    description = "List convoys with their phase and progress: of a rig (--rig, in the rig's namespace), of the "
-        + "namespace (-n, else the context's) or of all namespaces (-A).",
+@Command(
+    name = "list",
+    aliases = "ls",
+    mixinStandardHelpOptions = true,
+    description =
+        "List convoys with their phase and progress: of a rig (--rig, in the rig's namespace), of the "
+            + "namespace (-n, else the context's) or of all namespaces (-A).",
     footerHeading = "%nExamples:%n",
-    footer = {"  kubectl gt convoy list --rig my-rig",
-        "  kubectl gt convoy list -A -o wide         # with the tracked beads",
-        "  kubectl gt convoy list -o json | jq -r '.[].status.progress'"})
+    footer = {
+      "  kubectl gt convoy list --rig my-rig",
+      "  kubectl gt convoy list -A -o wide         # with the tracked beads",
+      "  kubectl gt convoy list -o json | jq -r '.[].status.progress'"
+    })
 public class ConvoyListCommand extends RigScopedListCommand<Convoy> {
-  @Option(names = "--rig", paramLabel = "RIG", description = "Only the convoys of this rig (in its namespace).")
+  @Option(
+      names = "--rig",
+      paramLabel = "RIG",
+      description = "Only the convoys of this rig (in its namespace).")
   String rig;
 
   @Override

@@ -27,9 +27,10 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
- * One commit of planned {@link Changes} on top of HEAD, without JGit's porcelain: the files are written to the
- * working tree (in parallel), and the index and the commit are built from the planned bytes. Every file or
- * directory it creates is recorded in {@code created} until the commit lands, so that a failure can remove them.
+ * One commit of planned {@link Changes} on top of HEAD, without JGit's porcelain: the files are
+ * written to the working tree (in parallel), and the index and the commit are built from the
+ * planned bytes. Every file or directory it creates is recorded in {@code created} until the commit
+ * lands, so that a failure can remove them.
  */
 final class FastCommit {
   /** Changes of this many files or more are written as one pack rather than as loose objects. */
@@ -46,26 +47,34 @@ final class FastCommit {
   }
 
   /**
-   * Writes the changed files to the working tree and commits exactly those paths. The index and the commit are
-   * built directly from the planned bytes (no re-reading and re-hashing of what was just written), and large changes
-   * go into one pack instead of one loose object per file: a 1,000-polecat convoy is one pack file.
+   * Writes the changed files to the working tree and commits exactly those paths. The index and the
+   * commit are built directly from the planned bytes (no re-reading and re-hashing of what was just
+   * written), and large changes go into one pack instead of one loose object per file: a
+   * 1,000-polecat convoy is one pack file.
    */
   RevCommit commit(Plan<?> plan, PersonIdent author) {
     Changes changes = plan.changes();
     try {
       List<RenderedFile> writes = changes.writes();
-      writes.stream().map(f -> root.resolve(f.path())).filter(p -> !Files.exists(p)).forEach(created::add);
-      for (Path directory : writes.stream().map(f -> root.resolve(f.path()).getParent()).distinct().toList()) {
+      writes.stream()
+          .map(f -> root.resolve(f.path()))
+          .filter(p -> !Files.exists(p))
+          .forEach(created::add);
+      for (Path directory :
+          writes.stream().map(f -> root.resolve(f.path()).getParent()).distinct().toList()) {
         for (Path missing = directory; !Files.exists(missing); missing = missing.getParent()) {
           created.add(missing);
         }
         Files.createDirectories(directory);
       }
       // Creating files is mostly waiting for the file system: do it on every core.
-      // No write throws inside the stream: a failure must not leave other writes running while we roll back.
-      List<Object> outcomes = IntStream.range(0, writes.size()).parallel()
-          .mapToObj(i -> writeFile(root.resolve(writes.get(i).path()), writes.get(i).content()))
-          .toList();
+      // No write throws inside the stream: a failure must not leave other writes running while we
+      // roll back.
+      List<Object> outcomes =
+          IntStream.range(0, writes.size())
+              .parallel()
+              .mapToObj(i -> writeFile(root.resolve(writes.get(i).path()), writes.get(i).content()))
+              .toList();
       List<Instant> modified = new ArrayList<>(outcomes.size());
       for (Object outcome : outcomes) {
         if (outcome instanceof IOException e) {
@@ -79,7 +88,7 @@ final class FastCommit {
       ObjectId parent = repository.resolve(Constants.HEAD);
       DirCache index = repository.lockDirCache();
       try (ObjectInserter inserter = inserterFor(repository, changes.writes().size());
-           RevWalk walk = new RevWalk(repository)) {
+          RevWalk walk = new RevWalk(repository)) {
         Map<String, DirCacheEntry> written = new HashMap<>();
         for (int i = 0; i < writes.size(); i++) {
           RenderedFile file = writes.get(i);
@@ -113,16 +122,24 @@ final class FastCommit {
         update.setNewObjectId(commitId);
         update.setExpectedOldObjectId(parent);
         update.setRefLogIdent(author);
-        update.setRefLogMessage("commit: " + commit.getMessage().lines().findFirst().orElse(""), false);
+        update.setRefLogMessage(
+            "commit: " + commit.getMessage().lines().findFirst().orElse(""), false);
         RefUpdate.Result result = update.update(walk);
-        if (result != RefUpdate.Result.FAST_FORWARD && result != RefUpdate.Result.NEW
+        if (result != RefUpdate.Result.FAST_FORWARD
+            && result != RefUpdate.Result.NEW
             && result != RefUpdate.Result.FORCED) {
-          throw GtException.repo("cannot move HEAD of " + root + " to the new commit (" + result + "): another "
-              + "program changed the repository at the same time; run the command again");
+          throw GtException.repo(
+              "cannot move HEAD of "
+                  + root
+                  + " to the new commit ("
+                  + result
+                  + "): another "
+                  + "program changed the repository at the same time; run the command again");
         }
         index.write();
         if (!index.commit()) {
-          throw GtException.repo("cannot write the index of " + root + ": run `git -C " + root + " status`");
+          throw GtException.repo(
+              "cannot write the index of " + root + ": run `git -C " + root + " status`");
         }
         index = null;
         created.clear(); // committed: from now on a reset puts the working tree back
@@ -137,7 +154,10 @@ final class FastCommit {
     }
   }
 
-  /** Writes the file; returns its modification time, or the IOException (never thrown from a parallel stream). */
+  /**
+   * Writes the file; returns its modification time, or the IOException (never thrown from a
+   * parallel stream).
+   */
   private static Object writeFile(Path target, byte[] content) {
     try {
       Files.write(target, content);
@@ -148,7 +168,8 @@ final class FastCommit {
   }
 
   private static ObjectInserter inserterFor(Repository repository, int objects) {
-    if (objects >= PACK_THRESHOLD && repository.getObjectDatabase() instanceof ObjectDirectory directory) {
+    if (objects >= PACK_THRESHOLD
+        && repository.getObjectDatabase() instanceof ObjectDirectory directory) {
       return directory.newPackInserter();
     }
     return repository.newObjectInserter();

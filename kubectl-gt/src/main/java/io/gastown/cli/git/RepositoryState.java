@@ -28,7 +28,10 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
-/** What the GitOps repository holds now (its clean working tree), and the polecat names it ever held. */
+/**
+ * What the GitOps repository holds now (its clean working tree), and the polecat names it ever
+ * held.
+ */
 public final class RepositoryState {
   private final Path root;
   private final Repository repository;
@@ -63,8 +66,11 @@ public final class RepositoryState {
     try {
       rig = Manifests.first(Manifests.readAll(read(GitOpsLayout.rigFile(name))), "Rig", Rig.class);
     } catch (UncheckedIOException e) {
-      throw GtException.repo(GitOpsLayout.rigFile(name) + " is not valid YAML (" + e.getCause().getMessage()
-          + "): fix it with git, or restore it with git checkout");
+      throw GtException.repo(
+          GitOpsLayout.rigFile(name)
+              + " is not valid YAML ("
+              + e.getCause().getMessage()
+              + "): fix it with git, or restore it with git checkout");
     }
     if (rig == null || rig.getSpec() == null) {
       throw GtException.repo(GitOpsLayout.rigFile(name) + " holds no Rig: restore it with git");
@@ -103,8 +109,9 @@ public final class RepositoryState {
   }
 
   /**
-   * Every polecat name the rig has had: the current ones and those removed in earlier commits (themed names are
-   * never reused, so a new polecat is never confused with an old one in logs, branches or Argo CD history).
+   * Every polecat name the rig has had: the current ones and those removed in earlier commits
+   * (themed names are never reused, so a new polecat is never confused with an old one in logs,
+   * branches or Argo CD history).
    */
   public Set<String> polecatNamesEverUsed(String rig) {
     Set<String> names = new HashSet<>(polecats(rig));
@@ -113,7 +120,7 @@ public final class RepositoryState {
     }
     String directory = GitOpsLayout.polecatDirectory(rig);
     try (RevWalk walk = new RevWalk(repository);
-         DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+        DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
       ObjectId head = repository.resolve("HEAD");
       if (head == null) {
         return names;
@@ -153,7 +160,8 @@ public final class RepositoryState {
     }
     try (Stream<Path> entries = Files.list(dir)) {
       TreeSet<String> names = new TreeSet<>();
-      entries.filter(p -> directories ? Files.isDirectory(p) : Files.isRegularFile(p))
+      entries
+          .filter(p -> directories ? Files.isDirectory(p) : Files.isRegularFile(p))
           .map(p -> p.getFileName().toString())
           .filter(n -> !n.startsWith("."))
           .forEach(names::add);

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** A rig directory on disk: a checkout's {@code rigs/<rig>/}, or the directory Argo CD hands its plugin. */
+/**
+ * A rig directory on disk: a checkout's {@code rigs/<rig>/}, or the directory Argo CD hands its
+ * plugin.
+ */
 public final class RigDirectoryFiles implements RigFiles {
   private final Path directory;
 
@@ -45,7 +48,8 @@ public final class RigDirectoryFiles implements RigFiles {
       files.add(GitOpsLayout.RIG_FILE);
     }
     names(GitOpsLayout.CONVOYS).forEach(id -> files.add(GitOpsLayout.CONVOYS + "/" + id + ".yaml"));
-    names(GitOpsLayout.POLECATS).forEach(name -> files.add(GitOpsLayout.POLECATS + "/" + name + ".yaml"));
+    names(GitOpsLayout.POLECATS)
+        .forEach(name -> files.add(GitOpsLayout.POLECATS + "/" + name + ".yaml"));
     return files;
   }
 
@@ -56,7 +60,8 @@ public final class RigDirectoryFiles implements RigFiles {
       return List.of();
     }
     try (Stream<Path> files = Files.list(path)) {
-      return files.filter(Files::isRegularFile)
+      return files
+          .filter(Files::isRegularFile)
           .map(f -> f.getFileName().toString())
           .filter(name -> !name.startsWith("."))
           .sorted()

@@ -11,17 +11,22 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
- * Completes a command line the way cobra's {@code __complete} does: from the words before the cursor and the word
- * being typed, finds the command, then offers its subcommands, options, option values or positional values.
- * Values that live in the cluster (rigs, polecats, convoys, namespaces, contexts) come from a {@link Lookup}.
+ * Completes a command line the way cobra's {@code __complete} does: from the words before the
+ * cursor and the word being typed, finds the command, then offers its subcommands, options, option
+ * values or positional values. Values that live in the cluster (rigs, polecats, convoys,
+ * namespaces, contexts) come from a {@link Lookup}.
  */
 public final class Completer {
   /** cobra's ShellCompDirective bits. */
   public static final int DEFAULT = 0;
+
   public static final int NO_SPACE = 2;
   public static final int NO_FILE = 4;
 
-  /** Values from outside the command tree; every method may return an empty list (no cluster, no permission). */
+  /**
+   * Values from outside the command tree; every method may return an empty list (no cluster, no
+   * permission).
+   */
   public interface Lookup {
     List<String> contexts(Map<String, String> kubeFlags);
 
@@ -59,7 +64,10 @@ public final class Completer {
     this.lookup = lookup;
   }
 
-  /** {@code args}: the words after the command name; the last is the one being completed (maybe empty). */
+  /**
+   * {@code args}: the words after the command name; the last is the one being completed (maybe
+   * empty).
+   */
   public Result complete(List<String> args) {
     List<String> words = args.isEmpty() ? List.of() : args.subList(0, args.size() - 1);
     String typed = args.isEmpty() ? "" : args.get(args.size() - 1);
@@ -100,12 +108,14 @@ public final class Completer {
     }
     List<String[]> candidates = new ArrayList<>();
     if (positional == 0) {
-      spec.subcommands().forEach((name, sub) -> {
-        CommandSpec s = sub.getCommandSpec();
-        if (!s.usageMessage().hidden() && name.equals(s.name()) && name.startsWith(typed)) {
-          candidates.add(new String[] {name, first(s.usageMessage().description())});
-        }
-      });
+      spec.subcommands()
+          .forEach(
+              (name, sub) -> {
+                CommandSpec s = sub.getCommandSpec();
+                if (!s.usageMessage().hidden() && name.equals(s.name()) && name.startsWith(typed)) {
+                  candidates.add(new String[] {name, first(s.usageMessage().description())});
+                }
+              });
     }
     int directive = NO_FILE;
     for (PositionalParamSpec p : spec.positionalParameters()) {
@@ -135,12 +145,13 @@ public final class Completer {
 
   private Result optionValues(OptionSpec option, String typed, Map<String, String> kubeFlags) {
     String name = option.longestName();
-    List<String> values = switch (name) {
-      case "--context" -> lookup.contexts(kubeFlags);
-      case "--namespace" -> lookup.namespaces(kubeFlags);
-      case "--rig" -> lookup.rigs(kubeFlags);
-      default -> null;
-    };
+    List<String> values =
+        switch (name) {
+          case "--context" -> lookup.contexts(kubeFlags);
+          case "--namespace" -> lookup.namespaces(kubeFlags);
+          case "--rig" -> lookup.rigs(kubeFlags);
+          default -> null;
+        };
     if (values == null && option.completionCandidates() != null) {
       values = new ArrayList<>();
       option.completionCandidates().forEach(values::add);
@@ -151,7 +162,8 @@ public final class Completer {
     return new Result(matching(values, typed, v -> ""), NO_FILE);
   }
 
-  private Result positionalValues(PositionalParamSpec p, String typed, Map<String, String> kubeFlags) {
+  private Result positionalValues(
+      PositionalParamSpec p, String typed, Map<String, String> kubeFlags) {
     String label = p.paramLabel();
     if (p.completionCandidates() != null) {
       List<String> values = new ArrayList<>();
@@ -164,9 +176,11 @@ public final class Completer {
       case "RIG/NAME":
         if (typed.contains("/")) {
           String rig = typed.substring(0, typed.indexOf('/'));
-          return new Result(matching(lookup.polecats(rig, kubeFlags), typed, v -> "polecat"), NO_FILE);
+          return new Result(
+              matching(lookup.polecats(rig, kubeFlags), typed, v -> "polecat"), NO_FILE);
         }
-        return new Result(matching(lookup.rigs(kubeFlags).stream().map(r -> r + "/").toList(), typed, v -> "rig"),
+        return new Result(
+            matching(lookup.rigs(kubeFlags).stream().map(r -> r + "/").toList(), typed, v -> "rig"),
             NO_FILE | NO_SPACE);
       case "CONVOY":
         return new Result(matching(lookup.convoys(kubeFlags), typed, v -> "convoy"), NO_FILE);
@@ -182,9 +196,14 @@ public final class Completer {
     return types.contains(java.nio.file.Path.class) || types.contains(java.io.File.class);
   }
 
-  private static List<String[]> matching(List<String> values, String typed, Function<String, String> description) {
-    return values.stream().filter(v -> v.startsWith(typed)).sorted().distinct()
-        .map(v -> new String[] {v, description.apply(v)}).toList();
+  private static List<String[]> matching(
+      List<String> values, String typed, Function<String, String> description) {
+    return values.stream()
+        .filter(v -> v.startsWith(typed))
+        .sorted()
+        .distinct()
+        .map(v -> new String[] {v, description.apply(v)})
+        .toList();
   }
 
   private static String first(String[] lines) {

@@ -9,7 +9,9 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** {@code kubectl gt version}. Reads nothing but the jar. */
-@Command(name = "version", mixinStandardHelpOptions = true,
+@Command(
+    name = "version",
+    mixinStandardHelpOptions = true,
     description = "Print the version of kubectl-gt and of the Java runtime it runs on.",
     footerHeading = "%nExamples:%n",
     footer = {"  kubectl gt version", "  kubectl gt version -o json"})
@@ -18,7 +20,8 @@ public class VersionCommand extends GtSubcommand {
   protected int run() {
     Map<String, String> version = new LinkedHashMap<>();
     version.put("version", GtCommand.Version.version());
-    version.put("java", System.getProperty("java.runtime.version", System.getProperty("java.version")));
+    version.put(
+        "java", System.getProperty("java.runtime.version", System.getProperty("java.version")));
     version.put("javaVendor", System.getProperty("java.vendor", "unknown"));
     OutputFormat format = global().output(OutputFormat.table);
     switch (format) {

@@ -12,14 +12,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code kubectl gt polecat status <rig>/<name>}. */
-@Command(name = "status", aliases = "describe", mixinStandardHelpOptions = true,
-    description = "Show one polecat: bead, agent, phase and why, its Job, Pod and branch, times and conditions.",
+@Command(
+    name = "status",
+    aliases = "describe",
+    mixinStandardHelpOptions = true,
+    description =
+        "Show one polecat: bead, agent, phase and why, its Job, Pod and branch, times and conditions.",
     footerHeading = "%nExamples:%n",
-    footer = {"  kubectl gt polecat status my-rig/furiosa",
-        "  kubectl gt polecat status my-rig/furiosa -o yaml",
-        "  kubectl gt polecat status my-rig/furiosa -o json | jq -r .status.phase"})
+    footer = {
+      "  kubectl gt polecat status my-rig/furiosa",
+      "  kubectl gt polecat status my-rig/furiosa -o yaml",
+      "  kubectl gt polecat status my-rig/furiosa -o json | jq -r .status.phase"
+    })
 public class PolecatStatusCommand extends ClusterCommand {
-  @Parameters(index = "0", paramLabel = "RIG/NAME", description = "The polecat, e.g. my-rig/furiosa.")
+  @Parameters(
+      index = "0",
+      paramLabel = "RIG/NAME",
+      description = "The polecat, e.g. my-rig/furiosa.")
   String polecat;
 
   @Override
@@ -33,11 +42,18 @@ public class PolecatStatusCommand extends ClusterCommand {
   @Override
   protected int fromRepository(DeclaredState declared) {
     PolecatRef ref = PolecatRef.parse(polecat);
-    Polecat found = declared.polecats().stream()
-        .filter(p -> ref.name().equals(p.getMetadata().getName()) && p.getSpec() != null
-            && ref.rig().equals(p.getSpec().getRig()))
-        .findFirst()
-        .orElseThrow(() -> GtException.notFound("polecat " + ref + " is not declared in " + declared.root()));
+    Polecat found =
+        declared.polecats().stream()
+            .filter(
+                p ->
+                    ref.name().equals(p.getMetadata().getName())
+                        && p.getSpec() != null
+                        && ref.rig().equals(p.getSpec().getRig()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    GtException.notFound(
+                        "polecat " + ref + " is not declared in " + declared.root()));
     print(Printer.one(PolecatView.INSTANCE, found, format(), now()));
     return 0;
   }

@@ -31,15 +31,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code kubectl gt sling <bead> <rig>}: put a polecat to work on a bead, through git. */
-@Command(name = "sling", mixinStandardHelpOptions = true,
+@Command(
+    name = "sling",
+    mixinStandardHelpOptions = true,
     footerHeading = "%nExamples:%n",
-    footer = {"  kubectl gt sling gt-123 my-rig",
-        "  kubectl gt sling gt-124 my-rig --name max --agent aider --task \"Fix login\"",
-        "  kubectl gt sling gt-125 my-rig --dry-run -o json",
-        "  kubectl gt sling gt-125 my-rig --dry-run --expanded",
-        "  kubectl gt sling gt-126 my-rig --wait-ready --timeout 5m"},
-    description = {"Write a Polecat (and the Job that runs it) for a bead into the rig's directory, commit and push.",
-        "The polecat gets a themed name that was never used in the rig, unless --name is given."})
+    footer = {
+      "  kubectl gt sling gt-123 my-rig",
+      "  kubectl gt sling gt-124 my-rig --name max --agent aider --task \"Fix login\"",
+      "  kubectl gt sling gt-125 my-rig --dry-run -o json",
+      "  kubectl gt sling gt-125 my-rig --dry-run --expanded",
+      "  kubectl gt sling gt-126 my-rig --wait-ready --timeout 5m"
+    },
+    description = {
+      "Write a Polecat (and the Job that runs it) for a bead into the rig's directory, commit and push.",
+      "The polecat gets a themed name that was never used in the rig, unless --name is given."
+    })
 public class SlingCommand extends WriteCommand<Polecat> {
   @Parameters(index = "0", paramLabel = "BEAD", description = "The bead (issue) ID, e.g. gt-123.")
   String beadId;
@@ -47,41 +53,58 @@ public class SlingCommand extends WriteCommand<Polecat> {
   @Parameters(index = "1", paramLabel = "RIG", description = "The rig to work in.")
   String rig;
 
-  @Option(names = "--name", paramLabel = "NAME", description = "The polecat's name (instead of a themed one).")
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "The polecat's name (instead of a themed one).")
   String name;
 
-  @Option(names = "--theme", paramLabel = "THEME",
-      description = "Name pool: mad-max, minerals or wasteland. Default: the rig's namepoolTheme, else mad-max.")
+  @Option(
+      names = "--theme",
+      paramLabel = "THEME",
+      description =
+          "Name pool: mad-max, minerals or wasteland. Default: the rig's namepoolTheme, else mad-max.")
   String theme;
 
   @Option(names = "--task", paramLabel = "TEXT", description = "Instructions for the agent.")
   String task;
 
-  @Option(names = "--agent", paramLabel = "AGENT",
-      description = "claude-code, opencode, aider or custom. Default: the rig's agent, else claude-code.")
+  @Option(
+      names = "--agent",
+      paramLabel = "AGENT",
+      description =
+          "claude-code, opencode, aider or custom. Default: the rig's agent, else claude-code.")
   String agent;
 
-  @Option(names = "--model", paramLabel = "MODEL",
-      description = "The agent's model (spec.agentConfig.model), e.g. gpt-4o; opencode and aider need one.")
+  @Option(
+      names = "--model",
+      paramLabel = "MODEL",
+      description =
+          "The agent's model (spec.agentConfig.model), e.g. gpt-4o; opencode and aider need one.")
   String model;
 
-  @Option(names = "--branch", paramLabel = "BRANCH",
+  @Option(
+      names = "--branch",
+      paramLabel = "BRANCH",
       description = "Branch to clone. Default: the rig's gitBranch, else main.")
   String branch;
 
-  @Option(names = "--work-branch", paramLabel = "BRANCH",
+  @Option(
+      names = "--work-branch",
+      paramLabel = "BRANCH",
       description = "Branch the agent commits to. Default: feature/<bead>.")
   String workBranch;
 
-  @Mixin
-  WaitOptions wait = new WaitOptions();
+  @Mixin WaitOptions wait = new WaitOptions();
 
-  @Option(names = "--expanded", description = "With --dry-run: also print the Pod the webhook would admit for the "
-      + "new polecat (as kubectl gt polecat preview does after the push).")
+  @Option(
+      names = "--expanded",
+      description =
+          "With --dry-run: also print the Pod the webhook would admit for the "
+              + "new polecat (as kubectl gt polecat preview does after the push).")
   boolean expanded;
 
-  @Mixin
-  PreviewOptions preview = new PreviewOptions();
+  @Mixin PreviewOptions preview = new PreviewOptions();
 
   /** The repository the last plan was made on (for --expanded). */
   private RepositoryState planned;
@@ -101,26 +124,42 @@ public class SlingCommand extends WriteCommand<Polecat> {
       throw GtException.invalid("--name and --theme both choose the name: give one of them");
     }
     if (expanded && !write.dryRun()) {
-      throw new GtException(ExitCode.USAGE, "--expanded prints the Pod of a dry run: add --dry-run, or run kubectl "
-          + "gt polecat preview " + rig + "/NAME after the push");
+      throw new GtException(
+          ExitCode.USAGE,
+          "--expanded prints the Pod of a dry run: add --dry-run, or run kubectl "
+              + "gt polecat preview "
+              + rig
+              + "/NAME after the push");
     }
-    PolecatRequest request = new PolecatRequest(name, beadId, task, chosenAgent, branch, workBranch, model);
+    PolecatRequest request =
+        new PolecatRequest(name, beadId, task, chosenAgent, branch, workBranch, model);
     String image = RigDirectory.agentImage(environment());
     return state -> {
       planned = state;
       Rig target = RigDirectory.requireRig(state, rig);
       Changes changes = new Changes();
-      Polecat polecat = Slinging.sling(state, target, List.of(request), namepoolTheme, image, changes).get(0);
+      Polecat polecat =
+          Slinging.sling(state, target, List.of(request), namepoolTheme, image, changes).get(0);
       RigDirectory.updateKustomization(state, rig, changes);
-      return new Plan<>(changes, "sling " + beadId + " to " + rig + " as " + polecat.getMetadata().getName(), polecat);
+      return new Plan<>(
+          changes,
+          "sling " + beadId + " to " + rig + " as " + polecat.getMetadata().getName(),
+          polecat);
     };
   }
 
   @Override
   protected String summary(Polecat polecat) {
     String polecatName = polecat.getMetadata().getName();
-    return "Polecat " + polecatName + " slung to rig " + rig + " for bead " + beadId + " ("
-        + GitOpsLayout.polecatFile(rig, polecatName) + ")";
+    return "Polecat "
+        + polecatName
+        + " slung to rig "
+        + rig
+        + " for bead "
+        + beadId
+        + " ("
+        + GitOpsLayout.polecatFile(rig, polecatName)
+        + ")";
   }
 
   @Override
@@ -131,20 +170,34 @@ public class SlingCommand extends WriteCommand<Polecat> {
     PolecatPreviewCommand.podFormat(format, "sling --expanded");
     String polecatName = plan.result().getMetadata().getName();
     String file = GitOpsLayout.polecatFile(rig, polecatName);
-    RenderedFile written = plan.changes().writes().stream().filter(f -> f.path().equals(file)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("sling wrote no " + file));
-    var declared = PodPreviewer.declared(planned, rig, polecatName, file, Manifests.readAll(written.text()));
+    RenderedFile written =
+        plan.changes().writes().stream()
+            .filter(f -> f.path().equals(file))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("sling wrote no " + file));
+    var declared =
+        PodPreviewer.declared(planned, rig, polecatName, file, Manifests.readAll(written.text()));
     try (PodPreviewer previewer = new PodPreviewer(preview, wait.kube(), environment(), err())) {
       Pod pod = previewer.preview(new PolecatRef(rig, polecatName), declared);
-      return List.of(new Extra("the Pod the webhook would admit for polecat " + rig + "/" + polecatName
-          + " (kubectl gt polecat preview)", Serialization.jsonMapper().valueToTree(pod)));
+      return List.of(
+          new Extra(
+              "the Pod the webhook would admit for polecat "
+                  + rig
+                  + "/"
+                  + polecatName
+                  + " (kubectl gt polecat preview)",
+              Serialization.jsonMapper().valueToTree(pod)));
     }
   }
 
   @Override
   protected int afterWrite(WriteResult<Polecat> result) {
     Polecat polecat = result.plan().result();
-    return wait.afterPush(environment(), new PolecatRef(rig, polecat.getMetadata().getName()),
-        polecat.getMetadata().getNamespace(), out(), err());
+    return wait.afterPush(
+        environment(),
+        new PolecatRef(rig, polecat.getMetadata().getName()),
+        polecat.getMetadata().getNamespace(),
+        out(),
+        err());
   }
 }

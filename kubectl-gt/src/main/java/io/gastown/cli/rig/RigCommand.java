@@ -4,17 +4,19 @@ import io.gastown.cli.GroupCommand;
 import picocli.CommandLine.Command;
 
 /** {@code kubectl gt rig ...}: the group; its commands are listed in {@code subcommands}. */
-@Command(name = "rig",
+@Command(
+    name = "rig",
     description = "Rigs: the project repositories polecats work on.",
     mixinStandardHelpOptions = true,
     footerHeading = "%nExamples:%n",
-    footer = {"  kubectl gt rig create my-rig --git-url git@github.com:acme/app --prefix gt",
-        "  kubectl gt rig list",
-        "  kubectl gt rig status my-rig"},
+    footer = {
+      "  kubectl gt rig create my-rig --git-url git@github.com:acme/app --prefix gt",
+      "  kubectl gt rig list",
+      "  kubectl gt rig status my-rig"
+    },
     subcommands = {
-        RigCreateCommand.class,
-        RigListCommand.class,
-        RigStatusCommand.class,
+      RigCreateCommand.class,
+      RigListCommand.class,
+      RigStatusCommand.class,
     })
-public class RigCommand extends GroupCommand {
-}
+public class RigCommand extends GroupCommand {}

@@ -14,23 +14,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code kubectl gt rig list}. */
-@Command(name = "list", aliases = "ls", mixinStandardHelpOptions = true,
-    description = "List the rigs in the cluster (Rigs are cluster-scoped). Without a cluster, lists what the GitOps "
-        + "repository declares.",
+@Command(
+    name = "list",
+    aliases = "ls",
+    mixinStandardHelpOptions = true,
+    description =
+        "List the rigs in the cluster (Rigs are cluster-scoped). Without a cluster, lists what the GitOps "
+            + "repository declares.",
     footerHeading = "%nExamples:%n",
-    footer = {"  kubectl gt rig list",
-        "  kubectl gt rig list -o wide              # with namespace, theme and git URL",
-        "  kubectl gt rig list -o json | jq -r '.[].metadata.name'",
-        "  kubectl gt rig list --context prod --no-headers"})
+    footer = {
+      "  kubectl gt rig list",
+      "  kubectl gt rig list -o wide              # with namespace, theme and git URL",
+      "  kubectl gt rig list -o json | jq -r '.[].metadata.name'",
+      "  kubectl gt rig list --context prod --no-headers"
+    })
 public class RigListCommand extends ClusterCommand {
-  @Mixin
-  ListOptions list = new ListOptions();
+  @Mixin ListOptions list = new ListOptions();
 
   @Override
   protected int fromCluster() {
     ClusterSession session = session();
-    List<Rig> rigs = session.call(Access.of("list", RigView.INSTANCE, null, null),
-        () -> session.client().resources(Rig.class).list().getItems());
+    List<Rig> rigs =
+        session.call(
+            Access.of("list", RigView.INSTANCE, null, null),
+            () -> session.client().resources(Rig.class).list().getItems());
     return show(rigs);
   }
 

@@ -12,14 +12,23 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The variables' values: {@code --values FILE} (NAME=VALUE lines), then {@code --set NAME=VALUE}, which wins. */
+/**
+ * The variables' values: {@code --values FILE} (NAME=VALUE lines), then {@code --set NAME=VALUE},
+ * which wins.
+ */
 public class TemplateValues {
-  @Option(names = "--values", paramLabel = "FILE",
-      description = "A file of NAME=VALUE lines (blank lines and # comments are skipped). Repeatable; later files win.")
+  @Option(
+      names = "--values",
+      paramLabel = "FILE",
+      description =
+          "A file of NAME=VALUE lines (blank lines and # comments are skipped). Repeatable; later files win.")
   List<Path> files = new ArrayList<>();
 
-  @Option(names = "--set", paramLabel = "NAME=VALUE",
-      description = "The value of one variable, e.g. --set POLECAT_NAME=furiosa. Repeatable; wins over --values.")
+  @Option(
+      names = "--set",
+      paramLabel = "NAME=VALUE",
+      description =
+          "The value of one variable, e.g. --set POLECAT_NAME=furiosa. Repeatable; wins over --values.")
   Map<String, String> set = new LinkedHashMap<>();
 
   /** The values, in the order they were given. */
@@ -32,7 +41,8 @@ public class TemplateValues {
       } catch (NoSuchFileException e) {
         throw GtException.notFound("--values " + file + ": no such file");
       } catch (IOException e) {
-        throw new GtException(ExitCode.UNEXPECTED, "--values " + file + ": cannot read it: " + e.getMessage(), e);
+        throw new GtException(
+            ExitCode.UNEXPECTED, "--values " + file + ": cannot read it: " + e.getMessage(), e);
       }
       for (String line : lines) {
         if (line.isBlank() || line.stripLeading().startsWith("#")) {
@@ -40,7 +50,8 @@ public class TemplateValues {
         }
         int eq = line.indexOf('=');
         if (eq <= 0) {
-          throw new GtException(ExitCode.USAGE, "--values " + file + ": expected NAME=VALUE, got '" + line + "'");
+          throw new GtException(
+              ExitCode.USAGE, "--values " + file + ": expected NAME=VALUE, got '" + line + "'");
         }
         values.put(line.substring(0, eq).strip(), line.substring(eq + 1));
       }

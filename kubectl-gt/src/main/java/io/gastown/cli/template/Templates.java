@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The template files named on the command line: a file, or every *.yaml and *.yml file of a directory. */
+/**
+ * The template files named on the command line: a file, or every *.yaml and *.yml file of a
+ * directory.
+ */
 final class Templates {
-  private Templates() {
-  }
+  private Templates() {}
 
   static List<Path> expand(List<Path> named) {
     List<Path> templates = new ArrayList<>();
@@ -23,14 +25,21 @@ final class Templates {
         continue;
       }
       try (Stream<Path> files = Files.list(path)) {
-        List<Path> yaml = files.filter(f -> Files.isRegularFile(f)
-            && (f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))).sorted().toList();
+        List<Path> yaml =
+            files
+                .filter(
+                    f ->
+                        Files.isRegularFile(f)
+                            && (f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")))
+                .sorted()
+                .toList();
         if (yaml.isEmpty()) {
           throw GtException.notFound(path + " holds no template (*.yaml, *.yml)");
         }
         templates.addAll(yaml);
       } catch (IOException e) {
-        throw new GtException(ExitCode.UNEXPECTED, "cannot list " + path + ": " + e.getMessage(), e);
+        throw new GtException(
+            ExitCode.UNEXPECTED, "cannot list " + path + ": " + e.getMessage(), e);
       }
     }
     return templates;
@@ -42,7 +51,8 @@ final class Templates {
     } catch (NoSuchFileException e) {
       throw GtException.notFound("no template at " + template);
     } catch (IOException e) {
-      throw new GtException(ExitCode.UNEXPECTED, "cannot read " + template + ": " + e.getMessage(), e);
+      throw new GtException(
+          ExitCode.UNEXPECTED, "cannot read " + template + ": " + e.getMessage(), e);
     }
   }
 

@@ -5,8 +5,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 
 /**
- * How a wait shows where it stands. On a terminal one line is rewritten in place (with the elapsed time); otherwise
- * (a pipe, a CI log) a plain line is printed each time the message changes, so logs stay readable.
+ * How a wait shows where it stands. On a terminal one line is rewritten in place (with the elapsed
+ * time); otherwise (a pipe, a CI log) a plain line is printed each time the message changes, so
+ * logs stay readable.
  */
 public interface Progress {
   void update(String message, Duration elapsed);

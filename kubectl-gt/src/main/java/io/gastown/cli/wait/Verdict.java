@@ -1,10 +1,15 @@
 package io.gastown.cli.wait;
 
-/** Where a wait stands after one look: still waiting (and why), reached the goal, or failed (and why). */
+/**
+ * Where a wait stands after one look: still waiting (and why), reached the goal, or failed (and
+ * why).
+ */
 public record Verdict(State state, String message) {
   /** The three outcomes of one look. */
   public enum State {
-    WAITING, REACHED, FAILED
+    WAITING,
+    REACHED,
+    FAILED
   }
 
   public static Verdict waiting(String message) {

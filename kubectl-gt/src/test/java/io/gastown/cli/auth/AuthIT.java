@@ -17,7 +17,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** auth sync and auth status against the real apiserver: the Secret's shape, replacement, staleness. */
+/**
+ * auth sync and auth status against the real apiserver: the Secret's shape, replacement, staleness.
+ */
 @ControlPlane
 class AuthIT {
   private static final String NS = "gt-auth-it";
@@ -25,8 +27,7 @@ class AuthIT {
   private final KubernetesClient client;
   private final ControlPlaneInfo info;
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   AuthIT(KubernetesClient client, ControlPlaneInfo info) {
     this.client = client;
@@ -48,32 +49,57 @@ class AuthIT {
 
     Cli sync = gt(Map.of(), "auth", "sync", "--rig", "auth-it", "--from", "claude");
     assertThat(sync.exit()).as(sync.toString()).isZero();
-    assertThat(sync.out()).startsWith("Created Secret gt-auth-it/claude-home (key .credentials.json, ")
+    assertThat(sync.out())
+        .startsWith("Created Secret gt-auth-it/claude-home (key .credentials.json, ")
         .doesNotContain("SECRET");
     Secret secret = client.secrets().inNamespace(NS).withName("claude-home").get();
     assertThat(secret.getData()).containsOnlyKeys(".credentials.json");
-    assertThat(new String(Base64.getDecoder().decode(secret.getData().get(".credentials.json")),
-        StandardCharsets.UTF_8)).isEqualTo(CredentialCheckTest.VALID);
+    assertThat(
+            new String(
+                Base64.getDecoder().decode(secret.getData().get(".credentials.json")),
+                StandardCharsets.UTF_8))
+        .isEqualTo(CredentialCheckTest.VALID);
     assertThat(Instant.parse(secret.getMetadata().getAnnotations().get("gastown.io/synced-at")))
         .isBetween(Instant.now().minusSeconds(120), Instant.now().plusSeconds(5));
 
     Cli again = gt(Map.of(), "auth", "sync", "--rig", "auth-it", "--from", "claude");
-    assertThat(again.out()).contains("already holds the Claude credentials file").contains("nothing to do");
+    assertThat(again.out())
+        .contains("already holds the Claude credentials file")
+        .contains("nothing to do");
 
-    String rotated = CredentialCheckTest.VALID.replace("sk-ant-oat01-SECRET", "sk-ant-oat01-ROTATED");
+    String rotated =
+        CredentialCheckTest.VALID.replace("sk-ant-oat01-SECRET", "sk-ant-oat01-ROTATED");
     Files.writeString(home.resolve(".claude/.credentials.json"), rotated);
     Cli kept = gt(Map.of(), "auth", "sync", "--rig", "auth-it", "--from", "claude");
     assertThat(kept.out()).contains("exists with other content").contains("--force");
     Cli forced = gt(Map.of(), "auth", "sync", "--rig", "auth-it", "--from", "claude", "--force");
     assertThat(forced.out()).startsWith("Replaced Secret gt-auth-it/claude-home");
-    assertThat(new String(Base64.getDecoder().decode(client.secrets().inNamespace(NS).withName("claude-home").get()
-        .getData().get(".credentials.json")), StandardCharsets.UTF_8)).isEqualTo(rotated);
+    assertThat(
+            new String(
+                Base64.getDecoder()
+                    .decode(
+                        client
+                            .secrets()
+                            .inNamespace(NS)
+                            .withName("claude-home")
+                            .get()
+                            .getData()
+                            .get(".credentials.json")),
+                StandardCharsets.UTF_8))
+        .isEqualTo(rotated);
   }
 
   @Test
   void syncsAnApiKeyAndStatusReportsBothSecrets() {
-    Cli sync = gt(Map.of("ANTHROPIC_API_KEY", "sk-ant-" + "api03-0123456789abcdefghij"), "auth", "sync", "-n", NS,
-        "--from", "api-key");
+    Cli sync =
+        gt(
+            Map.of("ANTHROPIC_API_KEY", "sk-ant-" + "api03-0123456789abcdefghij"),
+            "auth",
+            "sync",
+            "-n",
+            NS,
+            "--from",
+            "api-key");
     assertThat(sync.exit()).as(sync.toString()).isZero();
     assertThat(sync.out()).doesNotContain("0123456789");
     assertThat(client.secrets().inNamespace(NS).withName("anthropic-api-key").get().getData())
@@ -81,7 +107,8 @@ class AuthIT {
 
     Cli status = gt(Map.of(), "auth", "status", "-n", NS);
     assertThat(status.exit()).isZero();
-    assertThat(status.out()).containsPattern("anthropic-api-key +api-key +present +33 B +\\d+s ago");
+    assertThat(status.out())
+        .containsPattern("anthropic-api-key +api-key +present +33 B +\\d+s ago");
     assertThat(status.out()).doesNotContain("0123456789");
   }
 
@@ -91,8 +118,10 @@ class AuthIT {
     Cli status = gt(Map.of(), "auth", "status", "-n", "auth-it-empty");
     assertThat(status.exit()).isEqualTo(3);
     assertThat(status.out()).contains("claude-home         .credentials.json   missing");
-    assertThat(status.err()).isEqualTo("error: no credential Secret in namespace auth-it-empty; run kubectl gt auth "
-        + "sync -n auth-it-empty\n");
+    assertThat(status.err())
+        .isEqualTo(
+            "error: no credential Secret in namespace auth-it-empty; run kubectl gt auth "
+                + "sync -n auth-it-empty\n");
   }
 
   @Test

@@ -18,16 +18,16 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /**
- * Not a test: slings a 1,000-bead convoy ({@code kubectl gt convoy create ... --sling}) into a fresh GitOps repository
- * and compares the wall time with plain {@code git add} + {@code git commit} of the same files. Run by
- * {@code hack/bench.sh ConvoySlingBenchmark} (runs: {@code BENCH_JAVA_OPTS=-Dbench.runs=N}, default 5); the figures
- * go to docs/benchmarks.md.
+ * Not a test: slings a 1,000-bead convoy ({@code kubectl gt convoy create ... --sling}) into a
+ * fresh GitOps repository and compares the wall time with plain {@code git add} + {@code git
+ * commit} of the same files. Run by {@code hack/bench.sh ConvoySlingBenchmark} (runs: {@code
+ * BENCH_JAVA_OPTS=-Dbench.runs=N}, default 5); the figures go to docs/benchmarks.md.
  *
- * <p>Measured: the command in this JVM (first run cold, then warm runs, each into a new repository), the same
- * command as a user runs it ({@code java -jar kubectl-gt.jar}, a new JVM each time) when the jar is given, and the
- * git baselines: {@code git add rigs} + {@code git commit} of the same files already in place (the issue's
- * baseline), and the same including copying the files in (kubectl gt has to write them, git's timing does not).
- * Target: under 3 s and under 2x git.
+ * <p>Measured: the command in this JVM (first run cold, then warm runs, each into a new
+ * repository), the same command as a user runs it ({@code java -jar kubectl-gt.jar}, a new JVM each
+ * time) when the jar is given, and the git baselines: {@code git add rigs} + {@code git commit} of
+ * the same files already in place (the issue's baseline), and the same including copying the files
+ * in (kubectl gt has to write them, git's timing does not). Target: under 3 s and under 2x git.
  */
 public final class ConvoySlingBenchmark {
   static final int BEADS = 1000;
@@ -61,14 +61,30 @@ public final class ConvoySlingBenchmark {
         }
       }
       report(runs, inProcess, launcher, git);
-      List<Double> warmRuns = inProcess.size() > 1 ? inProcess.subList(1, inProcess.size()) : inProcess;
-      System.out.printf(Locale.ROOT, "  writing the files + git add + git commit: median %.3f s; ratio warm %.2fx%s%n",
-          median(gitWithWrites), median(warmRuns) / median(gitWithWrites), launcher.isEmpty() ? ""
-              : String.format(Locale.ROOT, ", %s %.2fx", launcherName, median(launcher) / median(gitWithWrites)));
-      List<Double> warmCpu = inProcessCpu.size() > 1 ? inProcessCpu.subList(1, inProcessCpu.size()) : inProcessCpu;
-      System.out.printf(Locale.ROOT, "  CPU time (user+sys, less sensitive to other load): in-process warm median %.3f s,"
-          + " git add + commit median %.3f s, ratio %.2fx; load average %s%n", median(warmCpu), median(gitCpu),
-          median(warmCpu) / median(gitCpu), loadAverage());
+      List<Double> warmRuns =
+          inProcess.size() > 1 ? inProcess.subList(1, inProcess.size()) : inProcess;
+      System.out.printf(
+          Locale.ROOT,
+          "  writing the files + git add + git commit: median %.3f s; ratio warm %.2fx%s%n",
+          median(gitWithWrites),
+          median(warmRuns) / median(gitWithWrites),
+          launcher.isEmpty()
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  ", %s %.2fx",
+                  launcherName,
+                  median(launcher) / median(gitWithWrites)));
+      List<Double> warmCpu =
+          inProcessCpu.size() > 1 ? inProcessCpu.subList(1, inProcessCpu.size()) : inProcessCpu;
+      System.out.printf(
+          Locale.ROOT,
+          "  CPU time (user+sys, less sensitive to other load): in-process warm median %.3f s,"
+              + " git add + commit median %.3f s, ratio %.2fx; load average %s%n",
+          median(warmCpu),
+          median(gitCpu),
+          median(warmCpu) / median(gitCpu),
+          loadAverage());
     } finally {
       delete(work);
     }
@@ -76,13 +92,25 @@ public final class ConvoySlingBenchmark {
 
   /** The shaded jar that hack/bench.sh builds (mvn package), if it is there. */
   static Path builtJar() {
-    Path jar = Path.of(System.getProperty("gastown.root", ".")).resolve("kubectl-gt/target/kubectl-gt.jar");
+    Path jar =
+        Path.of(System.getProperty("gastown.root", "."))
+            .resolve("kubectl-gt/target/kubectl-gt.jar");
     return Files.isRegularFile(jar) ? jar : null;
   }
 
   static List<String> convoyArgs(Path repo) {
-    List<String> args = new ArrayList<>(List.of("--repo", repo.toString(), AUTHOR, "convoy", "create",
-        "Benchmark convoy of " + BEADS + " beads", "--rig", "bench", "--sling"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--repo",
+                repo.toString(),
+                AUTHOR,
+                "convoy",
+                "create",
+                "Benchmark convoy of " + BEADS + " beads",
+                "--rig",
+                "bench",
+                "--sling"));
     for (int i = 1; i <= BEADS; i++) {
       args.add("bench-" + i);
     }
@@ -91,8 +119,18 @@ public final class ConvoySlingBenchmark {
 
   static Path freshRepository(Path repo) {
     run(List.of("--repo", repo.toString(), AUTHOR, "init"));
-    run(List.of("--repo", repo.toString(), AUTHOR, "rig", "create", "bench", "--git-url",
-        "git@github.com:acme/bench.git", "--prefix", "bench"));
+    run(
+        List.of(
+            "--repo",
+            repo.toString(),
+            AUTHOR,
+            "rig",
+            "create",
+            "bench",
+            "--git-url",
+            "git@github.com:acme/bench.git",
+            "--prefix",
+            "bench"));
     return repo;
   }
 
@@ -102,18 +140,27 @@ public final class ConvoySlingBenchmark {
     return seconds(System.nanoTime() - start);
   }
 
-  /** A jar runs as {@code java -jar} with the launcher's JVM options; anything else (the launcher) runs as it is. */
+  /**
+   * A jar runs as {@code java -jar} with the launcher's JVM options; anything else (the launcher)
+   * runs as it is.
+   */
   static double timeLauncher(Path jar, Path repo) throws IOException, InterruptedException {
-    List<String> command = jar.toString().endsWith(".jar")
-        ? new ArrayList<>(List.of("java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()))
-        : new ArrayList<>(List.of(jar.toString()));
+    List<String> command =
+        jar.toString().endsWith(".jar")
+            ? new ArrayList<>(
+                List.of(
+                    "java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()))
+            : new ArrayList<>(List.of(jar.toString()));
     command.addAll(convoyArgs(repo));
     long start = System.nanoTime();
     exec(command, null);
     return seconds(System.nanoTime() - start);
   }
 
-  /** The same starting state in a plain git repository, the same files copied in, then git add + git commit. */
+  /**
+   * The same starting state in a plain git repository, the same files copied in, then git add + git
+   * commit.
+   */
   static double[] timeGit(Path slung, Path plain) throws IOException, InterruptedException {
     Files.createDirectories(plain);
     exec(List.of("git", "init", "-q", "-b", "main"), plain);
@@ -144,46 +191,75 @@ public final class ConvoySlingBenchmark {
 
   static void report(int runs, List<Double> inProcess, List<Double> launcher, List<Double> git) {
     double gitMedian = median(git);
-    System.out.printf(Locale.ROOT, "ConvoySlingBenchmark: %d-bead convoy with --sling (1 Convoy + %d Polecat/Job "
-        + "files + kustomization, one commit), %d runs, %d cores, Java %s%n", BEADS, BEADS, runs,
-        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-    System.out.printf(Locale.ROOT, "  in-process, first run (cold JVM): %.3f s%n", inProcess.get(0));
+    System.out.printf(
+        Locale.ROOT,
+        "ConvoySlingBenchmark: %d-bead convoy with --sling (1 Convoy + %d Polecat/Job "
+            + "files + kustomization, one commit), %d runs, %d cores, Java %s%n",
+        BEADS,
+        BEADS,
+        runs,
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"));
+    System.out.printf(
+        Locale.ROOT, "  in-process, first run (cold JVM): %.3f s%n", inProcess.get(0));
     List<Double> warm = inProcess.size() > 1 ? inProcess.subList(1, inProcess.size()) : inProcess;
-    System.out.printf(Locale.ROOT, "  in-process, warm runs: median %.3f s (min %.3f, max %.3f)%n", median(warm),
-        min(warm), max(warm));
+    System.out.printf(
+        Locale.ROOT,
+        "  in-process, warm runs: median %.3f s (min %.3f, max %.3f)%n",
+        median(warm),
+        min(warm),
+        max(warm));
     if (!launcher.isEmpty()) {
-      System.out.printf(Locale.ROOT, "  " + launcherName + " (new JVM each run): median %.3f s (min %.3f, max %.3f)"
-          + "%n", median(launcher), min(launcher), max(launcher));
+      System.out.printf(
+          Locale.ROOT,
+          "  " + launcherName + " (new JVM each run): median %.3f s (min %.3f, max %.3f)" + "%n",
+          median(launcher),
+          min(launcher),
+          max(launcher));
     }
-    System.out.printf(Locale.ROOT, "  plain git add + git commit of the same files: median %.3f s%n", gitMedian);
-    System.out.printf(Locale.ROOT, "  ratio to git: warm %.2fx, cold %.2fx%s%n", median(warm) / gitMedian,
+    System.out.printf(
+        Locale.ROOT, "  plain git add + git commit of the same files: median %.3f s%n", gitMedian);
+    System.out.printf(
+        Locale.ROOT,
+        "  ratio to git: warm %.2fx, cold %.2fx%s%n",
+        median(warm) / gitMedian,
         inProcess.get(0) / gitMedian,
-        launcher.isEmpty() ? "" : String.format(Locale.ROOT, ", %s %.2fx", launcherName, median(launcher) / gitMedian));
+        launcher.isEmpty()
+            ? ""
+            : String.format(Locale.ROOT, ", %s %.2fx", launcherName, median(launcher) / gitMedian));
   }
 
   static void run(List<String> args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine commandLine = GtCommand.commandLine(GtEnvironment.of(Map.of(), Path.of("/nonexistent")));
+    CommandLine commandLine =
+        GtCommand.commandLine(GtEnvironment.of(Map.of(), Path.of("/nonexistent")));
     commandLine.setOut(new PrintWriter(out));
     commandLine.setErr(new PrintWriter(err));
     int exit = commandLine.execute(args.toArray(String[]::new));
     if (exit != 0) {
-      throw new IllegalStateException("kubectl gt " + args.subList(0, Math.min(args.size(), 8)) + " failed with "
-          + exit + ": " + err);
+      throw new IllegalStateException(
+          "kubectl gt "
+              + args.subList(0, Math.min(args.size(), 8))
+              + " failed with "
+              + exit
+              + ": "
+              + err);
     }
   }
 
   static void exec(List<String> command, Path directory) throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
     if (directory != null) {
       builder.directory(directory.toFile());
     }
     Process process = builder.start();
     if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(command.size(), 6)))
-          + " failed");
+      throw new IllegalStateException(
+          String.join(" ", command.subList(0, Math.min(command.size(), 6))) + " failed");
     }
   }
 
@@ -194,11 +270,16 @@ public final class ConvoySlingBenchmark {
 
   /** CPU time of this JVM (all threads), in seconds. */
   static double processCpuSeconds() {
-    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    return ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getProcessCpuTime()
+        / 1e9;
   }
 
-  /** CPU time of the finished child processes (git), from /proc/self/stat (cutime + cstime, in clock ticks). */
+  /**
+   * CPU time of the finished child processes (git), from /proc/self/stat (cutime + cstime, in clock
+   * ticks).
+   */
   static double childrenCpuSeconds() throws IOException {
     String stat = Files.readString(Path.of("/proc/self/stat"));
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

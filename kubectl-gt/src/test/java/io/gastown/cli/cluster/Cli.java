@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
 
-/** Runs kubectl-gt in-process with a given environment and home, capturing stdout, stderr and the exit code. */
+/**
+ * Runs kubectl-gt in-process with a given environment and home, capturing stdout, stderr and the
+ * exit code.
+ */
 public record Cli(int exit, String out, String err) {
   public static Cli run(Map<String, String> env, Path home, String... args) {
     StringWriter out = new StringWriter();

@@ -13,11 +13,12 @@ import java.nio.file.Path;
 
 /** Creates objects on the test control plane and kubeconfigs for limited users. */
 public final class ClusterFixtures {
-  private ClusterFixtures() {
-  }
+  private ClusterFixtures() {}
 
   public static void namespace(KubernetesClient client, String name) {
-    client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
+    client
+        .namespaces()
+        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
         .serverSideApply();
   }
 
@@ -41,18 +42,41 @@ public final class ClusterFixtures {
   }
 
   /**
-   * A kubeconfig for a ServiceAccount (a token from the TokenRequest API), with the cluster of the admin
-   * kubeconfig: for tests of what a user with limited RBAC sees.
+   * A kubeconfig for a ServiceAccount (a token from the TokenRequest API), with the cluster of the
+   * admin kubeconfig: for tests of what a user with limited RBAC sees.
    */
-  public static Path serviceAccountKubeconfig(KubernetesClient client, Path adminKubeconfig, String namespace,
-      String serviceAccount, Path target) throws Exception {
-    client.serviceAccounts().inNamespace(namespace).resource(new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
-        .withNewMetadata().withName(serviceAccount).endMetadata().build()).serverSideApply();
-    TokenRequest token = client.serviceAccounts().inNamespace(namespace).withName(serviceAccount)
-        .tokenRequest(new TokenRequestBuilder().withNewSpec().withExpirationSeconds(3600L).endSpec().build());
+  public static Path serviceAccountKubeconfig(
+      KubernetesClient client,
+      Path adminKubeconfig,
+      String namespace,
+      String serviceAccount,
+      Path target)
+      throws Exception {
+    client
+        .serviceAccounts()
+        .inNamespace(namespace)
+        .resource(
+            new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName(serviceAccount)
+                .endMetadata()
+                .build())
+        .serverSideApply();
+    TokenRequest token =
+        client
+            .serviceAccounts()
+            .inNamespace(namespace)
+            .withName(serviceAccount)
+            .tokenRequest(
+                new TokenRequestBuilder()
+                    .withNewSpec()
+                    .withExpirationSeconds(3600L)
+                    .endSpec()
+                    .build());
     var admin = KubeConfigUtils.parseConfigFromString(Files.readString(adminKubeconfig));
     var cluster = admin.getClusters().get(0).getCluster();
-    String kubeconfig = """
+    String kubeconfig =
+        """
         apiVersion: v1
         kind: Config
         clusters:
@@ -71,8 +95,14 @@ public final class ClusterFixtures {
             user: %s
             namespace: %s
         current-context: limited
-        """.formatted(cluster.getServer(), cluster.getCertificateAuthorityData(), serviceAccount,
-        token.getStatus().getToken(), serviceAccount, namespace);
+        """
+            .formatted(
+                cluster.getServer(),
+                cluster.getCertificateAuthorityData(),
+                serviceAccount,
+                token.getStatus().getToken(),
+                serviceAccount,
+                namespace);
     return Files.writeString(target, kubeconfig);
   }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClusterSessionTest {
-  static final String KUBECONFIG = """
+  static final String KUBECONFIG =
+      """
       apiVersion: v1
       kind: Config
       clusters:
@@ -31,11 +32,11 @@ class ClusterSessionTest {
       current-context: dev
       """;
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private ClusterSession open(Map<String, String> env, String context, String namespace) {
-    return ClusterSession.open(null, context, namespace, Duration.ofSeconds(5), GtEnvironment.of(env, home));
+    return ClusterSession.open(
+        null, context, namespace, Duration.ofSeconds(5), GtEnvironment.of(env, home));
   }
 
   private Path kubeconfig() throws Exception {
@@ -62,8 +63,10 @@ class ClusterSessionTest {
   void anUnknownContextNamesTheAvailableOnes() throws Exception {
     kubeconfig();
     assertThatThrownBy(() -> open(Map.of(), "staging", null))
-        .hasMessage("context \"staging\" is not in kubeconfig " + home.resolve(".kube/config")
-            + "; available contexts: dev, prod (current: dev); pass one with --context");
+        .hasMessage(
+            "context \"staging\" is not in kubeconfig "
+                + home.resolve(".kube/config")
+                + "; available contexts: dev, prod (current: dev); pass one with --context");
   }
 
   @Test
@@ -81,8 +84,11 @@ class ClusterSessionTest {
   void anUnreachableApiserverIsNoClusterNotAnError() throws Exception {
     kubeconfig();
     try (ClusterSession session = open(Map.of(), null, null)) {
-      assertThatThrownBy(() -> session.call(Access.of("list", RigView.INSTANCE, null, null),
-          () -> session.client().resources(io.gastown.model.Rig.class).list()))
+      assertThatThrownBy(
+              () ->
+                  session.call(
+                      Access.of("list", RigView.INSTANCE, null, null),
+                      () -> session.client().resources(io.gastown.model.Rig.class).list()))
           .isInstanceOf(ClusterUnavailableException.class)
           .hasMessageStartingWith("cannot reach the cluster at https://127.0.0.1:1 (context dev)");
     }

@@ -18,13 +18,17 @@ import java.util.List;
 public final class Fixtures {
   public static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
 
-  private Fixtures() {
-  }
+  private Fixtures() {}
 
-  public static Polecat polecat(String namespace, String name, String rig, String bead, PolecatPhase phase) {
+  public static Polecat polecat(
+      String namespace, String name, String rig, String bead, PolecatPhase phase) {
     Polecat polecat = new Polecat();
-    polecat.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name)
-        .withCreationTimestamp("2026-11-21T11:55:00Z").build());
+    polecat.setMetadata(
+        new ObjectMetaBuilder()
+            .withNamespace(namespace)
+            .withName(name)
+            .withCreationTimestamp("2026-11-21T11:55:00Z")
+            .build());
     PolecatSpec spec = new PolecatSpec();
     spec.setRig(rig);
     spec.setBeadID(bead);
@@ -39,7 +43,11 @@ public final class Fixtures {
 
   public static Rig rig(String name, String prefix) {
     Rig rig = new Rig();
-    rig.setMetadata(new ObjectMetaBuilder().withName(name).withCreationTimestamp("2026-11-18T12:00:00Z").build());
+    rig.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(name)
+            .withCreationTimestamp("2026-11-18T12:00:00Z")
+            .build());
     RigSpec spec = new RigSpec();
     spec.setGitURL("git@github.com:acme/" + name + ".git");
     spec.setBeadsPrefix(prefix);
@@ -47,10 +55,15 @@ public final class Fixtures {
     return rig;
   }
 
-  public static Convoy convoy(String namespace, String name, List<String> beads, List<String> done) {
+  public static Convoy convoy(
+      String namespace, String name, List<String> beads, List<String> done) {
     Convoy convoy = new Convoy();
-    convoy.setMetadata(new ObjectMetaBuilder().withNamespace(namespace).withName(name)
-        .withCreationTimestamp("2026-11-21T10:00:00Z").build());
+    convoy.setMetadata(
+        new ObjectMetaBuilder()
+            .withNamespace(namespace)
+            .withName(name)
+            .withCreationTimestamp("2026-11-21T10:00:00Z")
+            .build());
     ConvoySpec spec = new ConvoySpec();
     spec.setDescription("Auth rework");
     spec.setTrackedBeads(beads);

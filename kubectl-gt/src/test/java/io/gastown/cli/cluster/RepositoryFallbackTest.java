@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Without a cluster, the readers say so and show what the GitOps repository declares. */
 class RepositoryFallbackTest {
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private Path repo;
 
@@ -21,7 +20,9 @@ class RepositoryFallbackTest {
     repo = home.resolve("gitops");
     Path rig = Files.createDirectories(repo.resolve("rigs/my-rig/polecats"));
     Files.createDirectories(repo.resolve("rigs/my-rig/convoys"));
-    Files.writeString(rig.getParent().resolve("rig.yaml"), """
+    Files.writeString(
+        rig.getParent().resolve("rig.yaml"),
+        """
         apiVersion: v1
         kind: Namespace
         metadata:
@@ -35,7 +36,9 @@ class RepositoryFallbackTest {
           gitURL: git@github.com:acme/app.git
           beadsPrefix: gt
         """);
-    Files.writeString(rig.resolve("furiosa.yaml"), """
+    Files.writeString(
+        rig.resolve("furiosa.yaml"),
+        """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Polecat
         metadata:
@@ -51,7 +54,9 @@ class RepositoryFallbackTest {
           name: furiosa
           namespace: gt-my-rig
         """);
-    Files.writeString(repo.resolve("rigs/my-rig/convoys/cv-auth.yaml"), """
+    Files.writeString(
+        repo.resolve("rigs/my-rig/convoys/cv-auth.yaml"),
+        """
         apiVersion: gastown.gastown.io/v1alpha1
         kind: Convoy
         metadata:
@@ -76,9 +81,12 @@ class RepositoryFallbackTest {
   void listsWhatTheRepositoryDeclaresAndSaysWhy() {
     Cli polecats = run("polecat", "list", "my-rig");
     assertThat(polecats.exit()).as(polecats.toString()).isZero();
-    assertThat(polecats.err()).contains("warning: no kubeconfig: " + home.resolve(".kube/config"))
+    assertThat(polecats.err())
+        .contains("warning: no kubeconfig: " + home.resolve(".kube/config"))
         .contains("showing what the GitOps repository " + repo + " declares instead (no status");
-    assertThat(polecats.out()).isEqualTo("""
+    assertThat(polecats.out())
+        .isEqualTo(
+            """
         NAME      RIG      BEAD   PHASE    AGE
         furiosa   my-rig   gt-1   <none>   <none>
         """);
@@ -91,7 +99,9 @@ class RepositoryFallbackTest {
   @Test
   void statusOfADeclaredPolecatAndOfAnUndeclaredOne() {
     Cli found = run("polecat", "status", "my-rig/furiosa");
-    assertThat(found.out()).contains("Name:           furiosa").contains("Phase:          <none> (no status yet)");
+    assertThat(found.out())
+        .contains("Name:           furiosa")
+        .contains("Phase:          <none> (no status yet)");
     Cli missing = run("polecat", "status", "my-rig/nux");
     assertThat(missing.exit()).isEqualTo(3);
     assertThat(missing.err()).contains("error: polecat my-rig/nux is not declared in " + repo);

@@ -9,11 +9,14 @@ import org.junit.jupiter.api.Test;
 class TableTest {
   @Test
   void alignsColumnsAndMarksEmptyCells() {
-    String text = new Table(List.of("NAME", "PHASE", "AGE"))
-        .row(Arrays.asList("furiosa", "Working", "5m"))
-        .row(Arrays.asList("nux", null, "10d"))
-        .render(true);
-    assertThat(text).isEqualTo("""
+    String text =
+        new Table(List.of("NAME", "PHASE", "AGE"))
+            .row(Arrays.asList("furiosa", "Working", "5m"))
+            .row(Arrays.asList("nux", null, "10d"))
+            .render(true);
+    assertThat(text)
+        .isEqualTo(
+            """
         NAME      PHASE     AGE
         furiosa   Working   5m
         nux       <none>    10d

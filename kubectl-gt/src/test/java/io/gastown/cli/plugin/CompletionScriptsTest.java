@@ -11,18 +11,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CompletionScriptsTest {
-  private static final Path MODULE = Path.of(System.getProperty("gastown.root", "..")).resolve("kubectl-gt");
+  private static final Path MODULE =
+      Path.of(System.getProperty("gastown.root", "..")).resolve("kubectl-gt");
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   @Test
   void printsTheScriptsUnchangedByResourceFiltering() throws Exception {
     for (String shell : new String[] {"bash", "zsh"}) {
       Cli run = Cli.run(Map.of(), home, "completion", shell);
       assertThat(run.exit()).as(run.toString()).isZero();
-      assertThat(run.out()).isEqualTo(Files.readString(
-          MODULE.resolve("src/main/resources/io/gastown/cli/plugin/completion." + shell)));
+      assertThat(run.out())
+          .isEqualTo(
+              Files.readString(
+                  MODULE.resolve("src/main/resources/io/gastown/cli/plugin/completion." + shell)));
     }
   }
 
@@ -30,7 +32,8 @@ class CompletionScriptsTest {
   void bashScriptIsValidBash() throws Exception {
     Path script = home.resolve("completion.bash");
     Files.writeString(script, Cli.run(Map.of(), home, "completion", "bash").out());
-    Process bash = new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
+    Process bash =
+        new ProcessBuilder("bash", "-n", script.toString()).redirectErrorStream(true).start();
     assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(bash.exitValue()).as(new String(bash.getInputStream().readAllBytes())).isZero();
   }

@@ -35,7 +35,9 @@ class HelpTreeTest {
         if (line.isEmpty()) {
           break;
         }
-        if (!line.startsWith("  kubectl gt") && !line.startsWith("  source") && !line.startsWith("  ANTHROPIC")) {
+        if (!line.startsWith("  kubectl gt")
+            && !line.startsWith("  source")
+            && !line.startsWith("  ANTHROPIC")) {
           problems.add(spec.qualifiedName() + ": example wraps or is not a command: " + line);
         }
       }

@@ -8,13 +8,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The install script's training run works through every command it names, inside its directory only. */
+/**
+ * The install script's training run works through every command it names, inside its directory
+ * only.
+ */
 class TrainingCommandTest {
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void runsTheCommonCommandsWithoutFailures() {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code kubectl gt template validate|render|vars} on the repository's templates/. */
 class TemplateCommandTest {
   static final Path TEMPLATES = Golden.root().resolve("templates");
-  static final String GOOD_VALUES = """
+  static final String GOOD_VALUES =
+      """
       # every variable of every template
       POLECAT_NAME=furiosa
       NAMESPACE=gt-my-rig
@@ -36,8 +37,7 @@ class TemplateCommandTest {
       MAX_POLECATS=8
       """;
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   Path goodValues() throws IOException {
     return Files.writeString(home.resolve("good.env"), GOOD_VALUES);
@@ -49,7 +49,8 @@ class TemplateCommandTest {
 
   @Test
   void validatesEveryTemplateOfADirectory() throws IOException {
-    Cli cli = gt(home, "template", "validate", TEMPLATES.toString(), "--values", goodValues().toString());
+    Cli cli =
+        gt(home, "template", "validate", TEMPLATES.toString(), "--values", goodValues().toString());
 
     assertThat(cli.exit()).as(cli.toString()).isZero();
     assertThat(cli.out()).isEqualTo("valid: 4 templates\n");
@@ -59,44 +60,73 @@ class TemplateCommandTest {
   @Test
   void listsEveryProblemOnStderrAndExitsFour() {
     Path convoy = TEMPLATES.resolve("convoy.yaml");
-    Cli cli = gt(home, "template", "validate", "--set", "CONVOY_NAME=login-fixes", convoy.toString());
+    Cli cli =
+        gt(home, "template", "validate", "--set", "CONVOY_NAME=login-fixes", convoy.toString());
 
     assertThat(cli.exit()).as(cli.toString()).isEqualTo(4);
     assertThat(cli.out()).isEmpty();
-    assertThat(cli.err()).contains(convoy + ": line ").contains("variable {{NAMESPACE}} has no value")
+    assertThat(cli.err())
+        .contains(convoy + ": line ")
+        .contains("variable {{NAMESPACE}} has no value")
         .contains("variable {{MAX_PARALLEL}} has no value (set it with --set MAX_PARALLEL=...)")
-        .doesNotContain("CONVOY_NAME").endsWith("error: invalid: 6 problems in 1 of 1 template\n");
+        .doesNotContain("CONVOY_NAME")
+        .endsWith("error: invalid: 6 problems in 1 of 1 template\n");
   }
 
   @Test
   void setWinsOverValuesAndSchemaErrorsNameTheObject() throws IOException {
-    Cli cli = gt(home, "template", "validate", TEMPLATES.resolve("rig.yaml").toString(),
-        "--values", goodValues().toString(), "--set", "MAX_POLECATS=eight");
+    Cli cli =
+        gt(
+            home,
+            "template",
+            "validate",
+            TEMPLATES.resolve("rig.yaml").toString(),
+            "--values",
+            goodValues().toString(),
+            "--set",
+            "MAX_POLECATS=eight");
 
     assertThat(cli.exit()).as(cli.toString()).isEqualTo(4);
     assertThat(cli.err())
-        .contains("rig.yaml: Rig my-rig: spec.settings.maxPolecats: must be an integer (got \"eight\")");
+        .contains(
+            "rig.yaml: Rig my-rig: spec.settings.maxPolecats: must be an integer (got \"eight\")");
   }
 
   @Test
   void rendersACompleteValidTemplate() throws IOException {
-    Cli cli = gt(home, "template", "render", TEMPLATES.resolve("polecat-minimal.yaml").toString(),
-        "--values", goodValues().toString());
+    Cli cli =
+        gt(
+            home,
+            "template",
+            "render",
+            TEMPLATES.resolve("polecat-minimal.yaml").toString(),
+            "--values",
+            goodValues().toString());
 
     assertThat(cli.err()).isEmpty();
     assertThat(cli.exit()).isZero();
-    assertThat(cli.out()).contains("  name: furiosa\n", "gastown.io/polecat: furiosa\n")
+    assertThat(cli.out())
+        .contains("  name: furiosa\n", "gastown.io/polecat: furiosa\n")
         .doesNotContainPattern("(?m)^[^#]*\\{\\{");
   }
 
   @Test
   void rendersNothingWhenThereIsAProblem() throws IOException {
-    Cli cli = gt(home, "template", "render", TEMPLATES.resolve("polecat-minimal.yaml").toString(),
-        "--values", goodValues().toString(), "--set", "POLECAT_NAME=Furiosa");
+    Cli cli =
+        gt(
+            home,
+            "template",
+            "render",
+            TEMPLATES.resolve("polecat-minimal.yaml").toString(),
+            "--values",
+            goodValues().toString(),
+            "--set",
+            "POLECAT_NAME=Furiosa");
 
     assertThat(cli.exit()).as(cli.toString()).isEqualTo(4);
     assertThat(cli.out()).isEmpty();
-    assertThat(cli.err()).contains("Polecat Furiosa: metadata.name: must be a DNS-1123 subdomain")
+    assertThat(cli.err())
+        .contains("Polecat Furiosa: metadata.name: must be a DNS-1123 subdomain")
         .endsWith("error: not rendered: 1 problem\n");
   }
 
@@ -105,8 +135,10 @@ class TemplateCommandTest {
     Cli cli = gt(home, "template", "vars", TEMPLATES.resolve("convoy.yaml").toString());
 
     assertThat(cli.exit()).isZero();
-    assertThat(cli.out()).isEqualTo(TEMPLATES.resolve("convoy.yaml")
-        + ": CONVOY_NAME NAMESPACE RIG_NAME DESCRIPTION MAX_PARALLEL BEAD_ID_1 BEAD_ID_2\n");
+    assertThat(cli.out())
+        .isEqualTo(
+            TEMPLATES.resolve("convoy.yaml")
+                + ": CONVOY_NAME NAMESPACE RIG_NAME DESCRIPTION MAX_PARALLEL BEAD_ID_1 BEAD_ID_2\n");
   }
 
   @Test

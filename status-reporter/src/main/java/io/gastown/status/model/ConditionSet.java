@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds a status's conditions the Kubernetes way: {@code lastTransitionTime} changes only when a condition's status
- * changes; reason, message and observedGeneration follow the latest computation.
+ * Builds a status's conditions the Kubernetes way: {@code lastTransitionTime} changes only when a
+ * condition's status changes; reason, message and observedGeneration follow the latest computation.
  */
 final class ConditionSet {
   static final String TRUE = "True";
@@ -28,8 +28,8 @@ final class ConditionSet {
   /**
    * Adds a condition.
    *
-   * @param since when the condition most likely took this status (e.g. when the container finished), used only when
-   *     the status changes; null or a time after now means now
+   * @param since when the condition most likely took this status (e.g. when the container
+   *     finished), used only when the status changes; null or a time after now means now
    */
   ConditionSet set(String type, String status, String reason, String message, Instant since) {
     Condition condition = new Condition();
@@ -39,7 +39,9 @@ final class ConditionSet {
     condition.setMessage(message);
     condition.setObservedGeneration(generation);
     Condition before = find(type);
-    if (before != null && status.equals(before.getStatus()) && before.getLastTransitionTime() != null) {
+    if (before != null
+        && status.equals(before.getStatus())
+        && before.getLastTransitionTime() != null) {
       condition.setLastTransitionTime(before.getLastTransitionTime());
     } else {
       // A transition never precedes the one it replaces, nor lies in the future.

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Why a polecat's Pod (or the lack of one) is Pending, from the Pod's status and Warning events. */
+/**
+ * Why a polecat's Pod (or the lack of one) is Pending, from the Pod's status and Warning events.
+ */
 final class PendingReasons {
   static final String UNSCHEDULABLE = "Unschedulable";
   static final String IMAGE_PULL_ERROR = "ImagePullError";
@@ -31,16 +33,25 @@ final class PendingReasons {
   static final String JOB_SUSPENDED = "JobSuspended";
   static final String POD_UNKNOWN = "PodUnknown";
 
-  private static final Set<String> IMAGE_PULL = Set.of("ErrImagePull", "ImagePullBackOff", "ErrImageNeverPull",
-      "RegistryUnavailable", "SignatureValidationFailed");
-  private static final Set<String> CREATE_ERRORS = Set.of("CreateContainerError", "RunContainerError",
-      "InvalidImageName", "PreStartHookError", "PostStartHookError");
+  private static final Set<String> IMAGE_PULL =
+      Set.of(
+          "ErrImagePull",
+          "ImagePullBackOff",
+          "ErrImageNeverPull",
+          "RegistryUnavailable",
+          "SignatureValidationFailed");
+  private static final Set<String> CREATE_ERRORS =
+      Set.of(
+          "CreateContainerError",
+          "RunContainerError",
+          "InvalidImageName",
+          "PreStartHookError",
+          "PostStartHookError");
   private static final Pattern MISSING_OBJECT =
       Pattern.compile("(?i)(secret|configmap)s? \"[^\"]*\" not found|couldn't find key");
   private static final int MAX_MESSAGE = 300;
 
-  private PendingReasons() {
-  }
+  private PendingReasons() {}
 
   /** The reason a Pod in phase Pending is not running yet. */
   static Verdict forPod(Pod pod, List<ObservedEvent> warnings) {
@@ -48,52 +59,84 @@ final class PendingReasons {
     PodCondition scheduled = PodFacts.condition(pod, "PodScheduled");
     if (scheduled != null && "False".equals(scheduled.getStatus())) {
       if (UNSCHEDULABLE.equals(scheduled.getReason())) {
-        return problem(UNSCHEDULABLE, "pod " + name + " cannot be scheduled: " + clip(scheduled.getMessage()));
+        return problem(
+            UNSCHEDULABLE, "pod " + name + " cannot be scheduled: " + clip(scheduled.getMessage()));
       }
       return ok(SCHEDULING, "pod " + name + " is waiting to be scheduled");
     }
     for (ContainerStatus status : PodFacts.allStatusesInOrder(pod)) {
-      ContainerStateWaiting waiting = status.getState() != null ? status.getState().getWaiting() : null;
+      ContainerStateWaiting waiting =
+          status.getState() != null ? status.getState().getWaiting() : null;
       if (waiting == null || waiting.getReason() == null) {
         continue;
       }
       String container = status.getName();
       String reason = waiting.getReason();
       if (IMAGE_PULL.contains(reason)) {
-        // ErrImagePull and ImagePullBackOff alternate; a message without the kubelet's text stays stable.
+        // ErrImagePull and ImagePullBackOff alternate; a message without the kubelet's text stays
+        // stable.
         String image = PodFacts.image(pod, container);
-        return problem(IMAGE_PULL_ERROR, "container " + container + " cannot pull its image"
-            + (image != null ? " \"" + image + "\"" : "") + "; kubectl describe pod " + name + " shows why");
+        return problem(
+            IMAGE_PULL_ERROR,
+            "container "
+                + container
+                + " cannot pull its image"
+                + (image != null ? " \"" + image + "\"" : "")
+                + "; kubectl describe pod "
+                + name
+                + " shows why");
       }
       if ("CreateContainerConfigError".equals(reason)) {
         String detail = clip(waiting.getMessage());
         if (detail != null && MISSING_OBJECT.matcher(detail).find()) {
-          return problem(MISSING_SECRET_OR_CONFIGMAP, "container " + container + " cannot start: " + detail
-              + " (create it in namespace " + pod.getMetadata().getNamespace() + ")");
+          return problem(
+              MISSING_SECRET_OR_CONFIGMAP,
+              "container "
+                  + container
+                  + " cannot start: "
+                  + detail
+                  + " (create it in namespace "
+                  + pod.getMetadata().getNamespace()
+                  + ")");
         }
-        return problem(CONTAINER_CONFIG_ERROR, "container " + container + " cannot start: " + detail);
+        return problem(
+            CONTAINER_CONFIG_ERROR, "container " + container + " cannot start: " + detail);
       }
       if (CREATE_ERRORS.contains(reason)) {
-        return problem(CONTAINER_CREATE_ERROR, "container " + container + " cannot be created (" + reason + "): "
-            + clip(waiting.getMessage()));
+        return problem(
+            CONTAINER_CREATE_ERROR,
+            "container "
+                + container
+                + " cannot be created ("
+                + reason
+                + "): "
+                + clip(waiting.getMessage()));
       }
     }
     ObservedEvent mount = latest(warnings, pod.getMetadata().getUid(), ObservedEvent.FAILED_MOUNT);
     if (mount != null) {
       String detail = clip(mount.message());
-      return problem(detail != null && MISSING_OBJECT.matcher(detail).find()
-          ? MISSING_SECRET_OR_CONFIGMAP : VOLUME_MOUNT_FAILED, "pod " + name + " cannot mount a volume: " + detail);
+      return problem(
+          detail != null && MISSING_OBJECT.matcher(detail).find()
+              ? MISSING_SECRET_OR_CONFIGMAP
+              : VOLUME_MOUNT_FAILED,
+          "pod " + name + " cannot mount a volume: " + detail);
     }
     for (ContainerStatus init : PodFacts.initStatuses(pod)) {
       if (init.getState() != null && init.getState().getRunning() != null) {
-        return ok(INITIALIZING, "init container " + init.getName() + " of pod " + name + " is running");
+        return ok(
+            INITIALIZING, "init container " + init.getName() + " of pod " + name + " is running");
       }
     }
     return ok(STARTING, "pod " + name + " is starting");
   }
 
   /** The Job exists but has no Pod. */
-  static Verdict forJobWithoutPod(String jobName, String jobUid, boolean suspended, List<ObservedEvent> warnings,
+  static Verdict forJobWithoutPod(
+      String jobName,
+      String jobUid,
+      boolean suspended,
+      List<ObservedEvent> warnings,
       boolean podLost) {
     if (suspended) {
       return ok(JOB_SUSPENDED, "Job " + jobName + " is suspended (spec.suspend)");
@@ -103,24 +146,33 @@ final class PendingReasons {
       String raw = failedCreate.message();
       int slot = raw != null ? raw.indexOf(PodContract.WAITING_FOR_A_SLOT) : -1;
       if (slot >= 0) {
-        // Not a problem: the Rig's or a Convoy's budget holds the polecat back until another one finishes.
+        // Not a problem: the Rig's or a Convoy's budget holds the polecat back until another one
+        // finishes.
         return ok(WAITING_FOR_SLOT, clip(raw.substring(slot)));
       }
       String detail = clip(raw);
-      boolean denied = detail != null
-          && (detail.contains("admission webhook") || detail.contains("denied the request"));
-      return problem(denied ? ADMISSION_DENIED : POD_CREATE_FAILED,
+      boolean denied =
+          detail != null
+              && (detail.contains("admission webhook") || detail.contains("denied the request"));
+      return problem(
+          denied ? ADMISSION_DENIED : POD_CREATE_FAILED,
           "Job " + jobName + " cannot create its pod: " + detail);
     }
     if (podLost) {
-      return ok(POD_MISSING, "the pod is gone; waiting for Job " + jobName + " to replace it or to fail");
+      return ok(
+          POD_MISSING, "the pod is gone; waiting for Job " + jobName + " to replace it or to fail");
     }
     return ok(WAITING_FOR_POD, "waiting for Job " + jobName + " to create its pod");
   }
 
   static Verdict forMissingJob(String jobName, String namespace) {
-    return ok(JOB_MISSING, "no Job " + jobName + " in namespace " + namespace
-        + " yet (Argo CD creates it from git after the Polecat)");
+    return ok(
+        JOB_MISSING,
+        "no Job "
+            + jobName
+            + " in namespace "
+            + namespace
+            + " yet (Argo CD creates it from git after the Polecat)");
   }
 
   static String clip(String text) {
@@ -128,7 +180,9 @@ final class PendingReasons {
       return null;
     }
     String oneLine = text.replaceAll("\\s+", " ").trim();
-    return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE - 3) + "...";
+    return oneLine.length() <= MAX_MESSAGE
+        ? oneLine
+        : oneLine.substring(0, MAX_MESSAGE - 3) + "...";
   }
 
   private static ObservedEvent latest(List<ObservedEvent> warnings, String uid, String reason) {
@@ -137,8 +191,10 @@ final class PendingReasons {
     }
     return warnings.stream()
         .filter(e -> uid.equals(e.objectUid()) && reason.equals(e.reason()))
-        .max(Comparator.comparing(ObservedEvent::lastSeen, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(e -> e.message() == null ? "" : e.message()))
+        .max(
+            Comparator.comparing(
+                    ObservedEvent::lastSeen, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(e -> e.message() == null ? "" : e.message()))
         .orElse(null);
   }
 

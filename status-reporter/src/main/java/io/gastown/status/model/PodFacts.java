@@ -20,34 +20,41 @@ import java.util.stream.Stream;
 
 /** Read-only facts about polecat Pods, tolerant of absent fields. */
 public final class PodFacts {
-  /** The names the agent container has: one per agent, and the skeleton Job's placeholder (an unexpanded Pod). */
+  /**
+   * The names the agent container has: one per agent, and the skeleton Job's placeholder (an
+   * unexpanded Pod).
+   */
   private static final List<String> AGENT_CONTAINERS = PodContract.agentContainers();
 
-  private PodFacts() {
-  }
+  private PodFacts() {}
 
   /**
-   * The Pod that speaks for the polecat when there are several (a Job replacing a Pod): one not being deleted, the
-   * newest, ties broken by name so that the choice never depends on list order.
+   * The Pod that speaks for the polecat when there are several (a Job replacing a Pod): one not
+   * being deleted, the newest, ties broken by name so that the choice never depends on list order.
    */
   public static Pod current(List<Pod> pods) {
     return pods.stream()
-        .min(Comparator.comparing(PodFacts::isDeleting)
-            .thenComparing(PodFacts::created, Comparator.nullsLast(Comparator.reverseOrder()))
-            .thenComparing(p -> p.getMetadata().getName(), Comparator.reverseOrder()))
+        .min(
+            Comparator.comparing(PodFacts::isDeleting)
+                .thenComparing(PodFacts::created, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(p -> p.getMetadata().getName(), Comparator.reverseOrder()))
         .orElse(null);
   }
 
   /**
-   * The pods to stop for a polecat retired in place ({@code spec.desiredState: Terminated}, Argo CD's nuke action):
-   * every one that has not finished and is not already being deleted. Empty for any other desiredState.
+   * The pods to stop for a polecat retired in place ({@code spec.desiredState: Terminated}, Argo
+   * CD's nuke action): every one that has not finished and is not already being deleted. Empty for
+   * any other desiredState.
    */
   public static List<Pod> toStop(Polecat polecat, List<Pod> pods) {
-    if (polecat.getSpec() == null || polecat.getSpec().getDesiredState() != DesiredState.Terminated) {
+    if (polecat.getSpec() == null
+        || polecat.getSpec().getDesiredState() != DesiredState.Terminated) {
       return List.of();
     }
-    return pods.stream().filter(p -> !isDeleting(p))
-        .filter(p -> !"Succeeded".equals(phase(p)) && !"Failed".equals(phase(p))).toList();
+    return pods.stream()
+        .filter(p -> !isDeleting(p))
+        .filter(p -> !"Succeeded".equals(phase(p)) && !"Failed".equals(phase(p)))
+        .toList();
   }
 
   static boolean isDeleting(HasMetadata object) {
@@ -59,7 +66,9 @@ public final class PodFacts {
   }
 
   public static String phase(Pod pod) {
-    return pod.getStatus() != null && pod.getStatus().getPhase() != null ? pod.getStatus().getPhase() : "Pending";
+    return pod.getStatus() != null && pod.getStatus().getPhase() != null
+        ? pod.getStatus().getPhase()
+        : "Pending";
   }
 
   static String statusReason(Pod pod) {
@@ -78,38 +87,64 @@ public final class PodFacts {
     if (pod.getStatus() == null || pod.getStatus().getConditions() == null) {
       return null;
     }
-    return pod.getStatus().getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
+    return pod.getStatus().getConditions().stream()
+        .filter(c -> type.equals(c.getType()))
+        .findFirst()
+        .orElse(null);
   }
 
   static List<ContainerStatus> initStatuses(Pod pod) {
     return pod.getStatus() != null && pod.getStatus().getInitContainerStatuses() != null
-        ? pod.getStatus().getInitContainerStatuses() : List.of();
+        ? pod.getStatus().getInitContainerStatuses()
+        : List.of();
   }
 
   static List<ContainerStatus> containerStatuses(Pod pod) {
     return pod.getStatus() != null && pod.getStatus().getContainerStatuses() != null
-        ? pod.getStatus().getContainerStatuses() : List.of();
+        ? pod.getStatus().getContainerStatuses()
+        : List.of();
   }
 
-  /** Init containers first, then the others, each group in spec order (status lists are not ordered). */
+  /**
+   * Init containers first, then the others, each group in spec order (status lists are not
+   * ordered).
+   */
   static List<ContainerStatus> allStatusesInOrder(Pod pod) {
     List<ContainerStatus> ordered = new ArrayList<>();
-    ordered.addAll(inSpecOrder(initStatuses(pod), pod.getSpec() != null ? pod.getSpec().getInitContainers() : null));
-    ordered.addAll(inSpecOrder(containerStatuses(pod), pod.getSpec() != null ? pod.getSpec().getContainers() : null));
+    ordered.addAll(
+        inSpecOrder(
+            initStatuses(pod), pod.getSpec() != null ? pod.getSpec().getInitContainers() : null));
+    ordered.addAll(
+        inSpecOrder(
+            containerStatuses(pod), pod.getSpec() != null ? pod.getSpec().getContainers() : null));
     return ordered;
   }
 
-  /** The agent container's status (the container named by the pod contract), or null when it has none yet. */
+  /**
+   * The agent container's status (the container named by the pod contract), or null when it has
+   * none yet.
+   */
   static ContainerStatus agentStatus(Pod pod) {
-    return containerStatuses(pod).stream().filter(s -> AGENT_CONTAINERS.contains(s.getName())).findFirst()
+    return containerStatuses(pod).stream()
+        .filter(s -> AGENT_CONTAINERS.contains(s.getName()))
+        .findFirst()
         .orElse(null);
   }
 
-  /** Name of the container whose log shows the agent's activity (the pod contract's), or null when it has none. */
+  /**
+   * Name of the container whose log shows the agent's activity (the pod contract's), or null when
+   * it has none.
+   */
   public static String agentContainerName(Pod pod) {
-    List<Container> containers = pod.getSpec() != null && pod.getSpec().getContainers() != null
-        ? pod.getSpec().getContainers() : List.of();
-    return containers.stream().map(Container::getName).filter(AGENT_CONTAINERS::contains).findFirst().orElse(null);
+    List<Container> containers =
+        pod.getSpec() != null && pod.getSpec().getContainers() != null
+            ? pod.getSpec().getContainers()
+            : List.of();
+    return containers.stream()
+        .map(Container::getName)
+        .filter(AGENT_CONTAINERS::contains)
+        .findFirst()
+        .orElse(null);
   }
 
   /** When the agent container started, else when the kubelet started the Pod. */
@@ -141,11 +176,14 @@ public final class PodFacts {
   /** The first container that exited non-zero, in init-then-main spec order. */
   static ContainerStatus firstFailedContainer(Pod pod) {
     return allStatusesInOrder(pod).stream()
-        .filter(s -> {
-          ContainerStateTerminated t = s.getState() != null ? s.getState().getTerminated() : null;
-          return t != null && t.getExitCode() != null && t.getExitCode() != 0;
-        })
-        .findFirst().orElse(null);
+        .filter(
+            s -> {
+              ContainerStateTerminated t =
+                  s.getState() != null ? s.getState().getTerminated() : null;
+              return t != null && t.getExitCode() != null && t.getExitCode() != 0;
+            })
+        .findFirst()
+        .orElse(null);
   }
 
   /** The work branch the webhook gave the Pod, or null when the Pod does not say. */
@@ -154,12 +192,21 @@ public final class PodFacts {
       return null;
     }
     return Stream.concat(
-            pod.getSpec().getInitContainers() != null ? pod.getSpec().getInitContainers().stream() : Stream.empty(),
-            pod.getSpec().getContainers() != null ? pod.getSpec().getContainers().stream() : Stream.empty())
+            pod.getSpec().getInitContainers() != null
+                ? pod.getSpec().getInitContainers().stream()
+                : Stream.empty(),
+            pod.getSpec().getContainers() != null
+                ? pod.getSpec().getContainers().stream()
+                : Stream.empty())
         .flatMap(c -> c.getEnv() != null ? c.getEnv().stream() : Stream.<EnvVar>empty())
-        .filter(e -> PodContract.Env.WORK_BRANCH.equals(e.getName()) && e.getValue() != null && !e.getValue().isBlank())
+        .filter(
+            e ->
+                PodContract.Env.WORK_BRANCH.equals(e.getName())
+                    && e.getValue() != null
+                    && !e.getValue().isBlank())
         .map(EnvVar::getValue)
-        .findFirst().orElse(null);
+        .findFirst()
+        .orElse(null);
   }
 
   /** The image a container runs, from the Pod spec. */
@@ -168,24 +215,33 @@ public final class PodFacts {
       return null;
     }
     return Stream.concat(
-            pod.getSpec().getInitContainers() != null ? pod.getSpec().getInitContainers().stream() : Stream.empty(),
-            pod.getSpec().getContainers() != null ? pod.getSpec().getContainers().stream() : Stream.empty())
+            pod.getSpec().getInitContainers() != null
+                ? pod.getSpec().getInitContainers().stream()
+                : Stream.empty(),
+            pod.getSpec().getContainers() != null
+                ? pod.getSpec().getContainers().stream()
+                : Stream.empty())
         .filter(c -> container.equals(c.getName()))
         .map(Container::getImage)
         .filter(Objects::nonNull)
-        .findFirst().orElse(null);
+        .findFirst()
+        .orElse(null);
   }
 
-  private static List<ContainerStatus> inSpecOrder(List<ContainerStatus> statuses, List<Container> spec) {
+  private static List<ContainerStatus> inSpecOrder(
+      List<ContainerStatus> statuses, List<Container> spec) {
     if (spec == null || spec.isEmpty()) {
       return statuses.stream().sorted(Comparator.comparing(ContainerStatus::getName)).toList();
     }
     List<String> order = spec.stream().map(Container::getName).toList();
     return statuses.stream()
-        .sorted(Comparator.comparingInt((ContainerStatus s) -> {
-          int index = order.indexOf(s.getName());
-          return index < 0 ? Integer.MAX_VALUE : index;
-        }).thenComparing(ContainerStatus::getName))
+        .sorted(
+            Comparator.comparingInt(
+                    (ContainerStatus s) -> {
+                      int index = order.indexOf(s.getName());
+                      return index < 0 ? Integer.MAX_VALUE : index;
+                    })
+                .thenComparing(ContainerStatus::getName))
         .toList();
   }
 }

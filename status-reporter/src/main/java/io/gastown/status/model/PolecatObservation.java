@@ -18,8 +18,14 @@ import java.util.Objects;
  * @param logActivity what the bounded log probe saw
  * @param now the reporter's clock
  */
-public record PolecatObservation(Polecat polecat, Job job, List<Pod> pods, List<ObservedEvent> warnings,
-    WitnessSettings settings, LogActivity logActivity, Instant now) {
+public record PolecatObservation(
+    Polecat polecat,
+    Job job,
+    List<Pod> pods,
+    List<ObservedEvent> warnings,
+    WitnessSettings settings,
+    LogActivity logActivity,
+    Instant now) {
 
   public PolecatObservation {
     Objects.requireNonNull(polecat, "polecat");

@@ -6,16 +6,21 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-/** RFC 3339 timestamps as Kubernetes writes them: UTC, whole seconds ({@code 2026-11-21T20:41:58Z}). */
+/**
+ * RFC 3339 timestamps as Kubernetes writes them: UTC, whole seconds ({@code 2026-11-21T20:41:58Z}).
+ */
 public final class Timestamps {
-  private Timestamps() {
-  }
+  private Timestamps() {}
 
   public static String format(Instant instant) {
-    return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    return instant == null
+        ? null
+        : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
   }
 
-  /** The instant of an RFC 3339 timestamp, or null when it is absent or unreadable (never throws). */
+  /**
+   * The instant of an RFC 3339 timestamp, or null when it is absent or unreadable (never throws).
+   */
   public static Instant parse(String text) {
     if (text == null || text.isBlank()) {
       return null;
@@ -42,7 +47,10 @@ public final class Timestamps {
     return a.isAfter(b) ? a : b;
   }
 
-  /** How long ago {@code then} was; zero when {@code then} lies in the future (a clock ahead of ours). */
+  /**
+   * How long ago {@code then} was; zero when {@code then} lies in the future (a clock ahead of
+   * ours).
+   */
   public static java.time.Duration elapsed(Instant then, Instant now) {
     java.time.Duration elapsed = java.time.Duration.between(then, now);
     return elapsed.isNegative() ? java.time.Duration.ZERO : elapsed;

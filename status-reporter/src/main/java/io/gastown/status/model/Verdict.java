@@ -8,13 +8,20 @@ import java.time.Instant;
  *
  * @param phase the phase
  * @param reason a CamelCase reason for the conditions, e.g. Unschedulable
- * @param message what a person should read, stable while nothing changes (no "for 3m" that ages every check)
+ * @param message what a person should read, stable while nothing changes (no "for 3m" that ages
+ *     every check)
  * @param since when this most likely began (used for condition transition times), or null for now
- * @param readySince when the Ready condition most likely took its status; differs from {@code since} only for a
- *     polecat Stuck in Pending, which has not been ready since its pending period began
+ * @param readySince when the Ready condition most likely took its status; differs from {@code
+ *     since} only for a polecat Stuck in Pending, which has not been ready since its pending period
+ *     began
  * @param problem whether the reason is something a person has to fix (a Degraded condition)
  */
-record Verdict(PolecatPhase phase, String reason, String message, Instant since, Instant readySince,
+record Verdict(
+    PolecatPhase phase,
+    String reason,
+    String message,
+    Instant since,
+    Instant readySince,
     boolean problem) {
 
   static Verdict of(PolecatPhase phase, String reason, String message, Instant since) {

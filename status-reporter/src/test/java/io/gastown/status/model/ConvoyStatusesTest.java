@@ -29,10 +29,14 @@ class ConvoyStatusesTest {
 
   @Test
   void progressCountsDoneBeads() {
-    ConvoyStatus status = ConvoyStatuses.compute(convoy("gt-1", "gt-2", "gt-3"), List.of(
-        polecat("a", "gt-1", PolecatPhase.Done, "2026-11-21T11:50:00Z"),
-        polecat("b", "gt-2", PolecatPhase.Working, null),
-        polecat("c", "gt-3", PolecatPhase.Done, "2026-11-21T11:55:00Z")), NOW);
+    ConvoyStatus status =
+        ConvoyStatuses.compute(
+            convoy("gt-1", "gt-2", "gt-3"),
+            List.of(
+                polecat("a", "gt-1", PolecatPhase.Done, "2026-11-21T11:50:00Z"),
+                polecat("b", "gt-2", PolecatPhase.Working, null),
+                polecat("c", "gt-3", PolecatPhase.Done, "2026-11-21T11:55:00Z")),
+            NOW);
 
     assertThat(status.getPhase()).isEqualTo(ConvoyPhase.InProgress);
     assertThat(status.getProgress()).isEqualTo("2/3");
@@ -46,24 +50,30 @@ class ConvoyStatusesTest {
 
   @Test
   void allDoneIsCompleteWhenTheLastFinished() {
-    ConvoyStatus status = ConvoyStatuses.compute(convoy("gt-1", "gt-2", "gt-3"), List.of(
-        polecat("a", "gt-1", PolecatPhase.Done, "2026-11-21T11:50:00Z"),
-        polecat("b", "gt-2", PolecatPhase.Done, "2026-11-21T11:58:00Z"),
-        polecat("c", "gt-3", PolecatPhase.Done, "2026-11-21T11:55:00Z")), NOW);
+    ConvoyStatus status =
+        ConvoyStatuses.compute(
+            convoy("gt-1", "gt-2", "gt-3"),
+            List.of(
+                polecat("a", "gt-1", PolecatPhase.Done, "2026-11-21T11:50:00Z"),
+                polecat("b", "gt-2", PolecatPhase.Done, "2026-11-21T11:58:00Z"),
+                polecat("c", "gt-3", PolecatPhase.Done, "2026-11-21T11:55:00Z")),
+            NOW);
 
     assertThat(status.getPhase()).isEqualTo(ConvoyPhase.Complete);
     assertThat(status.getProgress()).isEqualTo("3/3");
     assertThat(status.getCompletedAt()).isEqualTo("2026-11-21T11:58:00Z");
     assertThat(condition(status, "Succeeded").getStatus()).isEqualTo("True");
-    assertThat(condition(status, "Succeeded").getLastTransitionTime()).isEqualTo("2026-11-21T11:58:00Z");
+    assertThat(condition(status, "Succeeded").getLastTransitionTime())
+        .isEqualTo("2026-11-21T11:58:00Z");
   }
 
   @Test
   void aFailedBeadWithNothingLeftToRunFailsTheConvoy() {
-    List<Polecat> polecats = List.of(
-        polecat("a", "gt-1", PolecatPhase.Done, "2026-11-21T11:50:00Z"),
-        polecat("b", "gt-2", PolecatPhase.Failed, "2026-11-21T11:52:00Z"),
-        polecat("c", "gt-3", PolecatPhase.Working, null));
+    List<Polecat> polecats =
+        List.of(
+            polecat("a", "gt-1", PolecatPhase.Done, "2026-11-21T11:50:00Z"),
+            polecat("b", "gt-2", PolecatPhase.Failed, "2026-11-21T11:52:00Z"),
+            polecat("c", "gt-3", PolecatPhase.Working, null));
 
     ConvoyStatus running = ConvoyStatuses.compute(convoy("gt-1", "gt-2", "gt-3"), polecats, NOW);
     assertThat(running.getPhase()).isEqualTo(ConvoyPhase.InProgress);
@@ -80,9 +90,13 @@ class ConvoyStatusesTest {
 
   @Test
   void aFailedBeadSlungAgainIsPendingOnceMore() {
-    ConvoyStatus status = ConvoyStatuses.compute(convoy("gt-1"), List.of(
-        polecat("a", "gt-1", PolecatPhase.Failed, "2026-11-21T11:50:00Z"),
-        polecat("b", "gt-1", PolecatPhase.Pending, null)), NOW);
+    ConvoyStatus status =
+        ConvoyStatuses.compute(
+            convoy("gt-1"),
+            List.of(
+                polecat("a", "gt-1", PolecatPhase.Failed, "2026-11-21T11:50:00Z"),
+                polecat("b", "gt-1", PolecatPhase.Pending, null)),
+            NOW);
 
     assertThat(status.getPhase()).isEqualTo(ConvoyPhase.InProgress);
     assertThat(status.getPendingBeads()).containsExactly("gt-1");
@@ -94,7 +108,8 @@ class ConvoyStatusesTest {
     Polecat otherRig = polecat("x", "gt-1", PolecatPhase.Done, "2026-11-21T11:50:00Z");
     otherRig.getSpec().setRig("elsewhere");
 
-    ConvoyStatus status = ConvoyStatuses.compute(convoy("gt-1", "gt-1", "gt-2"), List.of(otherRig), NOW);
+    ConvoyStatus status =
+        ConvoyStatuses.compute(convoy("gt-1", "gt-1", "gt-2"), List.of(otherRig), NOW);
 
     assertThat(status.getProgress()).isEqualTo("0/2");
     assertThat(status.getPhase()).isEqualTo(ConvoyPhase.Pending);
@@ -113,8 +128,10 @@ class ConvoyStatusesTest {
   @Test
   void recomputingWithTheStoredStatusChangesNothing() {
     Convoy convoy = convoy("gt-1", "gt-2");
-    List<Polecat> polecats = List.of(polecat("a", "gt-1", PolecatPhase.Done, "2026-11-21T11:50:00Z"),
-        polecat("b", "gt-2", PolecatPhase.Done, "2026-11-21T11:51:00Z"));
+    List<Polecat> polecats =
+        List.of(
+            polecat("a", "gt-1", PolecatPhase.Done, "2026-11-21T11:50:00Z"),
+            polecat("b", "gt-2", PolecatPhase.Done, "2026-11-21T11:51:00Z"));
     convoy.setStatus(ConvoyStatuses.compute(convoy, polecats, NOW));
 
     ConvoyStatus later = ConvoyStatuses.compute(convoy, polecats, NOW.plusSeconds(600));
@@ -124,8 +141,12 @@ class ConvoyStatusesTest {
 
   static Convoy convoy(String... beads) {
     Convoy convoy = new Convoy();
-    convoy.setMetadata(new ObjectMetaBuilder().withName("cv-1").withNamespace(Fixtures.NAMESPACE).withGeneration(1L)
-        .build());
+    convoy.setMetadata(
+        new ObjectMetaBuilder()
+            .withName("cv-1")
+            .withNamespace(Fixtures.NAMESPACE)
+            .withGeneration(1L)
+            .build());
     ConvoySpec spec = new ConvoySpec();
     spec.setDescription("three beads");
     spec.setTrackedBeads(List.of(beads));
@@ -144,7 +165,11 @@ class ConvoyStatusesTest {
     return polecat;
   }
 
-  private static io.fabric8.kubernetes.api.model.Condition condition(ConvoyStatus status, String type) {
-    return status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst().orElseThrow();
+  private static io.fabric8.kubernetes.api.model.Condition condition(
+      ConvoyStatus status, String type) {
+    return status.getConditions().stream()
+        .filter(c -> type.equals(c.getType()))
+        .findFirst()
+        .orElseThrow();
   }
 }

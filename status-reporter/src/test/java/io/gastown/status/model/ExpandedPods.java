@@ -13,17 +13,17 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The Pods the expansion makes, taken from the generator's golden cases (generator/src/test/resources/expand), so
- * that the status tests read exactly the shape the webhook produces: a change to it that the reporter cannot read
- * fails here.
+ * The Pods the expansion makes, taken from the generator's golden cases
+ * (generator/src/test/resources/expand), so that the status tests read exactly the shape the
+ * webhook produces: a change to it that the reporter cannot read fails here.
  */
 final class ExpandedPods {
   static final Path CASES = Golden.root().resolve("generator/src/test/resources/expand");
+
   /** The case the hand-written fixtures take their Pod spec from. */
   static final String DEFAULT_CASE = "claude-api-key";
 
-  private ExpandedPods() {
-  }
+  private ExpandedPods() {}
 
   /** One golden case that expands: its Polecat and the expanded Pod. */
   record Case(String name, Polecat polecat, Pod pod) {
@@ -35,9 +35,14 @@ final class ExpandedPods {
 
   static List<Case> all() {
     try (Stream<Path> dirs = Files.list(CASES)) {
-      return dirs.filter(d -> Files.exists(d.resolve("expected.yaml"))).sorted()
-          .map(d -> new Case(d.getFileName().toString(), read(d.resolve("polecat.yaml"), Polecat.class),
-              read(d.resolve("expected.yaml"), Pod.class)))
+      return dirs.filter(d -> Files.exists(d.resolve("expected.yaml")))
+          .sorted()
+          .map(
+              d ->
+                  new Case(
+                      d.getFileName().toString(),
+                      read(d.resolve("polecat.yaml"), Polecat.class),
+                      read(d.resolve("expected.yaml"), Pod.class)))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -19,8 +19,12 @@ class PodFactsTest {
     Pod failed = pod("failed", "Failed", false);
     Pod deleting = pod("deleting", "Running", true);
 
-    assertThat(PodFacts.toStop(polecat(DesiredState.Terminated), List.of(running, pending, done, failed, deleting)))
-        .extracting(p -> p.getMetadata().getName()).containsExactly("running", "pending");
+    assertThat(
+            PodFacts.toStop(
+                polecat(DesiredState.Terminated),
+                List.of(running, pending, done, failed, deleting)))
+        .extracting(p -> p.getMetadata().getName())
+        .containsExactly("running", "pending");
   }
 
   @Test
@@ -28,7 +32,9 @@ class PodFactsTest {
     List<Pod> pods = List.of(pod("running", "Running", false));
     assertThat(PodFacts.toStop(polecat(DesiredState.Working), pods)).isEmpty();
     assertThat(PodFacts.toStop(polecat(DesiredState.Idle), pods)).isEmpty();
-    assertThat(PodFacts.toStop(new Polecat(), pods)).as("no spec: the CRD default, Working").isEmpty();
+    assertThat(PodFacts.toStop(new Polecat(), pods))
+        .as("no spec: the CRD default, Working")
+        .isEmpty();
   }
 
   private static Polecat polecat(DesiredState state) {
@@ -40,8 +46,14 @@ class PodFactsTest {
   }
 
   private static Pod pod(String name, String phase, boolean deleting) {
-    return new PodBuilder().withNewMetadata().withName(name)
-        .withDeletionTimestamp(deleting ? "2026-12-04T10:00:00Z" : null).endMetadata()
-        .withNewStatus().withPhase(phase).endStatus().build();
+    return new PodBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withDeletionTimestamp(deleting ? "2026-12-04T10:00:00Z" : null)
+        .endMetadata()
+        .withNewStatus()
+        .withPhase(phase)
+        .endStatus()
+        .build();
   }
 }
