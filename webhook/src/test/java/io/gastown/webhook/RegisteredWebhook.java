@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientCon
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.WebhookClientConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gastown.expand.PlatformConfig;
+import io.gastown.model.GasTown;
 import io.gastown.model.Polecat;
 import io.gastown.model.Rig;
 import io.gastown.model.Serialization;
@@ -100,7 +101,7 @@ final class RegisteredWebhook implements AutoCloseable {
             new NamespaceBuilder()
                 .withNewMetadata()
                 .withName(namespace)
-                .addToLabels("gastown.io/polecats", "enabled")
+                .addToLabels(GasTown.LABEL_NAMESPACE_OPT_IN, GasTown.NAMESPACE_OPT_IN_VALUE)
                 .endMetadata()
                 .build())
         .create();

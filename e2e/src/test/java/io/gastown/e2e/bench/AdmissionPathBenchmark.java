@@ -293,7 +293,7 @@ public final class AdmissionPathBenchmark {
             new NamespaceBuilder()
                 .withNewMetadata()
                 .withName(NAMESPACE)
-                .addToLabels("gastown.io/polecats", "enabled")
+                .addToLabels(GasTown.LABEL_NAMESPACE_OPT_IN, GasTown.NAMESPACE_OPT_IN_VALUE)
                 .endMetadata()
                 .build())
         .create();

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.gastown.expand.PlatformConfig;
 import io.gastown.model.AdmissionPolicy;
 import io.gastown.model.Agent;
+import io.gastown.model.GasTown;
 import io.gastown.model.Polecat;
 import io.gastown.model.Rig;
 import io.gastown.model.RigSettings;
@@ -304,7 +305,7 @@ public final class AdmissionBenchmark {
                 new NamespaceBuilder()
                     .withNewMetadata()
                     .withName(namespace)
-                    .addToLabels("gastown.io/polecats", "enabled")
+                    .addToLabels(GasTown.LABEL_NAMESPACE_OPT_IN, GasTown.NAMESPACE_OPT_IN_VALUE)
                     .endMetadata()
                     .build())
             .create();
