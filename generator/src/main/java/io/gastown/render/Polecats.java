@@ -10,6 +10,7 @@ import io.gastown.model.Polecat;
 import io.gastown.model.PolecatSpec;
 import io.gastown.model.Rig;
 import io.gastown.model.RigSettings;
+import io.gastown.model.Serialization;
 
 /**
  * Builds the Polecat of a sling from the Rig, so that each Polecat says everything about its work
@@ -36,10 +37,6 @@ public final class Polecats {
     spec.setRig(rig.getMetadata().getName());
     spec.setBeadID(request.beadId());
     spec.setTaskDescription(request.task());
-    // Left out (the CRD defaults it to Working) so that Argo CD's nuke action, which sets
-    // Terminated, is not undone by
-    // self-heal: a field git does not mention is not drift.
-    spec.setDesiredState(null);
     spec.setExecutionMode(ExecutionMode.kubernetes);
     spec.setAgent(firstNonNull(request.agent(), settings.getAgent(), Agent.CLAUDE_CODE));
     spec.setKubernetes(kubernetes);
@@ -48,9 +45,25 @@ public final class Polecats {
       agentConfig.setModel(request.model());
       spec.setAgentConfig(agentConfig);
     }
+    return named(rig, spec, request.name());
+  }
 
+  /**
+   * A new polecat with the spec of another one (e.g. as it was at an earlier commit: {@code kubectl
+   * gt polecat rerun}): the same bead, agent, branches and secrets, under a new name in the rig's
+   * namespace. The spec is copied, not shared.
+   */
+  public static Polecat withSpec(Rig rig, PolecatSpec spec, String name) {
+    PolecatSpec copy = Serialization.jsonMapper().convertValue(spec, PolecatSpec.class);
+    return named(rig, copy, name);
+  }
+
+  private static Polecat named(Rig rig, PolecatSpec spec, String name) {
+    // Left out (the CRD defaults it to Working) so that Argo CD's nuke action, which sets
+    // Terminated, is not undone by self-heal: a field git does not mention is not drift.
+    spec.setDesiredState(null);
     ObjectMeta metadata = new ObjectMeta();
-    metadata.setName(request.name());
+    metadata.setName(name);
     metadata.setNamespace(RigManifests.namespaceOf(rig));
     Polecat polecat = new Polecat();
     polecat.setMetadata(metadata);

@@ -5,6 +5,7 @@ import io.gastown.cli.git.Changes;
 import io.gastown.cli.git.RepositoryState;
 import io.gastown.model.NamepoolTheme;
 import io.gastown.model.Polecat;
+import io.gastown.model.PolecatSpec;
 import io.gastown.model.Rig;
 import io.gastown.render.PolecatManifests;
 import io.gastown.render.PolecatRequest;
@@ -15,6 +16,7 @@ import io.gastown.validation.PolecatBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -38,27 +40,72 @@ public final class Slinging {
       NamepoolTheme theme,
       String agentImage,
       Changes changes) {
+    return place(
+        state,
+        rig,
+        requests.stream().map(PolecatRequest::name).toList(),
+        theme,
+        agentImage,
+        changes,
+        (i, name) -> {
+          PolecatRequest request = requests.get(i);
+          Polecat polecat = Polecats.create(rig, request.withName(name));
+          String workBranch = polecat.getSpec().getKubernetes().getWorkBranch();
+          if (request.workBranch() == null && !isBranch(workBranch)) {
+            throw GtException.invalid(
+                "bead ID '"
+                    + request.beadId()
+                    + "' makes the work branch '"
+                    + workBranch
+                    + "', which is not a valid branch name: give one with --work-branch");
+          }
+          return polecat;
+        });
+  }
+
+  /**
+   * Adds a polecat with the given spec (another polecat's, e.g. as it was at an earlier commit) to
+   * the changes, named, counted, validated and rendered as {@link #sling} does.
+   *
+   * @param name the new polecat's name, or null for a themed one
+   */
+  public static Polecat sling(
+      RepositoryState state,
+      Rig rig,
+      PolecatSpec spec,
+      String name,
+      NamepoolTheme theme,
+      String agentImage,
+      Changes changes) {
+    return place(
+            state,
+            rig,
+            java.util.Collections.singletonList(name),
+            theme,
+            agentImage,
+            changes,
+            (i, chosen) -> Polecats.withSpec(rig, spec, chosen))
+        .get(0);
+  }
+
+  private static List<Polecat> place(
+      RepositoryState state,
+      Rig rig,
+      List<String> requestedNames,
+      NamepoolTheme theme,
+      String agentImage,
+      Changes changes,
+      BiFunction<Integer, String, Polecat> build) {
     String rigName = rig.getMetadata().getName();
     List<String> current = state.polecats(rigName);
-    requireCapacity(rig, current.size(), requests.size());
-    List<String> names = names(state, rig, requests, theme, current);
-    List<Polecat> polecats = new ArrayList<>(requests.size());
-    for (int i = 0; i < requests.size(); i++) {
-      Polecat polecat = Polecats.create(rig, requests.get(i).withName(names.get(i)));
-      String workBranch = polecat.getSpec().getKubernetes().getWorkBranch();
-      if (requests.get(i).workBranch() == null && !isBranch(workBranch)) {
-        throw GtException.invalid(
-            "bead ID '"
-                + requests.get(i).beadId()
-                + "' makes the work branch '"
-                + workBranch
-                + "', which is not a valid branch name: give one with --work-branch");
-      }
-      polecats.add(polecat);
+    requireCapacity(rig, current.size(), requestedNames.size());
+    List<String> names = names(state, rig, requestedNames, theme, current);
+    List<Polecat> polecats = new ArrayList<>(names.size());
+    for (int i = 0; i < names.size(); i++) {
+      polecats.add(build.apply(i, names.get(i)));
     }
     // Validating and rendering are pure and independent per polecat: spread a big convoy over the
-    // cores; the
-    // files are collected in request order, so the result is the same as one by one.
+    // cores; the files are collected in request order, so the result is the same as one by one.
     List<RenderedFile> files =
         IntStream.range(0, polecats.size())
             .parallel()
@@ -86,17 +133,17 @@ public final class Slinging {
   private static List<String> names(
       RepositoryState state,
       Rig rig,
-      List<PolecatRequest> requests,
+      List<String> requested,
       NamepoolTheme theme,
       List<String> current) {
     String rigName = rig.getMetadata().getName();
-    long unnamed = requests.stream().filter(r -> r.name() == null).count();
+    long unnamed = requested.stream().filter(java.util.Objects::isNull).count();
     Set<String> taken = unnamed > 0 ? state.polecatNamesEverUsed(rigName) : Set.copyOf(current);
-    for (PolecatRequest request : requests) {
-      if (request.name() != null && current.contains(request.name())) {
+    for (String name : requested) {
+      if (name != null && current.contains(name)) {
         throw GtException.invalid(
             "polecat '"
-                + request.name()
+                + name
                 + "' already exists in rig "
                 + rigName
                 + ": choose "
@@ -104,15 +151,15 @@ public final class Slinging {
       }
     }
     Set<String> takenAndGiven = new java.util.HashSet<>(taken);
-    requests.stream().filter(r -> r.name() != null).forEach(r -> takenAndGiven.add(r.name()));
+    requested.stream().filter(java.util.Objects::nonNull).forEach(takenAndGiven::add);
     List<String> themed =
         unnamed == 0
             ? List.of()
             : ThemedNames.allocate(themeOf(rig, theme), rigName, takenAndGiven, (int) unnamed);
-    List<String> names = new ArrayList<>(requests.size());
+    List<String> names = new ArrayList<>(requested.size());
     int next = 0;
-    for (PolecatRequest request : requests) {
-      names.add(request.name() != null ? request.name() : themed.get(next++));
+    for (String name : requested) {
+      names.add(name != null ? name : themed.get(next++));
     }
     for (String name : names) {
       Inputs.polecatName(name, "polecat name");

@@ -19,10 +19,16 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
@@ -143,6 +149,77 @@ public final class RepositoryState {
       throw GtException.repo("cannot read the history of " + directory + ": " + e.getMessage(), e);
     }
     return names;
+  }
+
+  /**
+   * The commit a revision names: a SHA (also abbreviated), a tag, a branch, {@code HEAD~2}, ...;
+   * exit code 3 when it names none, 4 when it is not a revision or not a commit.
+   *
+   * @param what how the command line calls it, e.g. {@code --from}
+   */
+  public Revision revision(String given, String what) {
+    if (repository == null) {
+      throw GtException.repo(root + " has no git history: run the command in a git repository");
+    }
+    ObjectId commit;
+    try {
+      ObjectId id = repository.resolve(given);
+      if (id == null) {
+        throw GtException.notFound(
+            what
+                + " '"
+                + given
+                + "' names no commit of "
+                + root
+                + ": give a SHA, tag, branch or HEAD~N that `git -C "
+                + root
+                + " log --oneline` shows");
+      }
+      try (RevWalk walk = new RevWalk(repository)) {
+        commit = walk.parseCommit(id).getId();
+      }
+    } catch (AmbiguousObjectException e) {
+      throw GtException.invalid(
+          what + " '" + given + "' is an ambiguous abbreviated SHA: give more of its digits");
+    } catch (RevisionSyntaxException e) {
+      throw GtException.invalid(
+          what
+              + " '"
+              + given
+              + "' is not a git revision: give a SHA, tag, branch or HEAD~N, e.g. HEAD~2");
+    } catch (IncorrectObjectTypeException e) {
+      throw GtException.invalid(
+          what + " '" + given + "' names a file or tree, not a commit: give a commit, e.g. HEAD~2");
+    } catch (MissingObjectException e) {
+      throw GtException.notFound(
+          what
+              + " '"
+              + given
+              + "' names no commit of "
+              + root
+              + " (the object is missing): fetch it, or give a commit that `git -C "
+              + root
+              + " log --oneline` shows");
+    } catch (IOException e) {
+      throw GtException.repo("cannot resolve " + what + " '" + given + "': " + e.getMessage(), e);
+    }
+    return new Revision(given, commit);
+  }
+
+  /** The file's text as it was at the revision; empty when it did not exist there. */
+  public Optional<String> readAt(Revision revision, String path) {
+    try (RevWalk walk = new RevWalk(repository);
+        TreeWalk file =
+            TreeWalk.forPath(repository, path, walk.parseCommit(revision.commit()).getTree())) {
+      if (file == null || (file.getRawMode(0) & FileMode.TYPE_MASK) != FileMode.TYPE_FILE) {
+        return Optional.empty();
+      }
+      byte[] bytes = repository.open(file.getObjectId(0)).getBytes();
+      return Optional.of(new String(bytes, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw GtException.repo(
+          "cannot read " + path + " at " + revision + " in " + root + ": " + e.getMessage(), e);
+    }
   }
 
   private List<String> names(String directory) {

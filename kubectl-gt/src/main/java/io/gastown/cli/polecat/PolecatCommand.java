@@ -14,10 +14,12 @@ import picocli.CommandLine.Command;
       "  kubectl gt polecat status my-rig/furiosa",
       "  kubectl gt polecat logs my-rig/furiosa -f",
       "  kubectl gt polecat preview my-rig/furiosa",
-      "  kubectl gt polecat nuke my-rig/furiosa"
+      "  kubectl gt polecat nuke my-rig/furiosa",
+      "  kubectl gt polecat rerun my-rig/furiosa --from HEAD~3"
     },
     subcommands = {
       PolecatNukeCommand.class,
+      PolecatRerunCommand.class,
       PolecatListCommand.class,
       PolecatStatusCommand.class,
       PolecatLogsCommand.class,
