@@ -202,6 +202,19 @@ class PolecatRerunTest {
   }
 
   @Test
+  void aFileThatIsNotYamlAtThatCommitIsRefusedNamingItAndTheCommit() throws Exception {
+    commitByHand(FURIOSA, "kind: [\n", "broken");
+
+    Cli result = fixture.gt("polecat", "rerun", "shop/furiosa");
+
+    assertThat(result.exit()).as(result.toString()).isEqualTo(ExitCode.INVALID_INPUT);
+    assertThat(result.err())
+        .startsWith("error: " + FURIOSA + " at commit HEAD (")
+        .contains("is not valid YAML (", "rerun from another commit");
+    assertThat(result.err().lines()).hasSize(1);
+  }
+
+  @Test
   void theRigsMaxPolecatsHoldsAsForSling() throws Exception {
     Path rigFile = fixture.repo.resolve("rigs/shop/rig.yaml");
     commitByHand(

@@ -179,13 +179,16 @@ public class PolecatRerunCommand extends WriteCommand<PolecatRerunCommand.Rerun>
                               + " holds no Polecat: rerun from another commit (`"
                               + log
                               + "`)"));
-    } catch (UncheckedIOException e) {
+    } catch (GtException e) {
+      throw e;
+    } catch (RuntimeException e) { // UncheckedIOException, or the YAML parser's own
+      Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
       throw GtException.invalid(
           file
               + " at commit "
               + revision
               + " is not valid YAML ("
-              + e.getCause().getMessage().lines().findFirst().orElse("")
+              + String.valueOf(cause.getMessage()).lines().findFirst().orElse("").strip()
               + "): rerun from another commit (`"
               + log
               + "`)");
