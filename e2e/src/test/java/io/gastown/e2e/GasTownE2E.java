@@ -226,6 +226,21 @@ class GasTownE2E {
             });
     assertThat(client.resources(Polecat.class).inNamespace("gt-shop").withName(second).get())
         .isNotNull();
+
+    // The nuked polecat run again as it was before its nuke: a new polecat for the same bead.
+    String again = slung(gt.ok("polecat", "rerun", "shop/" + first, "--from", "HEAD~1"));
+    assertThat(again).isNotIn(first, second);
+    awaitSynced("shop");
+    await().atMost(PATIENCE).until(() -> phase("shop/" + again), "Done"::equals);
+    assertThat(
+            client
+                .resources(Polecat.class)
+                .inNamespace("gt-shop")
+                .withName(again)
+                .get()
+                .getSpec()
+                .getBeadID())
+        .isEqualTo("sh-1");
   }
 
   @Test
