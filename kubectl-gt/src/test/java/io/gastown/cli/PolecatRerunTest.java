@@ -253,6 +253,71 @@ class PolecatRerunTest {
     }
   }
 
+  @Test
+  void concurrentRerunsFromSixClonesAllLandWithDistinctNames() throws Exception {
+    Path bare = directory.resolve("remote.git");
+    Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
+    GitOpsFixture first = new GitOpsFixture(directory.resolve("home"), directory.resolve("c-0"));
+    first.ok("init", "--remote", bare.toString());
+    first.ok(
+        "rig", "create", "shop", "--git-url", "git@github.com:acme/shop.git", "--prefix", "sh");
+    first.ok(sling("sh-1", "Fix the login form"));
+    String slung = first.head().name();
+    List<GitOpsFixture> clones = new java.util.ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      GitOpsFixture clone =
+          new GitOpsFixture(directory.resolve("home"), directory.resolve("c-" + i));
+      clone.ok("init", "--remote", bare.toString());
+      clones.add(clone);
+    }
+
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(clones.size());
+    var start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<Cli>> results = new java.util.ArrayList<>();
+    for (int i = 0; i < clones.size(); i++) {
+      GitOpsFixture clone = clones.get(i);
+      String from = i % 2 == 0 ? "HEAD" : slung;
+      // Six people: one author running the same command from the same commit in the same second
+      // makes the very same commit, which git rightly lands once.
+      String author = "--author=Person " + i + " <p" + i + "@example.com>";
+      results.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return clone.gt("polecat", "rerun", "shop/furiosa", "--from", from, author);
+              }));
+    }
+    start.countDown();
+    pool.shutdown();
+    assertThat(pool.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+    for (var result : results) {
+      assertThat(result.get().exit()).as(result.get().toString()).isZero();
+    }
+
+    try (Git remote = Git.open(bare.toFile())) {
+      List<String> names = new java.util.ArrayList<>();
+      for (RevCommit commit : remote.log().call()) {
+        String message = commit.getShortMessage(); // polecat rerun shop/furiosa at X as NAME (...)
+        if (message.startsWith("polecat rerun shop/furiosa at ")) {
+          names.add(message.replaceAll(".* as (\\S+) \\(bead sh-1\\)$", "$1"));
+        }
+      }
+      assertThat(names).hasSize(6).doesNotHaveDuplicates().doesNotContain("furiosa");
+      String expected = slingsOwn(names.get(0), "sh-1", "Fix the login form");
+      try (TreeWalk file =
+          TreeWalk.forPath(
+              remote.getRepository(),
+              "rigs/shop/polecats/" + names.get(0) + ".yaml",
+              remote
+                  .getRepository()
+                  .parseCommit(remote.getRepository().resolve("main"))
+                  .getTree())) {
+        assertThat(new String(remote.getRepository().open(file.getObjectId(0)).getBytes()))
+            .isEqualTo(expected);
+      }
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
