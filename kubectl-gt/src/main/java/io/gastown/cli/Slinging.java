@@ -20,8 +20,8 @@ import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 /**
- * Puts polecats into a rig's directory: names them, builds them from the Rig, validates and renders
- * them.
+ * Puts polecats into a rig's directory: names them, builds them from the Rig (or from another
+ * polecat's spec: {@code polecat rerun}), validates and renders them.
  */
 public final class Slinging {
   private Slinging() {}
