@@ -2,11 +2,11 @@
 # Provisions what the real node of the test environment runs (test-support's LocalNode), next to the control
 # plane of hack/control-plane.sh:
 #   - Debian packages: runc, containerd, the CNI plugins (/usr/lib/cni), iptables (kube-proxy),
-#     busybox-static and gcc (the node's two images), iproute2 and util-linux (hack/in-netns.sh);
+#     busybox-static, openssl and gcc (the node's two images), iproute2 and util-linux (hack/in-netns.sh);
 #   - kubelet and kube-proxy, built by hack/control-plane.sh --node into the same versioned cache;
 #   - the node's images, as OCI tarballs for `ctr images import`, in ${GASTOWN_IMAGES:-~/.cache/gastown-images}:
 #     pause.tar (localhost/pause:local, the pod sandbox: no registry is reachable to pull one) and
-#     busybox.tar (localhost/busybox:local). Each is rebuilt only when its inputs change (a key file next to it).
+#     busybox.tar (localhost/busybox:local: busybox-static plus openssl, a TLS client Go servers accept). Each is rebuilt only when its inputs change (a key file next to it).
 # Idempotent: seconds when everything is there. Nothing is started; LocalNode starts containerd itself.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -15,7 +15,7 @@ log() { printf '[node] %s\n' "$*"; }
 
 install_packages() {
   local need=() cmd pkg
-  for pair in runc:runc containerd:containerd iptables:iptables gcc:gcc ip:iproute2 unshare:util-linux; do
+  for pair in runc:runc containerd:containerd iptables:iptables gcc:gcc openssl:openssl ip:iproute2 unshare:util-linux; do
     cmd=${pair%%:*} pkg=${pair#*:}
     command -v "$cmd" >/dev/null || need+=("$pkg")
   done
@@ -65,6 +65,13 @@ build_busybox() { # rootfs out work
     ln -s /bin/busybox "$1/$applet"
   done
   chmod 1777 "$1/tmp"
+  # busybox's own TLS sends no signature_algorithms, which Go servers (the apiserver) refuse; with openssl in
+  # the image, `wget https://...` uses `openssl s_client` instead, and pods can call `openssl` themselves.
+  local file
+  for file in /usr/bin/openssl /usr/lib/ssl/openssl.cnf $(ldd /usr/bin/openssl | grep -o '/[^ ]*'); do
+    mkdir -p "$1/$(dirname "$file")"
+    cp -L "$file" "$1/$file"
+  done
   printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' >"$1/etc/passwd"
   printf 'root:x:0:\nnogroup:x:65534:\n' >"$1/etc/group"
   python3 "$ROOT/hack/oci-image.py" "$1" localhost/busybox:local "$2" --cmd '["sh"]'
@@ -76,5 +83,5 @@ install_packages
 bash "$ROOT/hack/control-plane.sh" --node
 mkdir -p "$IMAGES"
 image pause "$(sha "$ROOT/images/pause/pause.c" "$ROOT/hack/oci-image.py" "$(command -v gcc)")-$(gcc -dumpfullversion)" build_pause
-image busybox "$(sha /bin/busybox "$ROOT/hack/oci-image.py" "$ROOT/hack/node.sh")" build_busybox
+image busybox "$(sha /bin/busybox /usr/bin/openssl "$ROOT/hack/oci-image.py" "$ROOT/hack/node.sh")" build_busybox
 log "ready: images in $IMAGES"
