@@ -27,9 +27,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *   <li>One control plane per JVM: started when the first test class needs it, reused by later
  *       classes, stopped when the JVM's tests are done. Tests share it, so each test works in its
  *       own namespace.
- *   <li>Ports are chosen at run time, everything listens on 127.0.0.1. The start time is logged.
- *       Each process logs to {@code target/control-plane/logs/<process>.log}; the kubeconfig is
- *       {@code target/control-plane/kubeconfig}.
+ *   <li>Ports are chosen at run time, everything listens on 127.0.0.1 (with the real node: inside
+ *       its private network namespace). The start time is logged. Each process logs to {@code
+ *       target/control-plane/logs/<process>.log}; the kubeconfig is {@code
+ *       target/control-plane/kubeconfig}.
  *   <li>The CRDs in {@code kustomize/base/crds/} are installed and Established before the first
  *       test.
  *   <li>Parameters: {@link KubernetesClient} (cluster-admin, one per test class, closed after it)
