@@ -77,6 +77,7 @@ class RealNodeIT {
         printf 'GET /api HTTP/1.1\\r\\nHost: %s\\r\\nAuthorization: Bearer %s\\r\\nConnection: close\\r\\n\\r\\n' \
             "$KUBERNETES_SERVICE_HOST" "$(cat $sa/token)" \
           | openssl s_client -quiet -verify_return_error -CAfile $sa/ca.crt \
+              -verify_ip "$KUBERNETES_SERVICE_HOST" \
               -connect "$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT" 2>&1 \
           | tr -d '\\r' | grep -E '^HTTP/|error|errno' | sed 's/^/api: /'
         echo "tick 2"
