@@ -13,8 +13,8 @@
 # hack/node.sh) runs before, outside.
 #
 # Private tmpfs mounts keep what containerd and the kubelet put in fixed host paths (shim sockets in
-# /run/containerd, network namespace handles in /run/netns, CNI state in /var/lib/cni, log symlinks in
-# /var/log/containers) in here; they vanish with the namespace, as do the containers' overlay mounts.
+# /run/containerd, network namespace handles in /run/netns, CNI state in /var/lib/cni, the device plugin
+# socket in /var/lib/kubelet/device-plugins, log symlinks in /var/log/containers) in here; they vanish with the namespace, as do the containers' overlay mounts.
 # LocalNode refuses to start outside (it checks GASTOWN_NETNS, set here, and the interfaces it sees). The PID
 # namespace makes sure nothing the command started outlives it.
 set -euo pipefail
@@ -31,7 +31,7 @@ ip link set lo up
 ip link add gt-node0 type bridge  # no ports: it only holds the address (this kernel has no dummy driver)
 ip addr add "$NODE_ADDRESS/32" dev gt-node0
 ip link set gt-node0 up
-for dir in /run/containerd /run/netns /var/lib/cni /var/log/containers; do
+for dir in /run/containerd /run/netns /var/lib/cni /var/lib/kubelet /var/log/containers; do
   mkdir -p "$dir"
   mount -t tmpfs -o mode=0755 "gastown-netns" "$dir"
 done

@@ -103,7 +103,7 @@ public final class LocalNode implements AutoCloseable {
       KubernetesClient admin,
       List<Path> images,
       Duration timeout) {
-    Path imageDirectory = imageDirectory(System.getProperties(), System.getenv());
+    Path imageDirectory = imageDirectory();
     verifyProvisioned(binaries, imageDirectory);
     LocalNode node = new LocalNode(network, directory, logDirectory, timeout);
     try {
@@ -211,6 +211,14 @@ public final class LocalNode implements AutoCloseable {
         ociTar.getFileName(),
         seconds(System.nanoTime() - t0),
         result.output().strip());
+  }
+
+  /**
+   * Where {@code hack/node.sh} and the image builds put OCI image tarballs: {@code
+   * -Dgastown.images}, else {@code $GASTOWN_IMAGES}, else {@code ~/.cache/gastown-images}.
+   */
+  public static Path imageDirectory() {
+    return imageDirectory(System.getProperties(), System.getenv());
   }
 
   static Path imageDirectory(java.util.Properties properties, Map<String, String> environment) {
