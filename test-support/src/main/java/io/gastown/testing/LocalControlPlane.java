@@ -214,23 +214,11 @@ final class LocalControlPlane implements AutoCloseable {
     flags.add("--service-cluster-ip-range=" + SERVICE_CIDR);
     flags.add("--allow-privileged=true");
     flags.add("--profiling=false");
-    if (realNodeNetwork == null) {
-      flags.addAll(
-          List.of(
-              "--bind-address=127.0.0.1",
-              "--advertise-address=127.0.0.1",
-              // No Endpoints for the kubernetes Service: it would name 127.0.0.1, and nothing
-              // runs in-cluster.
-              "--endpoint-reconciler-type=none",
-              "--authorization-mode=RBAC",
-              // ServiceAccount: Pods need no token (there is no token controller).
-              // TaintNodesByCondition: the not-ready taint it puts on new Nodes is removed only by
-              // node-lifecycle-controller, which is not run.
-              "--disable-admission-plugins=ServiceAccount,TaintNodesByCondition"));
-    } else {
+    Path tokens = null;
+    if (realNodeNetwork != null) {
       kubeletToken = randomToken();
       proxyToken = randomToken();
-      Path tokens = pki.resolve("tokens.csv");
+      tokens = pki.resolve("tokens.csv");
       writeString(
           tokens,
           kubeletToken
@@ -241,20 +229,13 @@ final class LocalControlPlane implements AutoCloseable {
               + ",system:nodes\n"
               + proxyToken
               + ",system:kube-proxy,kube-proxy\n");
-      flags.addAll(
-          List.of(
-              // The namespace holds only lo and the node address (NodeNetwork checked it).
-              "--bind-address=0.0.0.0",
-              "--advertise-address=" + realNodeNetwork.nodeAddress(),
-              "--token-auth-file=" + tokens,
-              "--authorization-mode=Node,RBAC",
-              "--enable-admission-plugins=NodeRestriction",
-              "--disable-admission-plugins=TaintNodesByCondition",
-              // The node's name resolves nowhere; its InternalIP is the node address.
-              "--kubelet-preferred-address-types=InternalIP,Hostname",
-              "--kubelet-client-certificate=" + certs.getClientCertPath(),
-              "--kubelet-client-key=" + certs.getClientKeyPath()));
     }
+    flags.addAll(
+        modeFlags(
+            realNodeNetwork,
+            tokens,
+            Path.of(certs.getClientCertPath()),
+            Path.of(certs.getClientKeyPath())));
     ManagedProcess apiServer = launch("kube-apiserver", flags);
 
     kubeconfig = runDirectory.resolve("kubeconfig");
@@ -508,6 +489,39 @@ final class LocalControlPlane implements AutoCloseable {
         seconds(controllersReady - t0),
         seconds(System.nanoTime() - controllersReady));
     return realNode;
+  }
+
+  /**
+   * The apiserver flags that differ between the kwok control plane ({@code realNodeNetwork} null)
+   * and the real node's.
+   */
+  static List<String> modeFlags(
+      NodeNetwork realNodeNetwork, Path tokenFile, Path clientCertificate, Path clientKey) {
+    if (realNodeNetwork == null) {
+      return List.of(
+          "--bind-address=127.0.0.1",
+          "--advertise-address=127.0.0.1",
+          // No Endpoints for the kubernetes Service: it would name 127.0.0.1, and nothing runs
+          // in-cluster.
+          "--endpoint-reconciler-type=none",
+          "--authorization-mode=RBAC",
+          // ServiceAccount: Pods need no token (there is no token controller).
+          // TaintNodesByCondition: the not-ready taint it puts on new Nodes is removed only by
+          // node-lifecycle-controller, which is not run.
+          "--disable-admission-plugins=ServiceAccount,TaintNodesByCondition");
+    }
+    return List.of(
+        // The namespace holds only lo and the node address (NodeNetwork checked it).
+        "--bind-address=0.0.0.0",
+        "--advertise-address=" + realNodeNetwork.nodeAddress(),
+        "--token-auth-file=" + tokenFile,
+        "--authorization-mode=Node,RBAC",
+        "--enable-admission-plugins=NodeRestriction",
+        "--disable-admission-plugins=TaintNodesByCondition",
+        // The node's name resolves nowhere; its InternalIP is the node address.
+        "--kubelet-preferred-address-types=InternalIP,Hostname",
+        "--kubelet-client-certificate=" + clientCertificate,
+        "--kubelet-client-key=" + clientKey);
   }
 
   /**
