@@ -36,6 +36,16 @@ if [ -n "${GT_CLAUDE_CREDENTIALS_FILE:-}" ]; then
 fi
 cd "$GT_REPO_DIR"
 printf 'gastown: %s working on %s in branch %s\n' "$GT_AGENT" "${GT_BEAD_ID:-no bead}" "$GT_WORK_BRANCH"
+# SIGTERM (the Pod is deleted: the polecat was nuked or retired) stops the agent and everything else in this process
+# group at once, and nothing is committed or pushed after it. The agent runs in the background so that the signal is
+# handled while it runs (sh defers traps until a foreground command ends).
+stop() {
+  trap '' TERM INT
+  printf 'gastown: stopped by SIGTERM (the polecat was retired or its pod deleted): nothing is pushed\n' >&2
+  kill -TERM 0 2>/dev/null || true
+  exit 143
+}
+trap stop TERM INT
 # The agent's output goes to the Pod's log as it comes (tee), and is kept for the failure message.
 {
   status=0
@@ -45,7 +55,9 @@ printf 'gastown: %s working on %s in branch %s\n' "$GT_AGENT" "${GT_BEAD_ID:-no 
     "$@" "$GT_PROMPT" || status=$?
   fi
   printf '%s\n' "$status" > "$GT_AGENT_LOG.status"
-} 2>&1 | tee "$GT_AGENT_LOG"
+} 2>&1 | tee "$GT_AGENT_LOG" &
+wait "$!" || true
+trap - TERM INT
 status="$(cat "$GT_AGENT_LOG.status")"
 if [ "$status" -ne 0 ]; then
   missing="$(empty_credentials)"

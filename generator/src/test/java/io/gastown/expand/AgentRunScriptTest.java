@@ -8,8 +8,12 @@ import io.gastown.model.Polecat;
 import io.gastown.model.Serialization;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,6 +112,56 @@ class AgentRunScriptTest {
     assertThat(run.exitCode()).isEqualTo(3);
     assertThat(Files.readString(termination))
         .isEqualTo("custom exited with status 3\nlast lines of custom:\ncannot do it\n");
+  }
+
+  @Test
+  void sigtermStopsTheAgentAtOnceAndNothingIsPushed() throws Exception {
+    Path origin = ContainerRunner.origin(tmp);
+    Pod pod =
+        expand(
+            """
+            agent: custom
+            agentConfig:
+              command: ["/bin/sh", "-c", "echo agent: thinking; sleep 30; echo late > late.txt"]
+            """);
+    Map<String, String> overrides = initialized(pod, origin);
+    Container agent = pod.getSpec().getContainers().get(0);
+    // Its own session, as PID 1 of a container is: the wrapper signals its whole process group.
+    List<String> command = new ArrayList<>(List.of("setsid"));
+    command.addAll(agent.getCommand());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(Path.of(overrides.get("GT_REPO_DIR")).toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(tmp.resolve("agent.out").toFile());
+    builder.environment().clear();
+    builder.environment().putAll(ContainerRunner.env(agent));
+    builder.environment().put("PATH", System.getenv("PATH"));
+    builder.environment().putAll(overrides);
+    Process process = builder.start();
+    Thread.sleep(1500);
+    long stopped = System.nanoTime();
+    process.destroy(); // SIGTERM, as the kubelet sends it
+    assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    String output = Files.readString(tmp.resolve("agent.out"));
+
+    assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThan(Duration.ofSeconds(5));
+    assertThat(process.exitValue()).as(output).isEqualTo(143);
+    assertThat(output).contains("agent: thinking", "gastown: stopped by SIGTERM");
+    assertThat(ContainerRunner.git(origin, "branch", "--list", "feature/gt-1")).isEmpty();
+  }
+
+  private Map<String, String> initialized(Pod pod, Path origin) throws Exception {
+    Path work = Files.createDirectories(tmp.resolve("work"));
+    Map<String, String> overrides = new HashMap<>();
+    overrides.put("HOME", Files.createDirectories(tmp.resolve("home")).toString());
+    overrides.put("TMPDIR", Files.createDirectories(tmp.resolve("tmp")).toString());
+    overrides.put("GT_REPO_DIR", work.resolve("repo").toString());
+    overrides.put("GT_GIT_REPOSITORY", origin.toUri().toString());
+    Container gitInit = pod.getSpec().getInitContainers().get(0);
+    ContainerRunner.Outcome init = ContainerRunner.run(gitInit, overrides, work);
+    assertThat(init.exitCode()).as(init.output()).isZero();
+    return overrides;
   }
 
   private ContainerRunner.Outcome runPod(Pod pod, Path origin, Map<String, String> extra)
