@@ -13,9 +13,19 @@
 # the same file). Idempotent: a component is rebuilt only when its stamp file is missing or names another
 # version, so a second run takes seconds. A cold run takes about half an hour on 2 cores.
 #
+# With --node it also builds the real node's kubelet and kube-proxy (same version, wrapper module and cache;
+# hack/node.sh calls it so).
+#
 # Environment: GASTOWN_CACHE (cache root), K8S_VERSION / ETCD_VERSION / KWOK_VERSION (override the
 # properties file; the tests then need -Dgastown.k8s.version=<same>), GOTOOLCHAIN (default: local).
 set -euo pipefail
+
+WITH_NODE=
+case "${1:-}" in
+  "") ;;
+  --node) WITH_NODE=1 ;;
+  *) echo "usage: control-plane.sh [--node]" >&2; exit 2 ;;
+esac
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VERSIONS_FILE=$ROOT/test-support/src/main/resources/io/gastown/testing/control-plane.properties
@@ -78,32 +88,44 @@ wrapper_module() { # name
   [[ -f go.mod ]] || go mod init local.invalid/"$1" >/dev/null 2>&1
 }
 
-build_kubernetes() {
-  local tools=(kube-apiserver kube-controller-manager kube-scheduler kubectl)
-  if up_to_date kubernetes "$K8S_VERSION" "${tools[@]}"; then
-    log "kubernetes v$K8S_VERSION: cached"; return
+# Enters the k8s.io/kubernetes wrapper module, creating it once: k/k's go and godebug lines, and each staging
+# module k8s.io/<m> (replaced by ./staging/src/k8s.io/<m> upstream) at its published v0.x.y.
+kubernetes_module() {
+  wrapper_module "kubernetes-$K8S_VERSION"
+  [[ -f .module || -f .resolved ]] && return
+  local kmod
+  kmod=$(go mod download -json "k8s.io/kubernetes@v$K8S_VERSION" | sed -n 's/^\s*"GoMod": "\(.*\)",$/\1/p')
+  [[ -f $kmod ]] || { echo "control-plane.sh: cannot download k8s.io/kubernetes@v$K8S_VERSION from $(go env GOPROXY)" >&2; exit 1; }
+  # Mirror k/k's go and godebug lines, so the binaries get upstream's GODEBUG defaults.
+  go mod edit -go="$(sed -n 's/^go \([0-9.]*\)$/\1/p' "$kmod")"
+  awk '/^godebug \(/{b=1} b{print} b&&/^\)/{b=0} /^godebug [^(]/{print}' "$kmod" >>go.mod
+  local m
+  for m in $(sed -n 's#^\s*k8s.io/\([^ ]*\) => ./staging/src/k8s.io/.*#\1#p' "$kmod"); do
+    go mod edit -replace="k8s.io/$m=k8s.io/$m@v0.${K8S_VERSION#1.}"
+  done
+  touch .module
+}
+
+# Builds k8s.io/kubernetes/cmd/<tool> for each tool into $BIN, with the version stamped in like upstream's
+# release builds. <component> names the stamp file ($BIN/.<component>.version) and the wrapper module's marker
+# that `go get` of these tools completed (.resolved for the control plane, .resolved-<component> otherwise).
+build_kubernetes_tools() { # component tools...
+  local component=$1; shift
+  local tools=("$@")
+  if up_to_date "$component" "$K8S_VERSION" "${tools[@]}"; then
+    log "$component v$K8S_VERSION: cached"; return
   fi
   setup_go
   local t0; t0=$(date +%s)
-  log "kubernetes v$K8S_VERSION: building ${tools[*]} from the Go module proxy (cold: 30-40 min on 2 busy cores)"
-  wrapper_module "kubernetes-$K8S_VERSION"
-  if [[ ! -f .resolved ]]; then
-    local kmod
-    kmod=$(go mod download -json "k8s.io/kubernetes@v$K8S_VERSION" | sed -n 's/^\s*"GoMod": "\(.*\)",$/\1/p')
-    [[ -f $kmod ]] || { echo "control-plane.sh: cannot download k8s.io/kubernetes@v$K8S_VERSION from $(go env GOPROXY)" >&2; exit 1; }
-    # Mirror k/k's go and godebug lines, so the binaries get upstream's GODEBUG defaults.
-    go mod edit -go="$(sed -n 's/^go \([0-9.]*\)$/\1/p' "$kmod")"
-    awk '/^godebug \(/{b=1} b{print} b&&/^\)/{b=0} /^godebug [^(]/{print}' "$kmod" >>go.mod
-    # Each staging module k8s.io/<m> (replaced by ./staging/src/k8s.io/<m> upstream) at its published v0.x.y.
-    local m
-    for m in $(sed -n 's#^\s*k8s.io/\([^ ]*\) => ./staging/src/k8s.io/.*#\1#p' "$kmod"); do
-      go mod edit -replace="k8s.io/$m=k8s.io/$m@v0.${K8S_VERSION#1.}"
-    done
-    local pkgs=() t
+  log "$component v$K8S_VERSION: building ${tools[*]} from the Go module proxy (cold control plane: 30-40 min on 2 busy cores; the node's tools reuse its build cache: 1-2 min)"
+  kubernetes_module
+  local marker=.resolved; [[ $component == kubernetes ]] || marker=.resolved-$component
+  local pkgs=() t
+  if [[ ! -f $marker ]]; then
     for t in "${tools[@]}"; do pkgs+=("k8s.io/kubernetes/cmd/$t@v$K8S_VERSION"); done
     nice -n 10 go get "${pkgs[@]}"
-    touch .resolved
-    log "kubernetes v$K8S_VERSION: modules resolved in $(elapsed "$t0")"
+    touch "$marker"
+    log "$component v$K8S_VERSION: modules resolved in $(elapsed "$t0")"
   fi
   local minor=${K8S_VERSION#*.}; minor=${minor%%.*}
   local date ldflags="-s -w" p
@@ -111,14 +133,16 @@ build_kubernetes() {
   for p in k8s.io/client-go/pkg/version k8s.io/component-base/version; do
     ldflags+=" -X $p.gitVersion=v$K8S_VERSION -X $p.gitMajor=1 -X $p.gitMinor=$minor -X $p.gitTreeState=clean -X $p.buildDate=$date"
   done
-  local pkgs=() t
+  pkgs=()
   for t in "${tools[@]}"; do pkgs+=("k8s.io/kubernetes/cmd/$t"); done
   nice -n 10 go build -trimpath -tags=selinux,notest,grpcnotrace -ldflags="$ldflags" -o "$BIN/" "${pkgs[@]}"
-  "$BIN/kube-apiserver" --version | grep -qx "Kubernetes v$K8S_VERSION" \
-    || { echo "control-plane.sh: built kube-apiserver does not report v$K8S_VERSION" >&2; exit 1; }
-  echo "$K8S_VERSION" >"$BIN/.kubernetes.version"
-  log "kubernetes v$K8S_VERSION: built in $(elapsed "$t0")"
+  "$BIN/${tools[0]}" --version | grep -qx "Kubernetes v$K8S_VERSION" \
+    || { echo "control-plane.sh: built ${tools[0]} does not report v$K8S_VERSION" >&2; exit 1; }
+  echo "$K8S_VERSION" >"$BIN/.$component.version"
+  log "$component v$K8S_VERSION: built in $(elapsed "$t0")"
 }
+
+build_kubernetes() { build_kubernetes_tools kubernetes kube-apiserver kube-controller-manager kube-scheduler kubectl; }
 
 build_etcd() {
   if up_to_date etcd "$ETCD_VERSION" etcd; then
@@ -154,9 +178,10 @@ log "cache: $BIN"
 build_kubernetes
 build_etcd
 build_kwok
+[[ -z $WITH_NODE ]] || build_kubernetes_tools kubernetes-node kubelet kube-proxy
 
 log "ready in $(elapsed "$START"): Kubernetes v$K8S_VERSION, etcd v$ETCD_VERSION, kwok v$KWOK_VERSION"
-for b in kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok; do
+for b in kube-apiserver kube-controller-manager kube-scheduler kubectl etcd kwok ${WITH_NODE:+kubelet kube-proxy}; do
   printf '  %-24s %s\n' "$b" "$BIN/$b"
 done
 log "the tests find them through GASTOWN_CACHE=$CACHE (default \$HOME/.cache/gastown)"

@@ -27,9 +27,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *   <li>One control plane per JVM: started when the first test class needs it, reused by later
  *       classes, stopped when the JVM's tests are done. Tests share it, so each test works in its
  *       own namespace.
- *   <li>Ports are chosen at run time, everything listens on 127.0.0.1. The start time is logged.
- *       Each process logs to {@code target/control-plane/logs/<process>.log}; the kubeconfig is
- *       {@code target/control-plane/kubeconfig}.
+ *   <li>Ports are chosen at run time, everything listens on 127.0.0.1 (with the real node: inside
+ *       its private network namespace). The start time is logged. Each process logs to {@code
+ *       target/control-plane/logs/<process>.log}; the kubeconfig is {@code
+ *       target/control-plane/kubeconfig}.
  *   <li>The CRDs in {@code kustomize/base/crds/} are installed and Established before the first
  *       test.
  *   <li>Parameters: {@link KubernetesClient} (cluster-admin, one per test class, closed after it)
@@ -44,6 +45,13 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *       gastown.io/simulate-duration} (a Go duration, default 500ms) Succeeded, or Failed with exit
  *       code {@code gastown.io/simulate-exit-code} (default 1) when annotated {@code
  *       gastown.io/simulate: fail}. Other Pods stay Running. See {@link SimulatedPod}.
+ *   <li>{@code @ControlPlane(realNode = true)}: a real node, {@link LocalNode} {@value
+ *       LocalNode#NODE_NAME}, with kube-controller-manager (including the service-account, endpoint
+ *       and Deployment controllers) and kube-scheduler; the apiserver then advertises the node
+ *       address, authorizes with Node and RBAC and enforces PodSecurity. Parameter {@link
+ *       LocalNode} (import images, the node address). Only inside {@code hack/in-netns.sh}, in a
+ *       JVM of its own (the real-node phase of {@code hack/test.sh}); {@code hack/node.sh}
+ *       provisions it.
  *   <li>Missing binaries fail the test class with a message naming {@code hack/control-plane.sh};
  *       nothing is skipped.
  * </ul>
@@ -64,7 +72,9 @@ public final class ControlPlaneExtension implements BeforeAllCallback, Parameter
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == KubernetesClient.class || type == ControlPlaneInfo.class;
+    return type == KubernetesClient.class
+        || type == ControlPlaneInfo.class
+        || type == LocalNode.class;
   }
 
   @Override
@@ -72,6 +82,9 @@ public final class ControlPlaneExtension implements BeforeAllCallback, Parameter
     LocalControlPlane plane = controlPlane(context);
     if (parameter.getParameter().getType() == ControlPlaneInfo.class) {
       return plane.info();
+    }
+    if (parameter.getParameter().getType() == LocalNode.class) {
+      return plane.ensureRealNode();
     }
     return classContext(context)
         .getStore(NAMESPACE)
@@ -82,19 +95,20 @@ public final class ControlPlaneExtension implements BeforeAllCallback, Parameter
    * The JVM's control plane, started on first use; with the nodes if this test class asks for them.
    */
   private static LocalControlPlane controlPlane(ExtensionContext context) {
+    var annotation =
+        context
+            .getTestClass()
+            .flatMap(type -> AnnotationSupport.findAnnotation(type, ControlPlane.class));
+    boolean realNode = annotation.map(ControlPlane::realNode).orElse(false);
     LocalControlPlane plane =
         context
             .getRoot()
             .getStore(NAMESPACE)
             .computeIfAbsent(Holder.class, type -> new Holder(), Holder.class)
-            .get();
-    boolean nodes =
-        context
-            .getTestClass()
-            .flatMap(type -> AnnotationSupport.findAnnotation(type, ControlPlane.class))
-            .map(ControlPlane::nodes)
-            .orElse(false);
-    if (nodes) {
+            .get(realNode);
+    if (realNode) {
+      plane.ensureRealNode();
+    } else if (annotation.map(ControlPlane::nodes).orElse(false)) {
       plane.ensureNodes();
     }
     return plane;
@@ -117,7 +131,8 @@ public final class ControlPlaneExtension implements BeforeAllCallback, Parameter
     private LocalControlPlane plane;
     private RuntimeException failure;
 
-    synchronized LocalControlPlane get() {
+    /** The control plane; the first caller decides whether it is started for a real node. */
+    synchronized LocalControlPlane get(boolean realNode) {
       if (failure != null) {
         throw failure;
       }
@@ -128,7 +143,8 @@ public final class ControlPlaneExtension implements BeforeAllCallback, Parameter
                   ControlPlaneBinaries.locate(),
                   Path.of("target", "control-plane").toAbsolutePath(),
                   CrdManifests.repositoryRoot(),
-                  Duration.ofSeconds(Long.getLong("gastown.controlplane.timeout", 180)));
+                  Duration.ofSeconds(Long.getLong("gastown.controlplane.timeout", 180)),
+                  realNode ? NodeNetwork.current() : null);
           // Also stop the processes when the JVM ends without closing the root context (e.g.
           // Ctrl-C).
           Runtime.getRuntime().addShutdownHook(new Thread(plane::close, "control-plane-shutdown"));

@@ -13,8 +13,8 @@ import java.util.List;
  *     kube-apiserver.log}, ...)
  * @param installedCrds names of the CustomResourceDefinitions installed from {@code
  *     kustomize/base/crds}
- * @param nodeName the kwok node Pods are scheduled to, or {@code null} when nodes were not asked
- *     for
+ * @param nodeName the node Pods are scheduled to (kwok's, or the real node's), or {@code null} when
+ *     no node was asked for
  */
 public record ControlPlaneInfo(
     Path kubeconfig,

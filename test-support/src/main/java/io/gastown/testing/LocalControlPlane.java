@@ -42,6 +42,7 @@ import java.util.stream.Stream;
  */
 final class LocalControlPlane implements AutoCloseable {
   static final String NODE_NAME = "kwok-node-0";
+  static final String POD_CIDR = "10.244.0.0/16";
   private static final System.Logger LOG = System.getLogger(ControlPlaneExtension.class.getName());
   private static final String KWOK_NODE_ANNOTATION = "kwok.x-k8s.io/node";
   private static final List<String> CONTROLLERS =
@@ -52,22 +53,47 @@ final class LocalControlPlane implements AutoCloseable {
           "ttl-after-finished-controller",
           "pod-garbage-collector-controller",
           "namespace-controller");
+
+  /**
+   * What the real node adds: the controllers that give Pods service accounts, Services endpoints.
+   */
+  private static final List<String> REAL_NODE_CONTROLLERS =
+      List.of(
+          "serviceaccount-controller",
+          "serviceaccount-token-controller",
+          "root-ca-certificate-publisher-controller",
+          "endpoints-controller",
+          "endpointslice-controller",
+          "endpointslice-mirroring-controller",
+          "replicaset-controller",
+          "deployment-controller");
+
   private static final Duration POLL = Duration.ofMillis(100);
 
   private final ControlPlaneBinaries binaries;
   private final Path runDirectory;
   private final Path logDirectory;
   private final Duration timeout;
+  private final NodeNetwork realNodeNetwork;
   private final Deque<ManagedProcess> processes = new ArrayDeque<>();
   private Path kubeconfig;
   private String apiServerUrl;
   private KubernetesClient admin;
   private List<String> installedCrds = List.of();
   private boolean nodesStarted;
+  private CertManager certs;
+  private String kubeletToken;
+  private String proxyToken;
+  private LocalNode realNode;
   private boolean closed;
 
-  private LocalControlPlane(ControlPlaneBinaries binaries, Path runDirectory, Duration timeout) {
+  private LocalControlPlane(
+      ControlPlaneBinaries binaries,
+      Path runDirectory,
+      Duration timeout,
+      NodeNetwork realNodeNetwork) {
     this.binaries = binaries;
+    this.realNodeNetwork = realNodeNetwork;
     this.runDirectory = runDirectory;
     this.logDirectory = runDirectory.resolve("logs");
     this.timeout = timeout;
@@ -76,8 +102,25 @@ final class LocalControlPlane implements AutoCloseable {
   /** Starts etcd and kube-apiserver and installs the CRDs found under {@code repositoryRoot}. */
   static LocalControlPlane start(
       ControlPlaneBinaries binaries, Path runDirectory, Path repositoryRoot, Duration timeout) {
+    return start(binaries, runDirectory, repositoryRoot, timeout, null);
+  }
+
+  /**
+   * Like {@link #start(ControlPlaneBinaries, Path, Path, Duration)}; with a {@code
+   * realNodeNetwork}, ready for a real node there (see {@link #ensureRealNode}): the apiserver
+   * listens on all addresses of that private namespace and advertises the node address (the {@code
+   * kubernetes} Service's endpoint, which Pods reach through kube-proxy), authorizes with Node and
+   * RBAC, admits Pods with their ServiceAccount, and knows the node's and kube-proxy's tokens.
+   */
+  static LocalControlPlane start(
+      ControlPlaneBinaries binaries,
+      Path runDirectory,
+      Path repositoryRoot,
+      Duration timeout,
+      NodeNetwork realNodeNetwork) {
     binaries.verify();
-    LocalControlPlane plane = new LocalControlPlane(binaries, runDirectory, timeout);
+    LocalControlPlane plane =
+        new LocalControlPlane(binaries, runDirectory, timeout, realNodeNetwork);
     try {
       plane.startApiServer();
       plane.installCrds(repositoryRoot);
@@ -95,7 +138,7 @@ final class LocalControlPlane implements AutoCloseable {
         binaries.kubernetesVersion(),
         logDirectory,
         installedCrds,
-        nodesStarted ? NODE_NAME : null);
+        realNode != null ? LocalNode.NODE_NAME : nodesStarted ? NODE_NAME : null);
   }
 
   /** A new cluster-admin client; the caller closes it. */
@@ -114,7 +157,7 @@ final class LocalControlPlane implements AutoCloseable {
     recreate(runDirectory);
     createDirectories(logDirectory);
     Path pki = createDirectories(runDirectory.resolve("pki"));
-    CertManager certs = new CertManager(pki.toString());
+    certs = new CertManager(pki.toString());
     certs.createCertificatesIfNeeded();
     long certsReady = System.nanoTime();
 
@@ -142,34 +185,62 @@ final class LocalControlPlane implements AutoCloseable {
 
     int port = freePort();
     apiServerUrl = "https://127.0.0.1:" + port;
-    ManagedProcess apiServer =
-        launch(
-            "kube-apiserver",
-            List.of(
-                binaries.path("kube-apiserver").toString(),
-                "--etcd-servers=" + etcdUrl,
-                "--bind-address=127.0.0.1",
-                "--advertise-address=127.0.0.1",
-                "--secure-port=" + port,
-                // No Endpoints for the kubernetes Service: it would name 127.0.0.1, and nothing
-                // runs in-cluster.
-                "--endpoint-reconciler-type=none",
-                "--cert-dir=" + pki,
-                "--tls-cert-file=" + certs.getAPIServerCertPath(),
-                "--tls-private-key-file=" + certs.getAPIServerKeyPath(),
-                "--client-ca-file=" + certs.getClientCertPath(),
-                "--authorization-mode=RBAC",
-                "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-                "--service-account-key-file=" + certs.getAPIServerKeyPath(),
-                "--service-account-signing-key-file=" + certs.getAPIServerKeyPath(),
-                "--service-cluster-ip-range=10.96.0.0/16",
-                // ServiceAccount: Pods need no token (there is no token controller).
-                // TaintNodesByCondition: the
-                // not-ready taint it puts on new Nodes is removed only by
-                // node-lifecycle-controller, which is not run.
-                "--disable-admission-plugins=ServiceAccount,TaintNodesByCondition",
-                "--allow-privileged=true",
-                "--profiling=false"));
+    List<String> flags = new ArrayList<>();
+    flags.add(binaries.path("kube-apiserver").toString());
+    flags.add("--etcd-servers=" + etcdUrl);
+    flags.add("--secure-port=" + port);
+    flags.add("--cert-dir=" + pki);
+    flags.add("--tls-cert-file=" + certs.getAPIServerCertPath());
+    flags.add("--tls-private-key-file=" + certs.getAPIServerKeyPath());
+    flags.add("--client-ca-file=" + certs.getClientCertPath());
+    flags.add("--service-account-issuer=https://kubernetes.default.svc.cluster.local");
+    flags.add("--service-account-key-file=" + certs.getAPIServerKeyPath());
+    flags.add("--service-account-signing-key-file=" + certs.getAPIServerKeyPath());
+    flags.add("--service-cluster-ip-range=10.96.0.0/16");
+    flags.add("--allow-privileged=true");
+    flags.add("--profiling=false");
+    if (realNodeNetwork == null) {
+      flags.addAll(
+          List.of(
+              "--bind-address=127.0.0.1",
+              "--advertise-address=127.0.0.1",
+              // No Endpoints for the kubernetes Service: it would name 127.0.0.1, and nothing
+              // runs in-cluster.
+              "--endpoint-reconciler-type=none",
+              "--authorization-mode=RBAC",
+              // ServiceAccount: Pods need no token (there is no token controller).
+              // TaintNodesByCondition: the not-ready taint it puts on new Nodes is removed only by
+              // node-lifecycle-controller, which is not run.
+              "--disable-admission-plugins=ServiceAccount,TaintNodesByCondition"));
+    } else {
+      kubeletToken = randomToken();
+      proxyToken = randomToken();
+      Path tokens = pki.resolve("tokens.csv");
+      writeString(
+          tokens,
+          kubeletToken
+              + ",system:node:"
+              + LocalNode.NODE_NAME
+              + ",node-"
+              + LocalNode.NODE_NAME
+              + ",system:nodes\n"
+              + proxyToken
+              + ",system:kube-proxy,kube-proxy\n");
+      flags.addAll(
+          List.of(
+              // The namespace holds only lo and the node address (NodeNetwork checked it).
+              "--bind-address=0.0.0.0",
+              "--advertise-address=" + realNodeNetwork.nodeAddress(),
+              "--token-auth-file=" + tokens,
+              "--authorization-mode=Node,RBAC",
+              "--enable-admission-plugins=NodeRestriction",
+              "--disable-admission-plugins=TaintNodesByCondition",
+              // The node's name resolves nowhere; its InternalIP is the node address.
+              "--kubelet-preferred-address-types=InternalIP,Hostname",
+              "--kubelet-client-certificate=" + certs.getClientCertPath(),
+              "--kubelet-client-key=" + certs.getClientKeyPath()));
+    }
+    ManagedProcess apiServer = launch("kube-apiserver", flags);
 
     kubeconfig = runDirectory.resolve("kubeconfig");
     writeString(
@@ -269,6 +340,10 @@ final class LocalControlPlane implements AutoCloseable {
     if (nodesStarted) {
       return;
     }
+    if (realNodeNetwork != null) {
+      throw new IllegalStateException(
+          "This JVM's control plane runs a real node; kwok tests run in the normal test JVM");
+    }
     long t0 = System.nanoTime();
     List<ManagedProcess> watched = new ArrayList<>(processes);
     watched.add(
@@ -304,7 +379,7 @@ final class LocalControlPlane implements AutoCloseable {
                 "--kubeconfig=" + kubeconfig,
                 "--config=" + stages,
                 "--manage-nodes-with-annotation-selector=" + KWOK_NODE_ANNOTATION + "=fake",
-                "--cidr=10.244.0.0/16")));
+                "--cidr=" + POD_CIDR)));
 
     admin
         .nodes()
@@ -346,6 +421,86 @@ final class LocalControlPlane implements AutoCloseable {
         seconds(System.nanoTime() - t0));
   }
 
+  /**
+   * Starts kube-controller-manager (with the controllers Pods on a real node need), kube-scheduler
+   * and the real node ({@link LocalNode}), and waits for the node to be Ready. Idempotent. Only for
+   * a control plane started with a {@link NodeNetwork}.
+   */
+  synchronized LocalNode ensureRealNode() {
+    if (realNode != null) {
+      return realNode;
+    }
+    if (realNodeNetwork == null) {
+      throw new IllegalStateException(
+          "This JVM's control plane was started for kwok, not for a real node: real-node tests"
+              + " (*NodeIT, *NodeE2E) run in their own JVM, see hack/test.sh");
+    }
+    if (nodesStarted) {
+      throw new IllegalStateException(
+          "kwok's fake node and the real node do not share a control plane");
+    }
+    long t0 = System.nanoTime();
+    List<String> controllers = new ArrayList<>(CONTROLLERS);
+    controllers.addAll(REAL_NODE_CONTROLLERS);
+    List<ManagedProcess> watched = new ArrayList<>(processes);
+    watched.add(
+        launch(
+            "kube-controller-manager",
+            List.of(
+                binaries.path("kube-controller-manager").toString(),
+                "--kubeconfig=" + kubeconfig,
+                "--secure-port=0",
+                "--leader-elect=true",
+                "--use-service-account-credentials=false",
+                "--root-ca-file=" + certs.getAPIServerCertPath(),
+                "--service-account-private-key-file=" + certs.getAPIServerKeyPath(),
+                "--controllers=" + String.join(",", controllers))));
+    watched.add(
+        launch(
+            "kube-scheduler",
+            List.of(
+                binaries.path("kube-scheduler").toString(),
+                "--kubeconfig=" + kubeconfig,
+                "--secure-port=0",
+                "--leader-elect=true")));
+    for (String component : List.of("kube-controller-manager", "kube-scheduler")) {
+      waitFor(
+          component + " to hold its leader lease",
+          watched,
+          () ->
+              quietly(() -> admin.leases().inNamespace("kube-system").withName(component).get())
+                  != null);
+    }
+    long controllersReady = System.nanoTime();
+    realNode =
+        LocalNode.start(
+            binaries,
+            realNodeNetwork,
+            runDirectory.resolve("node"),
+            logDirectory,
+            new LocalNode.Cluster(
+                apiServerUrl,
+                readString(Path.of(certs.getAPIServerCertPath())),
+                Path.of(certs.getClientCertPath()),
+                kubeletToken,
+                proxyToken),
+            admin,
+            List.of(),
+            timeout);
+    LOG.log(
+        Level.INFO,
+        "kube-controller-manager and kube-scheduler ready in {0}, real node in {1}",
+        seconds(controllersReady - t0),
+        seconds(System.nanoTime() - controllersReady));
+    return realNode;
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[24];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.HexFormat.of().formatHex(bytes);
+  }
+
   /** Stops the processes, newest first, and deletes etcd's data; the logs stay. Idempotent. */
   @Override
   public synchronized void close() {
@@ -353,6 +508,9 @@ final class LocalControlPlane implements AutoCloseable {
       return;
     }
     closed = true;
+    if (realNode != null) {
+      realNode.close();
+    }
     if (admin != null) {
       admin.close();
     }

@@ -22,6 +22,16 @@ class KubeconfigTest {
     assertThat(config.getNamespace()).isEqualTo("default");
   }
 
+  @Test
+  void aTokenKubeconfigCarriesTheToken() {
+    Config config =
+        Config.fromKubeconfig(Kubeconfig.renderToken("https://127.0.0.1:6443", "CA PEM", "abc123"));
+
+    assertThat(config.getMasterUrl()).startsWith("https://127.0.0.1:6443");
+    assertThat(decode(config.getCaCertData())).isEqualTo("CA PEM");
+    assertThat(config.getAutoOAuthToken()).isEqualTo("abc123");
+  }
+
   private static String decode(String base64) {
     return new String(Base64.getDecoder().decode(base64), StandardCharsets.US_ASCII);
   }
