@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a command in a private network and mount namespace: the environment for the real node (test-support's
+# Runs a command in a private network, mount and PID namespace: the environment for the real node (test-support's
 # LocalNode) and everything that talks to it.
 #
 #   hack/in-netns.sh mvn -o ... -Preal-node verify
@@ -15,12 +15,13 @@
 # Private tmpfs mounts keep what containerd and the kubelet put in fixed host paths (shim sockets in
 # /run/containerd, network namespace handles in /run/netns, CNI state in /var/lib/cni, log symlinks in
 # /var/log/containers) in here; they vanish with the namespace, as do the containers' overlay mounts.
-# LocalNode refuses to start outside (it checks GASTOWN_NETNS, set here, and the interfaces it sees).
+# LocalNode refuses to start outside (it checks GASTOWN_NETNS, set here, and the interfaces it sees). The PID
+# namespace makes sure nothing the command started outlives it.
 set -euo pipefail
 if [[ ${1:-} != --inside ]]; then
   [[ $# -gt 0 ]] || { echo "usage: hack/in-netns.sh COMMAND [ARG...]" >&2; exit 2; }
   SUDO=; [[ $(id -u) -eq 0 ]] || SUDO=sudo
-  exec $SUDO unshare --net --mount --propagation private --fork -- "$0" --inside "$@"
+  exec $SUDO unshare --net --mount --pid --mount-proc --propagation private --fork -- "$0" --inside "$@"
 fi
 shift
 NODE_ADDRESS=${GASTOWN_NODE_ADDRESS:-10.250.0.1}
@@ -35,4 +36,15 @@ for dir in /run/containerd /run/netns /var/lib/cni /var/log/containers; do
   mount -t tmpfs -o mode=0755 "gastown-netns" "$dir"
 done
 export GASTOWN_NETNS=$NODE_ADDRESS
-exec "$@"
+# The node's cgroup (kubelet cgroupRoot) in every hierarchy; cgroups are not namespaced, so it is named per run.
+export GASTOWN_NODE_CGROUP=gastown-node-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')
+status=0
+"$@" || status=$?
+# This script is PID 1 of the namespace's own PID namespace: whatever the command left behind (a JVM killed before
+# LocalNode.close: containerd, shims, pods) dies here, and the node's cgroups go with it.
+kill -KILL -1 2>/dev/null || true
+sleep 0.5
+for hierarchy in /sys/fs/cgroup/*/; do
+  [[ -d $hierarchy$GASTOWN_NODE_CGROUP ]] && find "$hierarchy$GASTOWN_NODE_CGROUP" -depth -type d -exec rmdir {} + 2>/dev/null
+done
+exit $status

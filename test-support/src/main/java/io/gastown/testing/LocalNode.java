@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  *
  * <p>Runs only inside the private network namespace of {@code hack/in-netns.sh} (see {@link
  * NodeNetwork}); provisioned by {@code hack/node.sh}. Everything it writes lives under its
- * directory, plus the cgroup {@code /gastown-node-<pid>} in each cgroup hierarchy and the shim
+ * directory, plus the cgroup {@code /gastown-node-<id>} in each cgroup hierarchy and the shim
  * sockets in {@code /run/containerd} (a private tmpfs of the namespace); {@link #close} removes it
  * all, including containers still running.
  */
@@ -87,7 +87,7 @@ public final class LocalNode implements AutoCloseable {
     this.logDirectory = logDirectory;
     this.timeout = timeout;
     this.socket = directory.resolve("containerd.sock");
-    this.cgroupName = "gastown-node-" + ProcessHandle.current().pid();
+    this.cgroupName = cgroupName(System.getenv());
   }
 
   /**
@@ -136,6 +136,20 @@ public final class LocalNode implements AutoCloseable {
       node.close();
       throw e;
     }
+  }
+
+  /**
+   * The node's cgroup: named by {@code hack/in-netns.sh} (which removes it when its namespace ends,
+   * also after a crash), else random.
+   */
+  static String cgroupName(Map<String, String> environment) {
+    String named = environment.get("GASTOWN_NODE_CGROUP");
+    if (named != null && named.matches("[A-Za-z0-9_.-]+")) {
+      return named;
+    }
+    byte[] random = new byte[6];
+    new java.security.SecureRandom().nextBytes(random);
+    return "gastown-node-" + java.util.HexFormat.of().formatHex(random);
   }
 
   /** The Node's name, {@value #NODE_NAME}. */
