@@ -64,14 +64,46 @@ final class InClusterGasTown {
                   + " not available after "
                   + timeout.toSeconds()
                   + " s; its pods: "
-                  + admin.pods().inNamespace(SYSTEM_NAMESPACE).list().getItems().stream()
-                      .map(p -> p.getMetadata().getName() + " " + p.getStatus())
-                      .toList());
+                  + podsAndLogTails(admin));
         }
         Thread.sleep(200);
       }
     }
     return applied;
+  }
+
+  /** Each system pod's phase and readiness, and the last lines of its log. */
+  static String podsAndLogTails(KubernetesClient admin) {
+    StringBuilder text = new StringBuilder();
+    for (var pod : admin.pods().inNamespace(SYSTEM_NAMESPACE).list().getItems()) {
+      text.append("\n")
+          .append(pod.getMetadata().getName())
+          .append(' ')
+          .append(pod.getStatus().getPhase())
+          .append(
+              pod.getStatus().getConditions().stream()
+                  .filter(c -> c.getType().equals("Ready"))
+                  .map(c -> " Ready=" + c.getStatus())
+                  .findFirst()
+                  .orElse(""));
+      try {
+        text.append("\n  ")
+            .append(
+                String.join(
+                    "\n  ",
+                    admin
+                        .pods()
+                        .resource(pod)
+                        .tailingLines(8)
+                        .getLog()
+                        .lines()
+                        .map(l -> l.length() > 300 ? l.substring(0, 300) + "..." : l)
+                        .toList()));
+      } catch (RuntimeException e) {
+        text.append(" (no log: ").append(e.getMessage()).append(')');
+      }
+    }
+    return text.toString();
   }
 
   private static boolean available(Deployment deployment) {

@@ -387,10 +387,10 @@ class RealPodsNodeE2E {
               "cr-" + agent,
               "creds",
               spec -> {
-                ObjectNode provider =
-                    ((ObjectNode) spec.path("agentConfig")).putObject("modelProvider");
-                provider.put("type", "anthropic");
-                provider
+                ObjectNode agentConfig = (ObjectNode) spec.path("agentConfig");
+                agentConfig.put("provider", "anthropic");
+                agentConfig
+                    .putObject("modelProvider")
                     .putObject("apiKeySecretRef")
                     .put("name", "empty-key")
                     .put("key", "api-key");
