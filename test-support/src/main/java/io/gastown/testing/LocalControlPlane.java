@@ -43,6 +43,11 @@ import java.util.stream.Stream;
 final class LocalControlPlane implements AutoCloseable {
   static final String NODE_NAME = "kwok-node-0";
   static final String POD_CIDR = "10.244.0.0/16";
+  static final String SERVICE_CIDR = "10.96.0.0/16";
+
+  /** The {@code kubernetes} Service's ClusterIP: the first address of {@link #SERVICE_CIDR}. */
+  static final String KUBERNETES_SERVICE_IP = "10.96.0.1";
+
   private static final System.Logger LOG = System.getLogger(ControlPlaneExtension.class.getName());
   private static final String KWOK_NODE_ANNOTATION = "kwok.x-k8s.io/node";
   private static final List<String> CONTROLLERS =
@@ -82,6 +87,9 @@ final class LocalControlPlane implements AutoCloseable {
   private List<String> installedCrds = List.of();
   private boolean nodesStarted;
   private CertManager certs;
+  private Path servingCertificate;
+  private Path servingKey;
+  private Path servingCa;
   private String kubeletToken;
   private String proxyToken;
   private LocalNode realNode;
@@ -159,6 +167,13 @@ final class LocalControlPlane implements AutoCloseable {
     Path pki = createDirectories(runDirectory.resolve("pki"));
     certs = new CertManager(pki.toString());
     certs.createCertificatesIfNeeded();
+    if (realNodeNetwork == null) {
+      servingCertificate = Path.of(certs.getAPIServerCertPath());
+      servingKey = Path.of(certs.getAPIServerKeyPath());
+      servingCa = servingCertificate;
+    } else {
+      writeRealNodeServingCertificate(pki);
+    }
     long certsReady = System.nanoTime();
 
     int etcdPort = freePort();
@@ -190,13 +205,13 @@ final class LocalControlPlane implements AutoCloseable {
     flags.add("--etcd-servers=" + etcdUrl);
     flags.add("--secure-port=" + port);
     flags.add("--cert-dir=" + pki);
-    flags.add("--tls-cert-file=" + certs.getAPIServerCertPath());
-    flags.add("--tls-private-key-file=" + certs.getAPIServerKeyPath());
+    flags.add("--tls-cert-file=" + servingCertificate);
+    flags.add("--tls-private-key-file=" + servingKey);
     flags.add("--client-ca-file=" + certs.getClientCertPath());
     flags.add("--service-account-issuer=https://kubernetes.default.svc.cluster.local");
     flags.add("--service-account-key-file=" + certs.getAPIServerKeyPath());
     flags.add("--service-account-signing-key-file=" + certs.getAPIServerKeyPath());
-    flags.add("--service-cluster-ip-range=10.96.0.0/16");
+    flags.add("--service-cluster-ip-range=" + SERVICE_CIDR);
     flags.add("--allow-privileged=true");
     flags.add("--profiling=false");
     if (realNodeNetwork == null) {
@@ -247,7 +262,7 @@ final class LocalControlPlane implements AutoCloseable {
         kubeconfig,
         Kubeconfig.render(
             apiServerUrl,
-            readString(Path.of(certs.getAPIServerCertPath())),
+            readString(servingCa),
             readString(Path.of(certs.getClientCertPath())),
             readString(Path.of(certs.getClientKeyPath()))));
     admin = newClient();
@@ -452,7 +467,7 @@ final class LocalControlPlane implements AutoCloseable {
                 "--secure-port=0",
                 "--leader-elect=true",
                 "--use-service-account-credentials=false",
-                "--root-ca-file=" + certs.getAPIServerCertPath(),
+                "--root-ca-file=" + servingCa,
                 "--service-account-private-key-file=" + certs.getAPIServerKeyPath(),
                 "--controllers=" + String.join(",", controllers))));
     watched.add(
@@ -480,7 +495,7 @@ final class LocalControlPlane implements AutoCloseable {
             logDirectory,
             new LocalNode.Cluster(
                 apiServerUrl,
-                readString(Path.of(certs.getAPIServerCertPath())),
+                readString(servingCa),
                 Path.of(certs.getClientCertPath()),
                 kubeletToken,
                 proxyToken),
@@ -493,6 +508,32 @@ final class LocalControlPlane implements AutoCloseable {
         seconds(controllersReady - t0),
         seconds(System.nanoTime() - controllersReady));
     return realNode;
+  }
+
+  /**
+   * kube-api-test's serving certificate names only 127.0.0.1 and the {@code kubernetes} Service's
+   * DNS names; Pods (fabric8's in-cluster config, for one) call the Service's ClusterIP and check
+   * it, so the real node's apiserver gets a certificate for that and the node address too, and a CA
+   * apart from it (what Pods get as {@code kube-root-ca.crt}).
+   */
+  private void writeRealNodeServingCertificate(Path pki) {
+    TestPki ca = TestPki.ca("gastown-test kube-apiserver CA", TestPki.Algorithm.RSA);
+    TestPki serving =
+        ca.issue(
+            "kube-apiserver",
+            List.of(
+                realNodeNetwork.nodeAddress(),
+                KUBERNETES_SERVICE_IP,
+                "kubernetes",
+                "kubernetes.default",
+                "kubernetes.default.svc",
+                "kubernetes.default.svc.cluster.local"));
+    servingCertificate = pki.resolve("serving.crt");
+    servingKey = pki.resolve("serving.key");
+    servingCa = pki.resolve("serving-ca.crt");
+    writeString(servingCertificate, serving.certificatePem());
+    writeString(servingKey, serving.keyPem(TestPki.KeyFormat.PKCS8));
+    writeString(servingCa, ca.certificatePem());
   }
 
   private static String randomToken() {

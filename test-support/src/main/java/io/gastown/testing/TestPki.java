@@ -16,9 +16,12 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -58,6 +61,7 @@ public record TestPki(X509Certificate certificate, KeyPair keyPair) {
   private static final Duration VALIDITY = Duration.ofDays(30);
   private static final AtomicLong SERIAL = new AtomicLong(System.currentTimeMillis());
   private static final String PRIVATE_KEY = "PRIVATE" + " KEY";
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   /** SEC1's PEM label, built from parts so that secret scanners do not flag this source. */
   private static final String EC_PRIVATE_KEY = "EC " + PRIVATE_KEY;
@@ -89,17 +93,17 @@ public record TestPki(X509Certificate certificate, KeyPair keyPair) {
 
   /** A self-signed RSA certificate for localhost and 127.0.0.1 that is its own CA. */
   public static TestPki rsa(String commonName) {
-    return create(commonName, Algorithm.RSA, Profile.SELF_SIGNED_SERVER, null);
+    return create(commonName, Algorithm.RSA, Profile.SELF_SIGNED_SERVER, null, List.of());
   }
 
   /** A self-signed EC certificate for localhost and 127.0.0.1 that is its own CA. */
   public static TestPki ec(String commonName) {
-    return create(commonName, Algorithm.EC, Profile.SELF_SIGNED_SERVER, null);
+    return create(commonName, Algorithm.EC, Profile.SELF_SIGNED_SERVER, null, List.of());
   }
 
   /** A CA and nothing else: it signs the serving certificates {@link #issue} makes. */
   public static TestPki ca(String commonName, Algorithm algorithm) {
-    return create(commonName, algorithm, Profile.CA, null);
+    return create(commonName, algorithm, Profile.CA, null, List.of());
   }
 
   /** An RSA serving certificate for localhost and 127.0.0.1, signed by this one. */
@@ -109,11 +113,23 @@ public record TestPki(X509Certificate certificate, KeyPair keyPair) {
 
   /** A serving certificate for localhost and 127.0.0.1, signed by this one, with a new key. */
   public TestPki issue(String commonName, Algorithm algorithm) {
-    return create(commonName, algorithm, Profile.SERVER, this);
+    return create(commonName, algorithm, Profile.SERVER, this, List.of());
+  }
+
+  /**
+   * An RSA serving certificate signed by this one, valid for localhost, 127.0.0.1 and {@code
+   * extraNames} (IPv4 addresses or DNS names), e.g. an in-cluster Service's names.
+   */
+  public TestPki issue(String commonName, List<String> extraNames) {
+    return create(commonName, Algorithm.RSA, Profile.SERVER, this, extraNames);
   }
 
   private static TestPki create(
-      String commonName, Algorithm algorithm, Profile profile, TestPki issuer) {
+      String commonName,
+      Algorithm algorithm,
+      Profile profile,
+      TestPki issuer,
+      List<String> extraNames) {
     try {
       KeyPair keyPair = generateKeys(algorithm);
       X500Name subject = new X500Name("CN=" + commonName);
@@ -136,14 +152,19 @@ public record TestPki(X509Certificate certificate, KeyPair keyPair) {
         builder.addExtension(
             Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
       } else {
+        List<GeneralName> names = new ArrayList<>();
+        names.add(new GeneralName(GeneralName.dNSName, "localhost"));
+        names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+        for (String name : extraNames) {
+          names.add(
+              new GeneralName(
+                  IPV4.matcher(name).matches() ? GeneralName.iPAddress : GeneralName.dNSName,
+                  name));
+        }
         builder.addExtension(
             Extension.subjectAlternativeName,
             false,
-            new GeneralNames(
-                new GeneralName[] {
-                  new GeneralName(GeneralName.dNSName, "localhost"),
-                  new GeneralName(GeneralName.iPAddress, "127.0.0.1")
-                }));
+            new GeneralNames(names.toArray(GeneralName[]::new)));
       }
       if (profile == Profile.SERVER) {
         int usage =

@@ -3,6 +3,7 @@ package io.gastown.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.LogWatch;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Pods really run on the real node: in a namespace that enforces the restricted Pod Security
  * Standard, a compliant Pod runs, streams its log while it runs, reaches the apiserver through the
- * {@code kubernetes} Service with its service-account token, and succeeds; a privileged Pod is
+ * {@code kubernetes} Service with its service-account token, and succeeds; a Pod reaches a server
+ * the test starts on the node address (as a git server for polecats would); a privileged Pod is
  * refused.
  */
 @ControlPlane(realNode = true)
@@ -77,6 +80,7 @@ class RealNodeIT {
         printf 'GET /api HTTP/1.1\\r\\nHost: %s\\r\\nAuthorization: Bearer %s\\r\\nConnection: close\\r\\n\\r\\n' \
             "$KUBERNETES_SERVICE_HOST" "$(cat $sa/token)" \
           | openssl s_client -quiet -verify_return_error -CAfile $sa/ca.crt \
+              -verify_ip "$KUBERNETES_SERVICE_HOST" \
               -connect "$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT" 2>&1 \
           | tr -d '\\r' | grep -E '^HTTP/|error|errno' | sed 's/^/api: /'
         echo "tick 2"
@@ -112,6 +116,37 @@ class RealNodeIT {
         .contains("tick 2")
         .contains("api: HTTP/1.1 200 OK");
     assertThat(phase(done)).as("pod log: %s", lines).isEqualTo("Succeeded");
+  }
+
+  @Test
+  void aPodReachesAServerTheTestListensForOnTheNodeAddress() throws Exception {
+    HttpServer server = HttpServer.create(new InetSocketAddress(node.address(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          byte[] body = "hello from the test JVM\n".getBytes(StandardCharsets.UTF_8);
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    try {
+      String url = "http://" + node.address() + ":" + server.getAddress().getPort() + "/";
+      client
+          .pods()
+          .inNamespace(namespace)
+          .resource(restrictedPod("fetch", "wget -q -O - " + url))
+          .create();
+
+      Pod done =
+          awaitPod("fetch", pod -> "Succeeded".equals(phase(pod)) || "Failed".equals(phase(pod)));
+
+      String log = client.pods().inNamespace(namespace).withName("fetch").getLog();
+      assertThat(log).isEqualTo("hello from the test JVM\n");
+      assertThat(phase(done)).isEqualTo("Succeeded");
+    } finally {
+      server.stop(0);
+    }
   }
 
   @Test
