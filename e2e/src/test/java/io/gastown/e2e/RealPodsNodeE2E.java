@@ -146,7 +146,6 @@ class RealPodsNodeE2E {
                   + " echo 'agent: edited README.md'; sleep 3; echo 'agent: done'");
       long gitWritten = System.nanoTime();
       sync("shop");
-      long applied = System.nanoTime();
 
       String podName = awaitPod("gt-shop", polecat, p -> containerRunning(p, "agent"));
       StringWriter logs = new StringWriter();
@@ -207,7 +206,6 @@ class RealPodsNodeE2E {
       System.out.println("RealPodsNodeE2E: " + split);
       Files.writeString(
           Path.of("target", "real-node-sling-to-done.txt"), split + "\n", StandardCharsets.UTF_8);
-      assertThat(applied).isLessThan(job + 1);
 
       Pod ran = admin.pods().inNamespace("gt-shop").withName(podName).get();
       assertThat(ran.getMetadata().getAnnotations()).containsKey(GasTown.ANNOTATION_EXPANDED);
@@ -451,8 +449,8 @@ class RealPodsNodeE2E {
       Polecat failed = awaitPhase("gt-creds", entry.getValue(), PolecatPhase.Failed);
       assertThat(failed.getStatus().getMessage())
           .as(entry.getKey())
-          .contains(entry.getKey() + " exited with status")
-          .contains("empty credential:")
+          .containsPattern(
+              entry.getKey() + " (exited with status \\d+|changed nothing); empty credential:")
           .containsPattern("ANTHROPIC_API_KEY|GT_MODEL_API_KEY")
           .doesNotContain("    at ");
       System.out.printf(

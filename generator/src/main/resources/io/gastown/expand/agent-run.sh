@@ -59,12 +59,21 @@ trap stop TERM INT
 wait "$!" || true
 trap - TERM INT
 status="$(cat "$GT_AGENT_LOG.status")"
-if [ "$status" -ne 0 ]; then
+missing=""
+if [ "$GT_AGENT" != custom ]; then
   missing="$(empty_credentials)"
-  if [ "$GT_AGENT" != custom ] && [ -n "$missing" ]; then
+fi
+if [ "$status" -ne 0 ]; then
+  if [ -n "$missing" ]; then
     fail "$GT_AGENT exited with status $status; empty credential:$missing (the Secret key it comes from holds no value)" "$status" with-output
   fi
   fail "$GT_AGENT exited with status $status" "$status" with-output
+fi
+# Some agents (aider) give up on an unreachable or refused model and still exit 0: without a credential and
+# without a change, that is a failure, not a finished task.
+if [ -n "$missing" ] && [ -z "$(git status --porcelain)" ] \
+  && [ "$(git rev-parse HEAD)" = "$(git rev-parse "refs/remotes/origin/$GT_GIT_BRANCH")" ]; then
+  fail "$GT_AGENT changed nothing; empty credential:$missing (the Secret key it comes from holds no value)" 3 with-output
 fi
 if [ -n "$(git status --porcelain)" ]; then
   git add -A

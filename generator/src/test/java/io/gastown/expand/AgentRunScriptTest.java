@@ -94,6 +94,45 @@ class AgentRunScriptTest {
   }
 
   @Test
+  void aBuiltInAgentThatGivesUpWithoutAKeyAndExitsZeroFailsNamingTheCredential() throws Exception {
+    Path origin = ContainerRunner.origin(tmp);
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Path claude = bin.resolve("claude");
+    Files.writeString(
+        claude,
+        """
+        #!/bin/sh
+        echo 'The API provider is unreachable; giving up.'
+        exit 0
+        """);
+    assertThat(claude.toFile().setExecutable(true)).isTrue();
+    Path termination = tmp.resolve("termination-log");
+    Files.createFile(termination);
+    Pod pod =
+        expand(
+            """
+            kubernetes:
+              apiKeySecretRef: {name: anthropic-api-key, key: api-key}
+            """);
+
+    ContainerRunner.Outcome run =
+        runPod(
+            pod,
+            origin,
+            Map.of(
+                "ANTHROPIC_API_KEY",
+                "",
+                "GT_TERMINATION_LOG",
+                termination.toString(),
+                "PATH",
+                bin + ":" + System.getenv("PATH")));
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(Files.readString(termination))
+        .startsWith("claude-code changed nothing; empty credential: ANTHROPIC_API_KEY");
+  }
+
+  @Test
   void aFailedCustomAgentIsReportedWithItsStatusAndLastLines() throws Exception {
     Path origin = ContainerRunner.origin(tmp);
     Path termination = tmp.resolve("termination-log");
