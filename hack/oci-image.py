@@ -4,6 +4,11 @@ with no registry and no container engine: one uncompressed layer, an image confi
 index whose annotations carry the image name.
 
   oci-image.py ROOTFS NAME OUT.tar [--entrypoint JSON] [--cmd JSON] [--env K=V ...] [--user U] [--workdir D]
+                                   [--config-json FILE]
+
+--config-json reads the same settings from a file (keys Env, Entrypoint, Cmd, User, WorkingDir, as
+hack/containerfile.py writes them); the options given on the command line win. PATH defaults to the usual
+one unless Env sets it.
 
 NAME is the full reference the pods use (e.g. ghcr.io/gastown/polecat-agent:0.1.0). Files keep their
 numeric owners and modes; timestamps are clamped to 0 so the same tree gives the same digest.
@@ -53,12 +58,27 @@ def main():
     p.add_argument("rootfs")
     p.add_argument("name")
     p.add_argument("out")
-    p.add_argument("--entrypoint", default="null")
-    p.add_argument("--cmd", default="null")
+    p.add_argument("--entrypoint")
+    p.add_argument("--cmd")
     p.add_argument("--env", action="append", default=[])
-    p.add_argument("--user", default="")
-    p.add_argument("--workdir", default="")
+    p.add_argument("--user")
+    p.add_argument("--workdir")
+    p.add_argument("--config-json")
     a = p.parse_args()
+    base = {}
+    if a.config_json:
+        with open(a.config_json) as f:
+            base = json.load(f)
+    entrypoint = json.loads(a.entrypoint) if a.entrypoint is not None else base.get("Entrypoint")
+    cmd = json.loads(a.cmd) if a.cmd is not None else base.get("Cmd")
+    user = a.user if a.user is not None else base.get("User") or ""
+    workdir = a.workdir if a.workdir is not None else base.get("WorkingDir") or ""
+    env = {"PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"}
+    for item in (base.get("Env") or []) + a.env:
+        k, eq, v = item.partition("=")
+        if not eq:
+            sys.exit(f"oci-image.py: env {item}: expected NAME=VALUE")
+        env[k] = v
     if not os.path.isdir(a.rootfs):
         sys.exit(f"oci-image.py: rootfs {a.rootfs} is not a directory")
 
@@ -75,16 +95,15 @@ def main():
         layer_size = os.path.getsize(layer_path)
         os.rename(layer_path, os.path.join(work, "blobs", "sha256", h.hexdigest()))
 
-        env = ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"] + a.env
         config = {
             "architecture": "amd64",
             "os": "linux",
             "config": {
-                "Env": env,
-                "Entrypoint": json.loads(a.entrypoint),
-                "Cmd": json.loads(a.cmd),
-                "User": a.user,
-                "WorkingDir": a.workdir,
+                "Env": [f"{k}={v}" for k, v in env.items()],
+                "Entrypoint": entrypoint,
+                "Cmd": cmd,
+                "User": user,
+                "WorkingDir": workdir,
             },
             "rootfs": {"type": "layers", "diff_ids": [layer_digest]},
             "history": [{"created_by": "hack/oci-image.py"}],
