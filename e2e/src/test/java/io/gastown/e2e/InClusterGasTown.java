@@ -4,9 +4,9 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gastown.expand.PlatformConfig;
+import io.gastown.testing.LocalImages;
 import io.gastown.testing.LocalNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -158,38 +157,11 @@ final class InClusterGasTown {
     return images;
   }
 
-  /**
-   * Imports each image from hack/images.sh's cache (its index, images.properties: reference to
-   * tarball).
-   */
-  static void importImages(LocalNode node, List<String> references) throws IOException {
-    Path cache =
-        System.getenv("GASTOWN_IMAGES_CACHE") != null
-            ? Path.of(System.getenv("GASTOWN_IMAGES_CACHE"))
-            : Path.of(System.getProperty("user.home"), ".cache", "gastown-images");
-    Path index = cache.resolve("images.properties");
-    if (!Files.isRegularFile(index)) {
-      throw new AssertionError(
-          "no image index at " + index + ": build the images first with hack/images.sh");
-    }
-    Properties tarballs = new Properties();
-    try (InputStream in = Files.newInputStream(index)) {
-      tarballs.load(in);
-    }
+  /** Imports each image from hack/images.sh's cache. */
+  static void importImages(LocalNode node, List<String> references) {
+    LocalImages images = LocalImages.locate();
     for (String reference : references) {
-      String tarball = tarballs.getProperty(reference);
-      if (tarball == null) {
-        throw new AssertionError(
-            "image "
-                + reference
-                + " is not in "
-                + index
-                + " (it has "
-                + tarballs.stringPropertyNames()
-                + "): run hack/images.sh");
-      }
-      Path path = Path.of(tarball);
-      node.importImage(path.isAbsolute() ? path : cache.resolve(path));
+      node.importImage(images.tarball(reference));
     }
   }
 

@@ -103,6 +103,7 @@ class AgentRunScriptTest {
         """
         #!/bin/sh
         echo 'The API provider is unreachable; giving up.'
+        echo '# chat' > .aider.chat.history.md
         exit 0
         """);
     assertThat(claude.toFile().setExecutable(true)).isTrue();
