@@ -3,6 +3,17 @@
 # what the agent left uncommitted and pushes the work branch. Fixed text: every value that comes from a Polecat or
 # Rig arrives in an environment variable and is only ever expanded inside double quotes.
 set -eu
+# SIGTERM (the Pod is deleted: the polecat was nuked or retired) stops the agent and everything else in this process
+# group at once, and nothing is committed or pushed after it. The agent runs in the background so that the signal is
+# handled while it runs (sh defers traps until a foreground command ends). Installed first: PID 1 of a container
+# ignores a signal it has no handler for, so a SIGTERM before this line would wait out the grace period.
+stop() {
+  trap '' TERM INT
+  printf 'gastown: stopped by SIGTERM (the polecat was retired or its pod deleted): nothing is pushed\n' >&2
+  kill -TERM 0 2>/dev/null || true
+  exit 143
+}
+trap stop TERM INT
 # Why the Pod failed, in a few lines: the Pod's termination message, which the status reporter shows as the
 # Polecat's message (written here so that it starts with the reason, not with an agent's stack trace).
 termination_log="${GT_TERMINATION_LOG:-/dev/termination-log}"
@@ -36,16 +47,6 @@ if [ -n "${GT_CLAUDE_CREDENTIALS_FILE:-}" ]; then
 fi
 cd "$GT_REPO_DIR"
 printf 'gastown: %s working on %s in branch %s\n' "$GT_AGENT" "${GT_BEAD_ID:-no bead}" "$GT_WORK_BRANCH"
-# SIGTERM (the Pod is deleted: the polecat was nuked or retired) stops the agent and everything else in this process
-# group at once, and nothing is committed or pushed after it. The agent runs in the background so that the signal is
-# handled while it runs (sh defers traps until a foreground command ends).
-stop() {
-  trap '' TERM INT
-  printf 'gastown: stopped by SIGTERM (the polecat was retired or its pod deleted): nothing is pushed\n' >&2
-  kill -TERM 0 2>/dev/null || true
-  exit 143
-}
-trap stop TERM INT
 # The agent's output goes to the Pod's log as it comes (tee), and is kept for the failure message.
 {
   status=0
