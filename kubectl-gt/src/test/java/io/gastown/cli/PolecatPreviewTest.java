@@ -170,7 +170,7 @@ class PolecatPreviewTest {
   void aNamespaceNotOptedInWouldRunThePodUnexpanded() throws Exception {
     Path rigFile = fixture.repo.resolve("rigs/shop/rig.yaml");
     Files.writeString(
-        rigFile, Files.readString(rigFile).replace("gastown.io/polecats: enabled\n", ""));
+        rigFile, Files.readString(rigFile).replace("    gastown.io/polecats: enabled\n", ""));
 
     Cli result = fixture.gt("polecat", "preview", "shop/furiosa", "--offline");
 
