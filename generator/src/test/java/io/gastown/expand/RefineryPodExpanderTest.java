@@ -48,8 +48,24 @@ class RefineryPodExpanderTest {
         RefineryRuns.done(rig, "furiosa", "gt-1", null, 1));
   }
 
+  /**
+   * The inputs are golden files too: webhook's MutateRefineryPodsTest sends pod.yaml over HTTPS
+   * with the others in its cluster and expects expanded-pod.yaml.
+   */
   @Test
   void theRunsPodIsExpandedAsTheGoldenFileSays() throws Exception {
+    Golden.check(GOLDEN.resolve("rig.yaml"), Serialization.toYaml(rig), REGENERATE);
+    Golden.check(GOLDEN.resolve("refinery.yaml"), Serialization.toYaml(refinery), REGENERATE);
+    for (Polecat polecat : polecats()) {
+      Golden.check(
+          GOLDEN.resolve("polecat-" + polecat.getMetadata().getName() + ".yaml"),
+          Serialization.toYaml(polecat),
+          REGENERATE);
+    }
+    Golden.check(
+        GOLDEN.resolve("pod.yaml"),
+        Serialization.toYaml(RefineryRuns.skeletonPod(refinery)),
+        REGENERATE);
     Pod expanded = RefineryRuns.expanded(refinery, rig, polecats());
     Golden.check(GOLDEN.resolve("expanded-pod.yaml"), Serialization.toYaml(expanded), REGENERATE);
   }
