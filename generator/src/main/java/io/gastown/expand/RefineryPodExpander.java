@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.gastown.model.GasTown;
 import io.gastown.model.PodContract;
 import io.gastown.model.Refinery;
+import io.gastown.model.RefineryQueue;
 import io.gastown.model.RefinerySpec;
 import io.gastown.model.Rig;
 import io.gastown.model.SecretReference;

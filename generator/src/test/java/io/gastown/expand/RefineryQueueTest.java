@@ -9,6 +9,7 @@ import io.gastown.model.MergeResult;
 import io.gastown.model.Polecat;
 import io.gastown.model.PolecatPhase;
 import io.gastown.model.Refinery;
+import io.gastown.model.RefineryQueue;
 import io.gastown.model.RefinerySpec;
 import io.gastown.model.Rig;
 import java.util.List;

@@ -9,6 +9,7 @@ import io.gastown.model.PolecatPhase;
 import io.gastown.model.PolecatSpec;
 import io.gastown.model.PolecatStatus;
 import io.gastown.model.Refinery;
+import io.gastown.model.RefineryQueue;
 import io.gastown.model.RefinerySpec;
 import io.gastown.model.Rig;
 import io.gastown.render.PolecatManifests;

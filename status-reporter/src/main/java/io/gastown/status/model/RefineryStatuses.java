@@ -1,13 +1,13 @@
 package io.gastown.status.model;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.gastown.expand.RefineryQueue;
 import io.gastown.model.Convoy;
 import io.gastown.model.MergeResult;
 import io.gastown.model.Polecat;
 import io.gastown.model.Refinery;
 import io.gastown.model.RefineryFailure;
 import io.gastown.model.RefineryPhase;
+import io.gastown.model.RefineryQueue;
 import io.gastown.model.RefineryRun;
 import io.gastown.model.RefineryStatus;
 import io.gastown.model.Rig;

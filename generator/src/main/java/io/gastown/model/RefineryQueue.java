@@ -1,13 +1,6 @@
-package io.gastown.expand;
+package io.gastown.model;
 
 import io.fabric8.kubernetes.api.model.Condition;
-import io.gastown.model.Convoy;
-import io.gastown.model.MergeResult;
-import io.gastown.model.PodContract;
-import io.gastown.model.Polecat;
-import io.gastown.model.PolecatPhase;
-import io.gastown.model.Refinery;
-import io.gastown.model.Rig;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
