@@ -155,34 +155,42 @@ class KustomizeBuildTest {
 
   private static void mutatingWebhookSelectsOnlyOptedInPolecatPods(
       Map<String, Object> configuration) {
-    Map<String, Object> webhook = maps(configuration, "webhooks").get(0);
-    assertThat(maps(configuration, "webhooks")).hasSize(1);
-    assertThat(list(webhook, "admissionReviewVersions")).containsExactly("v1");
-    assertThat(webhook).containsEntry("sideEffects", "None").containsEntry("failurePolicy", "Fail");
-    assertThat((Integer) webhook.get("timeoutSeconds")).isBetween(1, 10);
-    assertThat(maps(webhook, "rules"))
-        .singleElement()
-        .satisfies(
-            rule -> {
-              assertThat(list(rule, "operations")).containsExactly("CREATE");
-              assertThat(list(rule, "resources")).containsExactly("pods");
-              assertThat(list(rule, "apiGroups")).containsExactly("");
-            });
-    assertThat(maps(webhook, "objectSelector.matchExpressions"))
-        .containsExactly(Map.of("key", "gastown.io/polecat", "operator", "Exists"));
-    List<Map<String, Object>> namespaceRules = maps(webhook, "namespaceSelector.matchExpressions");
-    assertThat(namespaceRules)
-        .contains(
-            Map.of("key", "gastown.io/polecats", "operator", "In", "values", List.of("enabled")));
-    assertThat(namespaceRules)
-        .anySatisfy(
-            rule -> {
-              assertThat(rule)
-                  .containsEntry("key", "kubernetes.io/metadata.name")
-                  .containsEntry("operator", "NotIn");
-              assertThat(list(rule, "values")).contains(SYSTEM_NAMESPACE, "kube-system");
-            });
-    assertThat(clientPath(webhook)).isEqualTo("/mutate/pods");
+    List<Map<String, Object>> webhooks = maps(configuration, "webhooks");
+    // Polecat Pods and the Pods of Refinery merge runs: one label each.
+    assertThat(webhooks)
+        .extracting(w -> maps(w, "objectSelector.matchExpressions"))
+        .containsExactly(
+            List.of(Map.of("key", "gastown.io/polecat", "operator", "Exists")),
+            List.of(Map.of("key", "gastown.io/refinery", "operator", "Exists")));
+    for (Map<String, Object> webhook : webhooks) {
+      assertThat(list(webhook, "admissionReviewVersions")).containsExactly("v1");
+      assertThat(webhook)
+          .containsEntry("sideEffects", "None")
+          .containsEntry("failurePolicy", "Fail");
+      assertThat((Integer) webhook.get("timeoutSeconds")).isBetween(1, 10);
+      assertThat(maps(webhook, "rules"))
+          .singleElement()
+          .satisfies(
+              rule -> {
+                assertThat(list(rule, "operations")).containsExactly("CREATE");
+                assertThat(list(rule, "resources")).containsExactly("pods");
+                assertThat(list(rule, "apiGroups")).containsExactly("");
+              });
+      List<Map<String, Object>> namespaceRules =
+          maps(webhook, "namespaceSelector.matchExpressions");
+      assertThat(namespaceRules)
+          .contains(
+              Map.of("key", "gastown.io/polecats", "operator", "In", "values", List.of("enabled")));
+      assertThat(namespaceRules)
+          .anySatisfy(
+              rule -> {
+                assertThat(rule)
+                    .containsEntry("key", "kubernetes.io/metadata.name")
+                    .containsEntry("operator", "NotIn");
+                assertThat(list(rule, "values")).contains(SYSTEM_NAMESPACE, "kube-system");
+              });
+      assertThat(clientPath(webhook)).isEqualTo("/mutate/pods");
+    }
   }
 
   private static void validatingWebhookCoversEveryKind(Map<String, Object> configuration) {

@@ -390,6 +390,16 @@ class PreviewAgreesWithWebhookTest {
     }
 
     @Override
+    public Optional<io.gastown.model.Refinery> refinery(String namespace, String name) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<Polecat> polecats(String namespace) {
+      return List.of();
+    }
+
+    @Override
     public boolean synced() {
       return true;
     }

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * docs/user-guide.md's "Write a Polecat by hand", run as written: its {@code ```console} commands,
- * in the GitOps repository of a user who made rig shop with kubectl gt and has a remote. Shell
- * commands ({@code cat <<'EOF'}, {@code git}, {@code sed}) run in bash; {@code kubectl gt} runs
- * in-process; each output is compared with the page's after {@link Transcript#normalize}. The
+ * docs/user-guide.md's {@code ```console} blocks ("Write a Polecat by hand", "Merge queue"), run as
+ * written, in the GitOps repository of a user who made rig shop with kubectl gt and has a remote.
+ * Shell commands ({@code cat <<'EOF'}, {@code git}, {@code sed}) run in bash; {@code kubectl gt}
+ * runs in-process; each output is compared with the page's after {@link Transcript#normalize}. The
  * placeholder image is pinned to the release's (GT_AGENT_IMAGE) so the page does not change with
  * the build's version. {@code -Dgolden.update=true} writes this run's outputs into the page. That
  * Argo CD then runs such a Polecat: GasTownE2E's user guide test.

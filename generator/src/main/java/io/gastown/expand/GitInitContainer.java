@@ -10,23 +10,23 @@ import io.gastown.model.PodContract.Env;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The init container that puts the SSH key and host keys in place and clones the work branch. */
+/** The init container that puts the SSH key and host keys in place and clones the branch. */
 final class GitInitContainer {
   private GitInitContainer() {}
 
-  static Container build(ResolvedPolecat polecat, PlatformConfig platform) {
+  static Container build(GitCheckout polecat, PlatformConfig platform) {
     EnvList env =
         new EnvList()
             .value(Env.HOME, HOME)
             .value(Env.POLECAT, polecat.name())
-            .value(Env.GIT_REPOSITORY, polecat.gitRepository())
-            .value(Env.GIT_BRANCH, polecat.gitBranch())
+            .value(Env.GIT_REPOSITORY, polecat.repository())
+            .value(Env.GIT_BRANCH, polecat.branch())
             .value(Env.WORK_BRANCH, polecat.workBranch())
             .value(Env.REPO_DIR, REPO_DIR)
             .value(
                 "GT_GIT_SSH_KEY_FILE",
                 polecat.gitSecret() != null ? GIT_SSH_DIR + "/" + SSH_KEY : null)
-            .value("GT_SSH_HOST", GitRemote.sshHost(polecat.gitRepository()).orElse(null));
+            .value("GT_SSH_HOST", GitRemote.sshHost(polecat.repository()).orElse(null));
     if (polecat.knownHosts() != null) {
       env.value("GT_SSH_KNOWN_HOSTS_FILE", KNOWN_HOSTS_DIR + "/" + KNOWN_HOSTS_KEY);
     } else {
@@ -47,7 +47,7 @@ final class GitInitContainer {
         .build();
   }
 
-  private static List<VolumeMount> mounts(ResolvedPolecat polecat) {
+  private static List<VolumeMount> mounts(GitCheckout polecat) {
     List<VolumeMount> mounts = new ArrayList<>(Volumes.commonMounts());
     if (polecat.gitSecret() != null) {
       mounts.add(Volumes.readOnlyMount(VOLUME_GIT_SSH, GIT_SSH_DIR));

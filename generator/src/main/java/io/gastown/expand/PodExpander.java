@@ -62,7 +62,7 @@ public final class PodExpander {
     expanded.setMetadata(metadata);
 
     PodSpec spec = expanded.getSpec() != null ? expanded.getSpec() : new PodSpec();
-    spec.setInitContainers(List.of(GitInitContainer.build(resolved, platform)));
+    spec.setInitContainers(List.of(GitInitContainer.build(resolved.checkout(), platform)));
     spec.setContainers(List.of(AgentContainer.build(resolved)));
     // Replaces the skeleton's volumes, including the service account token volume that the
     // apiserver adds.

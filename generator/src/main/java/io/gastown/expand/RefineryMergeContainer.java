@@ -31,6 +31,7 @@ public final class RefineryMergeContainer {
             .value(Env.TEST_COMMAND, spec.getTestCommand())
             .value(Env.MERGE_METHOD, mergeMethod(spec).value())
             .value(Env.MAX_BATCH, String.valueOf(maxBatch(spec)))
+            .value(Env.RESULT_FILE, PodContract.TERMINATION_MESSAGE_PATH)
             .value("GIT_SSH_COMMAND", GIT_SSH_COMMAND)
             .value("GIT_TERMINAL_PROMPT", "0");
     return new ContainerBuilder()
@@ -43,11 +44,13 @@ public final class RefineryMergeContainer {
         .withResources(platform.gitInitResources())
         .withSecurityContext(PodSecurity.container())
         .withVolumeMounts(Volumes.commonMounts())
+        .withTerminationMessagePath(PodContract.TERMINATION_MESSAGE_PATH)
+        // A run that stops early (bad input, no target) has no result lines: its log tail says why.
         .withTerminationMessagePolicy("FallbackToLogsOnError")
         .build();
   }
 
-  static String targetBranch(RefinerySpec spec) {
+  public static String targetBranch(RefinerySpec spec) {
     return spec.getTargetBranch() != null ? spec.getTargetBranch() : PodContract.DEFAULT_BRANCH;
   }
 

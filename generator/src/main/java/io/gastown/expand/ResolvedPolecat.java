@@ -213,6 +213,11 @@ record ResolvedPolecat(
     }
   }
 
+  /** What git-init clones for the polecat. */
+  GitCheckout checkout() {
+    return new GitCheckout(name, gitRepository, gitBranch, workBranch, gitSecret, knownHosts);
+  }
+
   /** The key for the model provider: the agentConfig's own, else the Polecat's or Rig's API key. */
   SecretKeyRef modelApiKey() {
     ModelProvider modelProvider = agentConfig.getModelProvider();

@@ -18,26 +18,7 @@ final class Volumes {
   private Volumes() {}
 
   static List<Volume> forPod(ResolvedPolecat polecat) {
-    List<Volume> volumes = new ArrayList<>();
-    volumes.add(emptyDir(VOLUME_WORKSPACE));
-    volumes.add(emptyDir(VOLUME_HOME));
-    volumes.add(emptyDir(VOLUME_TMP));
-    if (polecat.gitSecret() != null) {
-      volumes.add(secretKey(VOLUME_GIT_SSH, polecat.gitSecret().getName(), SSH_KEY));
-    }
-    if (polecat.knownHosts() != null) {
-      volumes.add(
-          new VolumeBuilder()
-              .withName(VOLUME_KNOWN_HOSTS)
-              .withNewConfigMap()
-              .withName(polecat.knownHosts().getName())
-              .addNewItem()
-              .withKey(KNOWN_HOSTS_KEY)
-              .withPath(KNOWN_HOSTS_KEY)
-              .endItem()
-              .endConfigMap()
-              .build());
-    }
+    List<Volume> volumes = forCheckout(polecat.checkout());
     if (usesClaudeCredentials(polecat)) {
       volumes.add(
           secretKey(
@@ -51,6 +32,31 @@ final class Volumes {
               .withName(VOLUME_AGENT_CONFIG)
               .withNewConfigMap()
               .withName(polecat.agentConfig().getConfigMapRef().getName())
+              .endConfigMap()
+              .build());
+    }
+    return volumes;
+  }
+
+  /** The writable emptyDirs and what git-init reads: the SSH key and the host keys. */
+  static List<Volume> forCheckout(GitCheckout checkout) {
+    List<Volume> volumes = new ArrayList<>();
+    volumes.add(emptyDir(VOLUME_WORKSPACE));
+    volumes.add(emptyDir(VOLUME_HOME));
+    volumes.add(emptyDir(VOLUME_TMP));
+    if (checkout.gitSecret() != null) {
+      volumes.add(secretKey(VOLUME_GIT_SSH, checkout.gitSecret().getName(), SSH_KEY));
+    }
+    if (checkout.knownHosts() != null) {
+      volumes.add(
+          new VolumeBuilder()
+              .withName(VOLUME_KNOWN_HOSTS)
+              .withNewConfigMap()
+              .withName(checkout.knownHosts().getName())
+              .addNewItem()
+              .withKey(KNOWN_HOSTS_KEY)
+              .withPath(KNOWN_HOSTS_KEY)
+              .endItem()
               .endConfigMap()
               .build());
     }

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gastown.model.GasTown;
 import io.gastown.model.PodContract;
 import io.gastown.model.Polecat;
+import io.gastown.model.Refinery;
 import io.gastown.model.Rig;
 import io.gastown.render.GitOpsLayout;
 import io.gastown.render.Manifests;
 import io.gastown.render.PolecatManifests;
+import io.gastown.render.RefineryManifests;
 import io.gastown.render.RigManifests;
 import io.gastown.validation.GasTownValidation;
 import io.gastown.validation.Violation;
@@ -26,10 +28,11 @@ import java.util.Set;
  * <p>The files are those the rig's kustomization lists, then any file of the layout it does not
  * list (a Polecat written by hand into {@code polecats/}). Every document passes through unchanged;
  * added are only what {@code kubectl gt} would have written beside it: the skeleton Job of a
- * Polecat that has none, and the Namespace and Witness of a Rig whose directory lacks them. Gas
- * Town objects are checked first (the CRD schemas and the rules the webhook applies, plus: a
- * Polecat belongs to the directory's rig and runs in its namespace); any problem fails the whole
- * rig with {@link InvalidRigSource}, so that nothing is pruned because one file is wrong.
+ * Polecat that has none, the CronJob of a Refinery that has none, and the Namespace and Witness of
+ * a Rig whose directory lacks them. Gas Town objects are checked first (the CRD schemas and the
+ * rules the webhook applies, plus: a Polecat belongs to the directory's rig and runs in its
+ * namespace); any problem fails the whole rig with {@link InvalidRigSource}, so that nothing is
+ * pruned because one file is wrong.
  */
 public final class RigGenerator {
   private static final String GROUP = GasTown.GROUP + "/";
@@ -118,6 +121,17 @@ public final class RigGenerator {
       if (isPolecat(source) && !hasJob(sources, source)) {
         Polecat polecat = Manifests.first(List.of(source.document()), "Polecat", Polecat.class);
         manifests.add(Manifests.toTree(PolecatManifests.job(polecat, agentImage)));
+      }
+      if (isGasTownKind(source, "Refinery")
+          && !has(
+              sources,
+              "CronJob",
+              PodContract.refineryCronJobName(source.name()),
+              source.namespace())) {
+        Refinery refinery = Manifests.first(List.of(source.document()), "Refinery", Refinery.class);
+        if (refinery.getSpec() != null && refinery.getSpec().getRigRef() != null) {
+          manifests.add(Manifests.toTree(RefineryManifests.cronJob(refinery, agentImage)));
+        }
       }
     }
     return Manifests.inSyncOrder(manifests);
@@ -231,6 +245,10 @@ public final class RigGenerator {
                 s.kind().equals(kind)
                     && s.name().equals(name)
                     && Objects.equals(s.namespace(), namespace));
+  }
+
+  private static boolean isGasTownKind(Source source, String kind) {
+    return source.kind().equals(kind) && isGasTown(source.document());
   }
 
   private static boolean isPolecat(Source source) {

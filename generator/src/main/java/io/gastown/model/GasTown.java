@@ -12,6 +12,18 @@ public final class GasTown {
   public static final String LABEL_BEAD = "gastown.io/bead";
 
   /**
+   * On a Refinery's CronJob, its pod template and the Pods of its merge runs: the Refinery's name.
+   */
+  public static final String LABEL_REFINERY = "gastown.io/refinery";
+
+  /**
+   * Set on a merge run's Pod by the webhook: the queue it was given, {@code polecat=branch} pairs
+   * in merge order, separated by spaces (the status reporter maps the run's results back to the
+   * polecats by it).
+   */
+  public static final String ANNOTATION_MERGE_QUEUE = "gastown.io/merge-queue";
+
+  /**
    * Namespaces carrying this label (value {@value #NAMESPACE_OPT_IN_VALUE}) have their polecat Pods
    * expanded.
    */

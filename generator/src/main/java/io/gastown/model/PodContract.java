@@ -22,6 +22,18 @@ public final class PodContract {
   /** The container of a Refinery's merge run. */
   public static final String REFINERY_MERGE_CONTAINER = "refinery-merge";
 
+  /** The CronJob of the Refinery of rig {@code rig} is {@value}{@code rig}. */
+  public static final String REFINERY_CRONJOB_PREFIX = "refinery-";
+
+  /** The local branch git-init makes in a merge run's clone; never pushed. */
+  public static final String REFINERY_LOCAL_BRANCH = "gt-refinery";
+
+  /**
+   * Where the merge container writes its result lines: the container's termination message, which
+   * the status reporter reads from the Pod's status.
+   */
+  public static final String TERMINATION_MESSAGE_PATH = "/dev/termination-log";
+
   /** The branch cloned when neither the Polecat nor its Rig names one. */
   public static final String DEFAULT_BRANCH = "main";
 
@@ -45,6 +57,10 @@ public final class PodContract {
 
   public static String jobName(String polecat) {
     return JOB_PREFIX + polecat;
+  }
+
+  public static String refineryCronJobName(String refinery) {
+    return REFINERY_CRONJOB_PREFIX + refinery;
   }
 
   /** The name of the container that runs {@code agent}. */
@@ -99,6 +115,12 @@ public final class PodContract {
     public static final String TEST_COMMAND = "GT_TEST_COMMAND";
     public static final String MERGE_METHOD = "GT_MERGE_METHOD";
     public static final String MAX_BATCH = "GT_MAX_BATCH";
+
+    /**
+     * A Refinery's merge run: the file that gets a copy of the result lines (as many whole lines as
+     * fit in a termination message).
+     */
+    public static final String RESULT_FILE = "GT_RESULT_FILE";
 
     private Env() {}
 

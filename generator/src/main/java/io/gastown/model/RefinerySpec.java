@@ -15,6 +15,7 @@ public class RefinerySpec {
   public static final String DEFAULT_MERGE_METHOD = "rebase";
   public static final String DEFAULT_MAX_BATCH = "10";
   public static final int MAX_BATCH_LIMIT = 100;
+  public static final String DEFAULT_SCHEDULE = "*/10 * * * *";
 
   /** Five cron fields, or one of the @ shorthands a CronJob accepts. */
   public static final String SCHEDULE_PATTERN =
@@ -53,11 +54,15 @@ public class RefinerySpec {
   private Integer maxBatch;
 
   @Pattern(SCHEDULE_PATTERN)
+  @Default("\"" + DEFAULT_SCHEDULE + "\"") // quoted: the generator reads defaults as YAML
   @JsonPropertyDescription(
-      "Cron schedule of the merge runs (five fields, e.g. */10 * * * *, or @hourly).")
+      "Cron schedule of the merge runs (five fields, e.g. */10 * * * *, or @hourly): the schedule of "
+          + "the CronJob refinery-<name> beside the Refinery in git.")
   private String schedule;
 
-  @JsonPropertyDescription("Secret with the SSH key used to push merges.")
+  @JsonPropertyDescription(
+      "Secret (key ssh-privatekey) with the SSH key that fetches the work branches and pushes the target; "
+          + "default: the Rig's settings.gitSecretRef.")
   private SecretReference gitSecretRef;
 
   public String getRigRef() {

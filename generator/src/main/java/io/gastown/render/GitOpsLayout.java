@@ -12,6 +12,7 @@ import java.util.Optional;
  *   rigs/&lt;rig&gt;/rig.yaml                 Namespace, Rig, Witness
  *   rigs/&lt;rig&gt;/polecats/&lt;name&gt;.yaml     Polecat + Job
  *   rigs/&lt;rig&gt;/convoys/&lt;id&gt;.yaml
+ *   rigs/&lt;rig&gt;/refinery.yaml             Refinery + CronJob
  * </pre>
  */
 public final class GitOpsLayout {
@@ -21,6 +22,7 @@ public final class GitOpsLayout {
   public static final String RIG_FILE = "rig.yaml";
   public static final String POLECATS = "polecats";
   public static final String CONVOYS = "convoys";
+  public static final String REFINERY_FILE = "refinery.yaml";
   private static final String YAML = ".yaml";
 
   /**
@@ -54,6 +56,10 @@ public final class GitOpsLayout {
 
   public static String rigFile(String rig) {
     return rigDirectory(rig) + "/" + RIG_FILE;
+  }
+
+  public static String refineryFile(String rig) {
+    return rigDirectory(rig) + "/" + REFINERY_FILE;
   }
 
   public static String kustomization(String rig) {

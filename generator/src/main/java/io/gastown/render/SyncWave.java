@@ -21,6 +21,8 @@ public final class SyncWave {
   public static final String CONVOY = "0";
   public static final String WITNESS = "0";
   public static final String JOB = "0";
+  public static final String REFINERY = "0";
+  public static final String CRON_JOB = "0";
 
   private SyncWave() {}
 

@@ -10,11 +10,15 @@
 #   {"branch":"b","result":"already-merged","commit":"<target head>"}
 #   {"branch":"b","result":"failed","reason":"<why>"}      conflict, red test, fetch or push error
 #   {"branch":"b","result":"skipped","reason":"<why>"}     beyond GT_MAX_BATCH: left for the next run
-# Progress and the test command's output go to stderr. The target only ever moves by a fast-forward push (never
-# forced); a push rejected because someone else moved the target is retried from the new head, at most
-# PUSH_ATTEMPTS times. Exit 0 when every branch got its line, non-zero for bad input or an unusable remote.
+# GT_RESULT_FILE, when set, gets a copy of as many whole result lines as fit in RESULT_LIMIT bytes: the container's
+# termination message, which the kubelet cuts at 4096 bytes (a branch left out is reported again by the next run,
+# as already-merged once it landed). Progress and the test command's output go to stderr.
+#
+# The target only ever moves by a fast-forward push (never forced); a push rejected because someone else moved the
+# target is retried from the new head, at most PUSH_ATTEMPTS times. Exit 0 when every branch got its line, non-zero for bad input or an unusable remote.
 set -euf # -f: branch lists are split on blanks, never globbed
 PUSH_ATTEMPTS=5
+RESULT_LIMIT=4096
 
 fail_input() {
   printf 'refinery-merge: %s\n' "$1" >&2
@@ -33,13 +37,21 @@ case "$max_batch" in
   ''|*[!0-9]*|0) fail_input "GT_MAX_BATCH must be a whole number of at least 1, not '$max_batch'" ;;
 esac
 target="$GT_TARGET_BRANCH"
+if [ -n "${GT_RESULT_FILE:-}" ]; then
+  : >"$GT_RESULT_FILE"
+fi
 
 json_string() {
   printf '"%s"' "$(printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g')"
 }
 report() { # branch result key value
-  printf '{"branch":%s,"result":%s,%s:%s}\n' "$(json_string "$1")" "$(json_string "$2")" "$(json_string "$3")" \
-    "$(json_string "$4")"
+  line="$(printf '{"branch":%s,"result":%s,%s:%s}' "$(json_string "$1")" "$(json_string "$2")" \
+    "$(json_string "$3")" "$(json_string "$4")")"
+  printf '%s\n' "$line"
+  if [ -n "${GT_RESULT_FILE:-}" ] \
+    && [ $(($(wc -c <"$GT_RESULT_FILE") + $(printf '%s\n' "$line" | wc -c))) -le "$RESULT_LIMIT" ]; then
+    printf '%s\n' "$line" >>"$GT_RESULT_FILE"
+  fi
 }
 log() {
   printf 'refinery-merge: %s\n' "$*" >&2

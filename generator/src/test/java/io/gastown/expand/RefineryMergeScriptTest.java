@@ -3,11 +3,13 @@ package io.gastown.expand;
 import static io.gastown.expand.ContainerRunner.git;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.Container;
 import io.gastown.model.MergeMethod;
+import io.gastown.model.MergeResult;
+import io.gastown.model.PodContract;
+import io.gastown.model.Polecat;
 import io.gastown.model.RefinerySpec;
+import io.gastown.model.Rig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and runs racing on one target neither lose nor duplicate a merge.
  */
 class RefineryMergeScriptTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** The test command of these repositories: a branch that adds BROKEN is red. */
   private static final String TEST_COMMAND = "test ! -e BROKEN";
 
@@ -56,7 +56,7 @@ class RefineryMergeScriptTest {
     branch("feature/gt-4", "d.txt", "d\n");
     String before = head();
 
-    List<JsonNode> results =
+    List<MergeResult> results =
         run(
             spec(MergeMethod.REBASE, 10),
             "run",
@@ -66,18 +66,17 @@ class RefineryMergeScriptTest {
             "feature/gt-4");
 
     assertThat(results)
-        .extracting(r -> r.get("branch").asText() + " " + r.get("result").asText())
+        .extracting(r -> r.branch() + " " + r.result())
         .containsExactly(
             "feature/gt-1 merged",
             "feature/gt-2 failed",
             "feature/gt-3 failed",
             "feature/gt-4 merged");
-    assertThat(results.get(1).get("reason").asText()).startsWith("conflicts with main at ");
-    assertThat(results.get(2).get("reason").asText())
-        .isEqualTo("test command failed with exit code 1");
+    assertThat(results.get(1).reason()).startsWith("conflicts with main at ");
+    assertThat(results.get(2).reason()).isEqualTo("test command failed with exit code 1");
     assertThat(subjects())
         .containsExactly("add d.txt on feature/gt-4", "add README.md on feature/gt-1", "first");
-    assertThat(results.get(3).get("commit").asText()).isEqualTo(head());
+    assertThat(results.get(3).commit()).isEqualTo(head());
     assertThat(git(origin, "merge-base", "--is-ancestor", before, head())).isEmpty();
     assertThat(show("README.md")).isEqualTo("hello from gt-1\n");
   }
@@ -87,12 +86,10 @@ class RefineryMergeScriptTest {
     branch("feature/gt-1", "a.txt", "a\n");
     branch("feature/gt-2", "b.txt", "b\n");
 
-    List<JsonNode> results =
+    List<MergeResult> results =
         run(spec(MergeMethod.MERGE, 10), "run", "feature/gt-1", "feature/gt-2");
 
-    assertThat(results)
-        .extracting(r -> r.get("result").asText())
-        .containsExactly("merged", "merged");
+    assertThat(results).extracting(MergeResult::result).containsExactly("merged", "merged");
     assertThat(git(origin, "log", "--first-parent", "--format=%s", "main").lines().toList())
         .containsExactly(
             "Merge branch 'feature/gt-2' into main",
@@ -105,13 +102,11 @@ class RefineryMergeScriptTest {
     branch("feature/gt-1", "a.txt", "a\n");
     branch("feature/gt-2", "b.txt", "b\n");
 
-    List<JsonNode> results =
+    List<MergeResult> results =
         run(spec(MergeMethod.REBASE, 1), "run", "feature/gt-1", "feature/gt-2");
 
-    assertThat(results)
-        .extracting(r -> r.get("result").asText())
-        .containsExactly("merged", "skipped");
-    assertThat(results.get(1).get("reason").asText()).isEqualTo("beyond the batch of 1");
+    assertThat(results).extracting(MergeResult::result).containsExactly("merged", "skipped");
+    assertThat(results.get(1).reason()).isEqualTo("beyond the batch of 1");
     assertThat(subjects()).containsExactly("add a.txt on feature/gt-1", "first");
   }
 
@@ -145,9 +140,9 @@ class RefineryMergeScriptTest {
             + other
             + "' push --quiet origin main; }");
 
-    List<JsonNode> results = run(spec, "run", "feature/gt-1");
+    List<MergeResult> results = run(spec, "run", "feature/gt-1");
 
-    assertThat(results).extracting(r -> r.get("result").asText()).containsExactly("merged");
+    assertThat(results).extracting(MergeResult::result).containsExactly("merged");
     assertThat(subjects())
         .containsExactly("add a.txt on feature/gt-1", "someone else's commit", "first");
   }
@@ -164,24 +159,20 @@ class RefineryMergeScriptTest {
     spec.setTestCommand("sleep 0.2");
     String[] order = branches.toArray(String[]::new);
 
-    List<JsonNode> all = new ArrayList<>();
+    List<MergeResult> all = new ArrayList<>();
     try (ExecutorService both = Executors.newFixedThreadPool(2)) {
-      Future<List<JsonNode>> first = both.submit(() -> run(spec, "one", order));
-      Future<List<JsonNode>> second = both.submit(() -> run(spec, "two", order));
+      Future<List<MergeResult>> first = both.submit(() -> run(spec, "one", order));
+      Future<List<MergeResult>> second = both.submit(() -> run(spec, "two", order));
       all.addAll(first.get());
       all.addAll(second.get());
     }
 
-    assertThat(all)
-        .extracting(r -> r.get("result").asText())
-        .containsOnly("merged", "already-merged");
+    assertThat(all).extracting(MergeResult::result).containsOnly("merged", "already-merged");
     assertThat(subjects()).containsExactlyInAnyOrderElementsOf(expectedSubjects(branches));
     Map<String, Set<String>> landedCommits = new HashMap<>();
-    for (JsonNode result : all) {
-      if (result.get("result").asText().equals("merged")) {
-        landedCommits
-            .computeIfAbsent(result.get("branch").asText(), b -> new HashSet<>())
-            .add(result.get("commit").asText());
+    for (MergeResult result : all) {
+      if (result.result().equals(MergeResult.MERGED)) {
+        landedCommits.computeIfAbsent(result.branch(), b -> new HashSet<>()).add(result.commit());
       }
     }
     assertThat(landedCommits)
@@ -212,21 +203,16 @@ class RefineryMergeScriptTest {
         origin.toUri().toString(),
         repo.toString());
 
-    List<JsonNode> results = run(spec(MergeMethod.REBASE, 10), "run", "feature/gt-1");
+    List<MergeResult> results = run(spec(MergeMethod.REBASE, 10), "run", "feature/gt-1");
 
-    assertThat(results).extracting(r -> r.get("result").asText()).containsExactly("merged");
+    assertThat(results).extracting(MergeResult::result).containsExactly("merged");
     assertThat(subjects())
         .containsExactly("add a.txt on feature/gt-1", "add README.md on main", "first");
   }
 
   @Test
   void badInputStopsTheRunWithAMessageNamingTheVariable() throws Exception {
-    Container container =
-        RefineryMergeContainer.build(
-            spec(MergeMethod.REBASE, 10),
-            origin.toUri().toString(),
-            List.of("feature/gt-1"),
-            PlatformConfig.defaults());
+    Container container = mergeContainer(spec(MergeMethod.REBASE, 10), "feature/gt-1");
     ContainerRunner.Outcome outcome =
         ContainerRunner.run(
             container,
@@ -282,16 +268,36 @@ class RefineryMergeScriptTest {
     return name;
   }
 
-  /** Runs the merge container; {@code runName} keeps each run's HOME and clone apart. */
-  private List<JsonNode> run(RefinerySpec spec, String runName, String... branches)
-      throws Exception {
+  /**
+   * The merge container of the run's Pod as the webhook expands it, for Done polecats that pushed
+   * the branches (done in this order).
+   */
+  private Container mergeContainer(RefinerySpec spec, String... branches) {
+    Rig rig = RefineryRuns.rig(origin.toUri().toString());
+    List<Polecat> polecats = new ArrayList<>();
+    for (int i = 0; i < branches.length; i++) {
+      polecats.add(RefineryRuns.done(rig, "polecat-" + i, "gt-" + i, branches[i], i));
+    }
     Container container =
-        RefineryMergeContainer.build(
-            spec, origin.toUri().toString(), List.of(branches), PlatformConfig.defaults());
+        RefineryRuns.expanded(RefineryRuns.refinery(rig, spec), rig, polecats)
+            .getSpec()
+            .getContainers()
+            .get(0);
+    assertThat(container.getName()).isEqualTo(PodContract.REFINERY_MERGE_CONTAINER);
+    return container;
+  }
+
+  /**
+   * Runs the merge container with only the paths of the Pod's volumes moved to this machine; {@code
+   * runName} keeps each run's HOME, clone and termination message apart.
+   */
+  private List<MergeResult> run(RefinerySpec spec, String runName, String... branches)
+      throws Exception {
+    Container container = mergeContainer(spec, branches);
     Path home = Files.createDirectories(tmp.resolve(runName + "-home"));
+    Path terminationMessage = Files.createFile(tmp.resolve(runName + "-termination-log"));
     // Each run commits under its own name: two runs would otherwise rebase to identical commits
-    // within a second,
-    // and the race would never make one of them retry.
+    // within a second, and the race would never make one of them retry.
     ContainerRunner.Outcome outcome =
         ContainerRunner.run(
             container,
@@ -300,18 +306,52 @@ class RefineryMergeScriptTest {
                 home.toString(),
                 "GT_REPO_DIR",
                 tmp.resolve(runName + "-repo").toString(),
+                PodContract.Env.RESULT_FILE,
+                terminationMessage.toString(),
                 "GIT_COMMITTER_NAME",
                 runName),
             tmp);
     assertThat(outcome.exitCode()).as(outcome.output()).isZero();
-    List<JsonNode> results = new ArrayList<>();
-    for (String line : outcome.output().lines().toList()) {
-      if (line.startsWith("{\"branch\":")) {
-        results.add(JSON.readTree(line));
-      }
-    }
+    List<MergeResult> results = MergeResult.parse(outcome.output());
     assertThat(results).as(outcome.output()).hasSize(branches.length);
+    assertThat(MergeResult.parse(Files.readString(terminationMessage)))
+        .as("the termination message holds the same results")
+        .isEqualTo(results);
     return results;
+  }
+
+  /** The termination message of a run with many result lines, and the run's output. */
+  @Test
+  void theTerminationMessageKeepsWholeLinesWithinTheKubeletsLimit() throws Exception {
+    branch("feature/gt-1", "a.txt", "a\n");
+    String[] branches = new String[80];
+    branches[0] = "feature/gt-1";
+    for (int i = 1; i < branches.length; i++) {
+      branches[i] = "feature/a-rather-long-branch-name-that-waits-for-the-next-run-" + i;
+    }
+    Container container = mergeContainer(spec(MergeMethod.REBASE, 1), branches);
+    Path terminationMessage = Files.createFile(tmp.resolve("termination-log"));
+    ContainerRunner.Outcome outcome =
+        ContainerRunner.run(
+            container,
+            Map.of(
+                "HOME",
+                Files.createDirectories(tmp.resolve("home")).toString(),
+                "GT_REPO_DIR",
+                tmp.resolve("repo").toString(),
+                PodContract.Env.RESULT_FILE,
+                terminationMessage.toString()),
+            tmp);
+
+    assertThat(MergeResult.parse(outcome.output())).hasSize(80);
+    String message = Files.readString(terminationMessage);
+    assertThat(message.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(4096);
+    assertThat(message).endsWith("\n");
+    List<MergeResult> kept = MergeResult.parse(message);
+    assertThat(kept).hasSizeBetween(20, 79);
+    assertThat(kept.get(0).result()).isEqualTo(MergeResult.MERGED);
+    assertThat(message.lines().count()).isEqualTo(kept.size());
   }
 
   private String head() throws Exception {

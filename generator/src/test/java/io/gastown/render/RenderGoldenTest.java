@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.gastown.model.Agent;
 import io.gastown.model.GasTown;
 import io.gastown.model.NamepoolTheme;
+import io.gastown.model.RefinerySpec;
 import io.gastown.model.Rig;
 import io.gastown.model.SecretKeyRef;
 import io.gastown.model.SecretReference;
@@ -59,6 +60,10 @@ class RenderGoldenTest {
     files.add(furiosa);
     files.add(nux);
     files.add(convoy);
+    RefinerySpec refinery = new RefinerySpec();
+    refinery.setTestCommand("mvn -B verify");
+    refinery.setMaxBatch(5);
+    files.add(RefineryManifests.render(RefineryManifests.create(shop, refinery), IMAGE));
     files.add(
         Kustomization.render(
             "shop",
@@ -66,6 +71,7 @@ class RenderGoldenTest {
                 "polecats/nux.yaml",
                 "rig.yaml",
                 "convoys/cv-login-overhaul.yaml",
+                "refinery.yaml",
                 "polecats/furiosa.yaml")));
 
     Rig lab =
@@ -119,7 +125,7 @@ class RenderGoldenTest {
         }
       }
     }
-    assertThat(checked).isEqualTo(8); // 2 Rigs, 2 Witnesses, 3 Polecats, 1 Convoy
+    assertThat(checked).isEqualTo(9); // 2 Rigs, 2 Witnesses, 3 Polecats, 1 Convoy, 1 Refinery
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.gastown.cli.plugin.TrainingCommand;
 import io.gastown.cli.plugin.VersionCommand;
 import io.gastown.cli.polecat.PolecatCommand;
 import io.gastown.cli.polecat.SlingCommand;
+import io.gastown.cli.refinery.RefineryCommand;
 import io.gastown.cli.rig.RigCommand;
 import io.gastown.cli.template.TemplateCommand;
 import java.io.IOException;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
       RigCommand.class,
       PolecatCommand.class,
       ConvoyCommand.class,
+      RefineryCommand.class,
       SlingCommand.class,
       RenderCommand.class,
       AuthCommand.class,

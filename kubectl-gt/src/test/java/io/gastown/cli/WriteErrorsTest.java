@@ -78,6 +78,12 @@ class WriteErrorsTest {
         "polecat nuke furiosa|4|is not RIG/NAME",
         "convoy create Docs sh-1 sh-1|4|bead sh-1 is listed twice",
         "convoy create Docs sh-1 --rig nope|3|rig 'nope' is not in",
+        "refinery create nope|3|rig 'nope' is not in",
+        "refinery create shop --max-batch 0|4|the refinery of rig shop would be invalid: spec.maxBatch:",
+        "refinery create shop --schedule daily|4|the refinery of rig shop would be invalid: spec.schedule:",
+        "refinery create shop --merge-method squash|4|--merge-method: unknown merge method 'squash': use rebase or merge",
+        "refinery create shop --target-branch a..b|4|--target-branch 'a..b' is not a valid branch name",
+        "refinery delete shop|3|rig shop has no refinery (rigs/shop/refinery.yaml does not exist)",
       })
   void refusedWithOneLineAndNothingWritten(String command, int exitCode, String message)
       throws Exception {

@@ -2,11 +2,15 @@ package io.gastown.status;
 
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.gastown.model.Convoy;
+import io.gastown.model.GasTown;
+import io.gastown.model.MergeResult;
 import io.gastown.model.Polecat;
 import io.gastown.model.PolecatStatus;
 import io.gastown.model.Witness;
+import io.gastown.status.model.MergeRuns;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 
@@ -15,7 +19,8 @@ import java.util.function.BiConsumer;
  * computed again. A Job, Pod or Warning event marks its polecat; a polecat whose phase, times, rig
  * or bead changed also marks its Rig, Witnesses and Convoys (after a short delay, so that many
  * changes make one write); a Witness whose spec changed marks its polecats (their thresholds
- * changed).
+ * changed); a merge run's Pod marks its Refinery and the polecats it was given; a polecat's phase
+ * or {@code Merged} condition marks its rig's Refineries (their queue length).
  */
 final class ChangeRouter {
   /** What the engine does with a marked object. */
@@ -59,6 +64,32 @@ final class ChangeRouter {
         cache.rigs,
         handler((before, after) -> marks.now(Key.rig(name(after != null ? after : before)))));
     cache.onChange(cache.witnesses, handler(this::witnessChanged));
+    cache.onChange(
+        cache.refineries,
+        handler(
+            (before, after) -> {
+              if (after != null) {
+                marks.now(Key.of(Key.Kind.REFINERY, after));
+              } else {
+                marks.gone(before);
+              }
+            }));
+    cache.onChange(cache.mergeRuns, handler(this::mergeRunChanged));
+  }
+
+  /** A merge run's Pod marks its Refinery and the polecats it was given. */
+  private void mergeRunChanged(Pod before, Pod after) {
+    for (Pod run : new Pod[] {before, after}) {
+      if (run == null) {
+        continue;
+      }
+      String namespace = run.getMetadata().getNamespace();
+      String refinery = run.getMetadata().getLabels().get(GasTown.LABEL_REFINERY);
+      if (refinery != null) {
+        marks.now(new Key(Key.Kind.REFINERY, namespace, refinery));
+      }
+      MergeRuns.queue(run).forEach(e -> marks.now(Key.polecat(namespace, e.polecat())));
+    }
   }
 
   private void polecatChanged(Polecat before, Polecat after) {
@@ -83,7 +114,18 @@ final class ChangeRouter {
         || !Objects.equals(sa.getStartedAt(), sb.getStartedAt())
         || !Objects.equals(sa.getCompletedAt(), sb.getCompletedAt())
         || !Objects.equals(rig(a), rig(b))
-        || !Objects.equals(bead(a), bead(b));
+        || !Objects.equals(bead(a), bead(b))
+        || !Objects.equals(mergedReason(sa), mergedReason(sb));
+  }
+
+  private static String mergedReason(PolecatStatus status) {
+    return status.getConditions() == null
+        ? null
+        : status.getConditions().stream()
+            .filter(c -> MergeResult.CONDITION.equals(c.getType()))
+            .map(c -> c.getReason())
+            .findFirst()
+            .orElse(null);
   }
 
   private static String rig(Polecat polecat) {
@@ -102,6 +144,9 @@ final class ChangeRouter {
       cache
           .witnessesOf(polecat.getMetadata().getNamespace(), rig)
           .forEach(w -> marks.soon(Key.of(Key.Kind.WITNESS, w)));
+      cache
+          .refineriesOf(polecat.getMetadata().getNamespace(), rig)
+          .forEach(r -> marks.soon(Key.of(Key.Kind.REFINERY, r)));
     }
     if (bead != null) {
       cache.convoysTracking(bead).forEach(c -> marks.soon(Key.of(Key.Kind.CONVOY, c)));

@@ -9,12 +9,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.gastown.model.Convoy;
 import io.gastown.model.GasTown;
 import io.gastown.model.PodContract;
 import io.gastown.model.Polecat;
+import io.gastown.model.Refinery;
 import io.gastown.model.Rig;
 import io.gastown.model.Witness;
+import io.gastown.status.model.MergeRuns;
 import io.gastown.status.model.ObservedEvent;
 import io.gastown.status.model.Timestamps;
 import java.time.Instant;
@@ -32,8 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reporter's view of the cluster: informers on the Gas Town kinds, on polecat Jobs and Pods
- * (selected by the label {@code gastown.io/polecat}), and on the Warning events that a Pod's status
- * does not show (FailedCreate, FailedMount), with the indexes the status functions need.
+ * (selected by the label {@code gastown.io/polecat}), on the Pods of merge runs (label {@code
+ * gastown.io/refinery}), and on the Warning events that a Pod's status does not show (FailedCreate,
+ * FailedMount), with the indexes the status functions need.
  */
 final class ClusterCache implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterCache.class);
@@ -42,6 +46,8 @@ final class ClusterCache implements AutoCloseable {
   private static final String BY_POLECAT = "polecat";
   private static final String BY_NAMESPACE_RIG = "namespace-rig";
   private static final String BY_OBJECT_UID = "object-uid";
+  private static final String BY_REFINERY = "refinery";
+  private static final String BY_QUEUED_POLECAT = "queued-polecat";
 
   final SharedIndexInformer<Polecat> polecats;
   final SharedIndexInformer<Job> jobs;
@@ -49,6 +55,8 @@ final class ClusterCache implements AutoCloseable {
   final SharedIndexInformer<Convoy> convoys;
   final SharedIndexInformer<Rig> rigs;
   final SharedIndexInformer<Witness> witnesses;
+  final SharedIndexInformer<Refinery> refineries;
+  final SharedIndexInformer<Pod> mergeRuns;
   final List<SharedIndexInformer<Event>> warnings;
 
   // withIndexers is deprecated in fabric8 7 for addIndexers on a created informer; it is kept
@@ -120,6 +128,27 @@ final class ClusterCache implements AutoCloseable {
                                 w.getMetadata().getNamespace() + "/" + w.getSpec().getRigRef())
                             : List.of()))
             .runnableInformer(0);
+    refineries = client.resources(Refinery.class).inAnyNamespace().runnableInformer(0);
+    mergeRuns =
+        client
+            .pods()
+            .inAnyNamespace()
+            .withLabel(GasTown.LABEL_REFINERY)
+            .withIndexers(
+                Map.of(
+                    BY_REFINERY,
+                    p ->
+                        List.of(
+                            p.getMetadata().getNamespace()
+                                + "/"
+                                + p.getMetadata().getLabels().get(GasTown.LABEL_REFINERY)),
+                    BY_QUEUED_POLECAT,
+                    p ->
+                        MergeRuns.queue(p).stream()
+                            .map(e -> p.getMetadata().getNamespace() + "/" + e.polecat())
+                            .distinct()
+                            .toList()))
+            .runnableInformer(0);
     warnings =
         List.of(ObservedEvent.FAILED_CREATE, ObservedEvent.FAILED_MOUNT).stream()
             .map(
@@ -145,6 +174,8 @@ final class ClusterCache implements AutoCloseable {
     convoys.itemStore(new LeanItemStore<>());
     rigs.itemStore(new LeanItemStore<>());
     witnesses.itemStore(new LeanItemStore<>());
+    refineries.itemStore(new LeanItemStore<>());
+    mergeRuns.itemStore(new LeanItemStore<>(Set.of(GasTown.ANNOTATION_MERGE_QUEUE)));
     for (SharedIndexInformer<Event> informer : warnings) {
       informer.itemStore(new LeanItemStore<>());
       // Events only sharpen a Pending reason: without permission to list them the reporter works
@@ -166,7 +197,7 @@ final class ClusterCache implements AutoCloseable {
 
   /** The informers whose contents the statuses depend on (the event informers are best-effort). */
   List<SharedIndexInformer<?>> essential() {
-    return List.of(polecats, jobs, pods, convoys, rigs, witnesses);
+    return List.of(polecats, jobs, pods, convoys, rigs, witnesses, refineries, mergeRuns);
   }
 
   CompletableFuture<Void> start() {
@@ -203,6 +234,27 @@ final class ClusterCache implements AutoCloseable {
 
   Rig rig(String name) {
     return rigs.getStore().getByKey(name);
+  }
+
+  Refinery refinery(String namespace, String name) {
+    return refineries.getStore().getByKey(namespace + "/" + name);
+  }
+
+  /** The Pods of the Refinery's merge runs. */
+  List<Pod> mergeRunsOf(String namespace, String refinery) {
+    return mergeRuns.getIndexer().byIndex(BY_REFINERY, namespace + "/" + refinery);
+  }
+
+  /** The Pods of the merge runs that were given the polecat's branch. */
+  List<Pod> mergeRunsQueuing(String namespace, String polecat) {
+    return mergeRuns.getIndexer().byIndex(BY_QUEUED_POLECAT, namespace + "/" + polecat);
+  }
+
+  /** The Refineries of the rig in the namespace. */
+  List<Refinery> refineriesOf(String namespace, String rig) {
+    return refineries.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace).stream()
+        .filter(r -> r.getSpec() != null && rig.equals(r.getSpec().getRigRef()))
+        .toList();
   }
 
   Witness witness(String namespace, String name) {

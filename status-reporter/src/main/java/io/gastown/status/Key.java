@@ -9,7 +9,8 @@ record Key(Kind kind, String namespace, String name) {
     POLECAT,
     CONVOY,
     RIG,
-    WITNESS
+    WITNESS,
+    REFINERY
   }
 
   static Key polecat(String namespace, String name) {

@@ -8,7 +8,9 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
 import io.gastown.model.PodContract;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -22,9 +24,20 @@ import java.util.stream.Stream;
  */
 final class LeanItemStore<T extends HasMetadata> implements ItemStore<T> {
   /** Environment variables the status functions read (the work branch). */
-  private static final Set<String> KEPT_ENV = Set.of(PodContract.Env.WORK_BRANCH);
+  private static final Set<String> KEPT_ENV =
+      Set.of(PodContract.Env.WORK_BRANCH, PodContract.Env.TARGET_BRANCH);
 
   private final ConcurrentHashMap<String, T> items = new ConcurrentHashMap<>();
+  private final Set<String> keptAnnotations;
+
+  LeanItemStore() {
+    this(Set.of());
+  }
+
+  /** Keeps these annotations (a merge run's queue). */
+  LeanItemStore(Set<String> keptAnnotations) {
+    this.keptAnnotations = keptAnnotations;
+  }
 
   @Override
   public String getKey(T object) {
@@ -33,7 +46,13 @@ final class LeanItemStore<T extends HasMetadata> implements ItemStore<T> {
 
   @Override
   public T put(String key, T object) {
+    Map<String, String> annotations = object.getMetadata().getAnnotations();
     slim(object);
+    if (annotations != null && !keptAnnotations.isEmpty()) {
+      Map<String, String> kept = new HashMap<>(annotations);
+      kept.keySet().retainAll(keptAnnotations);
+      object.getMetadata().setAnnotations(kept.isEmpty() ? null : kept);
+    }
     return items.put(key, object);
   }
 

@@ -12,6 +12,8 @@ import io.gastown.model.DesiredState;
 import io.gastown.model.Polecat;
 import io.gastown.model.PolecatPhase;
 import io.gastown.model.PolecatStatus;
+import io.gastown.model.Refinery;
+import io.gastown.model.RefineryStatus;
 import io.gastown.model.Rig;
 import io.gastown.model.RigStatus;
 import io.gastown.model.Witness;
@@ -20,6 +22,7 @@ import io.gastown.status.model.ConvoyStatuses;
 import io.gastown.status.model.PodFacts;
 import io.gastown.status.model.PolecatObservation;
 import io.gastown.status.model.PolecatStatuses;
+import io.gastown.status.model.RefineryStatuses;
 import io.gastown.status.model.RigStatuses;
 import io.gastown.status.model.Statuses;
 import io.gastown.status.model.WitnessSettings;
@@ -236,6 +239,12 @@ final class StatusEngine implements AutoCloseable {
             this::witnessStatus,
             (stored, status) -> {});
       }
+      case REFINERY ->
+          reconcile(
+              item,
+              cache.refinery(key.namespace(), key.name()),
+              this::refineryStatus,
+              (stored, status) -> {});
       default -> throw new IllegalStateException("unknown kind " + key.kind());
     }
   }
@@ -293,7 +302,27 @@ final class StatusEngine implements AutoCloseable {
             cache.warningsAbout(uids),
             settingsFor(namespace, stored.getSpec() != null ? stored.getSpec().getRig() : null),
             prober.activity(PodFacts.current(pods)),
-            clock.instant()));
+            clock.instant(),
+            cache.mergeRunsQueuing(namespace, name)));
+  }
+
+  private RefineryStatus refineryStatus(Refinery stored) {
+    String namespace = stored.getMetadata().getNamespace();
+    String rig = stored.getSpec() != null ? stored.getSpec().getRigRef() : null;
+    List<Polecat> polecats =
+        rig == null
+            ? List.of()
+            : cache.polecatsOfRig(rig).stream()
+                .filter(p -> namespace.equals(p.getMetadata().getNamespace()))
+                .map(writer::freshest)
+                .toList();
+    return RefineryStatuses.compute(
+        stored,
+        rig != null ? cache.rig(rig) : null,
+        cache.mergeRunsOf(namespace, stored.getMetadata().getName()),
+        polecats,
+        rig != null ? cache.convoysOfRig(rig) : List.of(),
+        clock.instant());
   }
 
   /**

@@ -13,10 +13,16 @@ import io.gastown.model.Convoy;
 import io.gastown.model.ConvoyPhase;
 import io.gastown.model.ConvoySpec;
 import io.gastown.model.DesiredState;
+import io.gastown.model.GasTown;
+import io.gastown.model.MergeResult;
 import io.gastown.model.PodContract;
 import io.gastown.model.Polecat;
 import io.gastown.model.PolecatPhase;
 import io.gastown.model.PolecatSpec;
+import io.gastown.model.Refinery;
+import io.gastown.model.RefineryPhase;
+import io.gastown.model.RefinerySpec;
+import io.gastown.model.RefineryStatus;
 import io.gastown.model.Rig;
 import io.gastown.model.RigSpec;
 import io.gastown.model.Witness;
@@ -274,6 +280,125 @@ class StatusReporterIT {
 
     await().atMost(PATIENCE).until(standby::isLeading);
     await().atMost(PATIENCE).until(() -> phase("rictus") == PolecatPhase.Done);
+  }
+
+  /**
+   * A merge run's Pod as the webhook expands it (its queue annotation, the merge container) with
+   * kwok finishing it with the script's result lines as its termination message.
+   */
+  @Test
+  void aMergeRunsResultsReachTheRefineryAndMarkThePolecats() {
+    startReporter("reporter-a");
+    createPolecat("furiosa", "gt-40", Map.of(SimulatedPod.DURATION, "1s"));
+    createPolecat("nux", "gt-41", Map.of(SimulatedPod.DURATION, "2s"));
+    Refinery refinery = new Refinery();
+    refinery.setMetadata(new ObjectMetaBuilder().withName(rig).withNamespace(namespace).build());
+    RefinerySpec spec = new RefinerySpec();
+    spec.setRigRef(rig);
+    refinery.setSpec(spec);
+    client.resource(refinery).create();
+    await().atMost(PATIENCE).until(() -> phase("furiosa") == PolecatPhase.Done);
+    await().atMost(PATIENCE).until(() -> phase("nux") == PolecatPhase.Done);
+    await()
+        .atMost(PATIENCE)
+        .until(() -> refineryStatus() != null && refineryStatus().getQueueLength() == 2);
+
+    String commit = "4f0c2b1c6e0d9a7b8c3d2e1f0a9b8c7d6e5f4a3b";
+    client
+        .resource(
+            mergeRun(
+                "furiosa=feature/gt-40 nux=feature/gt-41",
+                "{\"branch\":\"feature/gt-40\",\"result\":\"merged\",\"commit\":\""
+                    + commit
+                    + "\"}\n{\"branch\":\"feature/gt-41\",\"result\":\"failed\",\"reason\":\"conflicts"
+                    + " with main at "
+                    + commit
+                    + "\"}\n"))
+        .create();
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              RefineryStatus status = refineryStatus();
+              assertThat(status.getPhase()).isEqualTo(RefineryPhase.Idle);
+              assertThat(status.getLastRun().getPhase()).isEqualTo("Succeeded");
+              assertThat(status.getLastMergedBranch()).isEqualTo("feature/gt-40");
+              assertThat(status.getLastMergedCommit()).isEqualTo(commit);
+              assertThat(status.getFailures())
+                  .singleElement()
+                  .satisfies(
+                      f -> {
+                        assertThat(f.getBranch()).isEqualTo("feature/gt-41");
+                        assertThat(f.getPolecat()).isEqualTo("nux");
+                        assertThat(f.getReason()).isEqualTo("conflicts with main at " + commit);
+                      });
+              assertThat(status.getQueueLength()).isZero();
+            });
+    assertThat(merged("furiosa"))
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo("True");
+              assertThat(c.getReason()).isEqualTo(MergeResult.REASON_MERGED);
+              assertThat(c.getMessage())
+                  .isEqualTo("branch feature/gt-40 merged into main (commit " + commit + ")");
+            });
+    assertThat(merged("nux"))
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo("False");
+              assertThat(c.getReason()).isEqualTo(MergeResult.REASON_CONFLICT);
+            });
+  }
+
+  private Job mergeRun(String queue, String resultLines) {
+    Map<String, String> labels = Map.of(GasTown.LABEL_REFINERY, rig, GasTown.LABEL_RIG, rig);
+    return new JobBuilder()
+        .withNewMetadata()
+        .withName(PodContract.refineryCronJobName(rig) + "-1")
+        .withNamespace(namespace)
+        .withLabels(labels)
+        .endMetadata()
+        .withNewSpec()
+        .withBackoffLimit(0)
+        .withNewTemplate()
+        .withNewMetadata()
+        .withLabels(labels)
+        .withAnnotations(
+            Map.of(
+                GasTown.ANNOTATION_MERGE_QUEUE,
+                queue,
+                SimulatedPod.MESSAGE,
+                resultLines,
+                SimulatedPod.DURATION,
+                "1s"))
+        .endMetadata()
+        .withNewSpec()
+        .withRestartPolicy("Never")
+        .addNewContainer()
+        .withName(PodContract.REFINERY_MERGE_CONTAINER)
+        .withImage(PolecatManifests.agentImage("0.1.0"))
+        .addNewEnv()
+        .withName(PodContract.Env.TARGET_BRANCH)
+        .withValue("main")
+        .endEnv()
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  private RefineryStatus refineryStatus() {
+    Refinery refinery = client.resources(Refinery.class).inNamespace(namespace).withName(rig).get();
+    return refinery != null ? refinery.getStatus() : null;
+  }
+
+  private io.fabric8.kubernetes.api.model.Condition merged(String polecat) {
+    return polecat(polecat).getStatus().getConditions().stream()
+        .filter(c -> c.getType().equals(MergeResult.CONDITION))
+        .findFirst()
+        .orElseThrow();
   }
 
   private StatusReporter startReporter(String name) {

@@ -13,6 +13,8 @@ package io.gastown.testing;
  *   <li>{@value #DURATION}: how long the Pod runs before it finishes, as a Go duration ({@code
  *       500ms}, {@code 3s}, {@code 1h}); default {@value #DEFAULT_DURATION}.
  *   <li>{@value #EXIT_CODE}: the container exit code of a failing Pod; default 1.
+ *   <li>{@value #MESSAGE}: the termination message of the containers of a succeeding Pod (what a
+ *       container writes to its terminationMessagePath); default none.
  * </ul>
  */
 public final class SimulatedPod {
@@ -22,6 +24,7 @@ public final class SimulatedPod {
   public static final String DURATION = "gastown.io/simulate-duration";
   public static final String DEFAULT_DURATION = "500ms";
   public static final String EXIT_CODE = "gastown.io/simulate-exit-code";
+  public static final String MESSAGE = "gastown.io/simulate-message";
 
   private SimulatedPod() {}
 }

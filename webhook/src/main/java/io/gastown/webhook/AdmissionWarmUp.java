@@ -12,6 +12,7 @@ import io.gastown.expand.PlatformConfig;
 import io.gastown.model.BeadStore;
 import io.gastown.model.Convoy;
 import io.gastown.model.Polecat;
+import io.gastown.model.Refinery;
 import io.gastown.model.Rig;
 import io.gastown.model.Serialization;
 import io.gastown.render.PolecatManifests;
@@ -154,6 +155,16 @@ final class AdmissionWarmUp {
     @Override
     public List<Pod> polecatPods(String rig) {
       return List.of();
+    }
+
+    @Override
+    public Optional<Refinery> refinery(String namespace, String name) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<Polecat> polecats(String namespace) {
+      return List.of(polecat);
     }
 
     @Override

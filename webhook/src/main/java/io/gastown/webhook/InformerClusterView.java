@@ -9,6 +9,7 @@ import io.gastown.model.BeadStore;
 import io.gastown.model.Convoy;
 import io.gastown.model.GasTown;
 import io.gastown.model.Polecat;
+import io.gastown.model.Refinery;
 import io.gastown.model.Rig;
 import java.time.Duration;
 import java.util.Comparator;
@@ -23,11 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cluster through fabric8 informers on Polecats, Rigs, BeadStores and Convoys (all namespaces),
- * with a direct read when the cache misses, and on polecat Pods (label {@code gastown.io/polecat},
- * kept slim: metadata and phase) for counting slots. Secrets are never listed or watched: their
- * existence is checked by a metadata-only GET, the Secrets of one Pod at once, and a Secret found
- * is taken to exist for a short while ({@link SecretPresence}).
+ * The cluster through fabric8 informers on Polecats, Rigs, BeadStores, Convoys and Refineries (all
+ * namespaces), with a direct read when the cache misses, and on polecat Pods (label {@code
+ * gastown.io/polecat}, kept slim: metadata and phase) for counting slots. Secrets are never listed
+ * or watched: their existence is checked by a metadata-only GET, the Secrets of one Pod at once,
+ * and a Secret found is taken to exist for a short while ({@link SecretPresence}).
  *
  * <p>A missing Polecat is waited for, briefly: Argo CD applies a polecat's Job and the Polecat in
  * the same sync wave, built-in kinds first, so the Job's Pod usually arrives a few milliseconds
@@ -54,6 +55,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
   private final SharedIndexInformer<Rig> rigs;
   private final SharedIndexInformer<BeadStore> beadStores;
   private final SharedIndexInformer<Convoy> convoys;
+  private final SharedIndexInformer<Refinery> refineries;
   private final SharedIndexInformer<Pod> pods;
   private final ExecutorService secretLookups = Executors.newVirtualThreadPerTaskExecutor();
   private final SecretPresence secrets =
@@ -76,6 +78,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
                     ? List.of(store.getSpec().getRigRef())
                     : List.of()));
     this.convoys = client.resources(Convoy.class).inAnyNamespace().runnableInformer(0);
+    this.refineries = client.resources(Refinery.class).inAnyNamespace().runnableInformer(0);
     this.pods =
         client
             .pods()
@@ -106,7 +109,8 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
           @Override
           public void onDelete(Polecat polecat, boolean finalStateUnknown) {}
         });
-    for (SharedIndexInformer<?> informer : List.of(polecats, rigs, beadStores, convoys, pods)) {
+    for (SharedIndexInformer<?> informer :
+        List.of(polecats, rigs, beadStores, convoys, refineries, pods)) {
       // Keep retrying (e.g. while the CRDs are not installed yet): /readyz stays 503 meanwhile.
       informer.exceptionHandler(
           (started, error) -> {
@@ -122,6 +126,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     rigs.start();
     beadStores.start();
     convoys.start();
+    refineries.start();
     pods.start();
     return this;
   }
@@ -202,6 +207,18 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
   }
 
   @Override
+  public Optional<Refinery> refinery(String namespace, String name) {
+    return cachedOrRead(
+        refineries.getStore().getByKey(namespace + "/" + name),
+        () -> client.resources(Refinery.class).inNamespace(namespace).withName(name).get());
+  }
+
+  @Override
+  public List<Polecat> polecats(String namespace) {
+    return polecats.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace);
+  }
+
+  @Override
   public List<Pod> polecatPods(String rig) {
     return pods.getIndexer().byIndex(BY_RIG, rig);
   }
@@ -212,6 +229,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
         && rigs.hasSynced()
         && beadStores.hasSynced()
         && convoys.hasSynced()
+        && refineries.hasSynced()
         && pods.hasSynced();
   }
 
@@ -225,6 +243,7 @@ public final class InformerClusterView implements ClusterView, AutoCloseable {
     rigs.close();
     beadStores.close();
     convoys.close();
+    refineries.close();
     pods.close();
     secretLookups.shutdownNow();
   }

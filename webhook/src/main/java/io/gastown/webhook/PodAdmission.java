@@ -8,6 +8,7 @@ import io.gastown.expand.PodExpander;
 import io.gastown.model.GasTown;
 import io.gastown.validation.AdmissionRefusal;
 import io.gastown.validation.PodAdmissionRules;
+import io.gastown.validation.RefineryAdmissionRules;
 import io.javaoperatorsdk.webhook.admission.AdmissionRequestHandler;
 import io.javaoperatorsdk.webhook.admission.AdmissionUtils;
 import io.javaoperatorsdk.webhook.admission.NotAllowedException;
@@ -17,11 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pod CREATE: finds the Polecat named by the Pod's label, checks that it may run, and answers with
- * the JSON Patch that expands the Pod (the webhooks framework diffs the two Pods). Refusals name
- * what is missing; the Job controller creates the Pod again later. The rules and the expansion are
- * {@link PodAdmissionRules} (generator), which the offline preview runs too; the budgets ({@link
- * PolecatSlots}) need the running Pods, so they stay here, checked last.
+ * Pod CREATE of a merge run (label {@code gastown.io/refinery}): expanded by {@link
+ * RefineryAdmissionRules}. Of a polecat: finds the Polecat named by the Pod's label, checks that it
+ * may run, and answers with the JSON Patch that expands the Pod (the webhooks framework diffs the
+ * two Pods). Refusals name what is missing; the Job controller creates the Pod again later. The
+ * rules and the expansion are {@link PodAdmissionRules} (generator), which the offline preview runs
+ * too; the budgets ({@link PolecatSlots}) need the running Pods, so they stay here, checked last.
  */
 final class PodAdmission implements AdmissionRequestHandler {
   /** HTTP status of a refusal: the request is understood but not allowed now. */
@@ -66,13 +68,24 @@ final class PodAdmission implements AdmissionRequestHandler {
             ? pod.getMetadata().getLabels()
             : Map.of();
     String polecatName = labels.get(GasTown.LABEL_POLECAT);
-    if (polecatName == null) {
-      return AdmissionUtils.allowedAdmissionResponse();
-    }
     String namespace =
         request.getNamespace() != null && !request.getNamespace().isEmpty()
             ? request.getNamespace()
             : pod.getMetadata().getNamespace();
+    if (labels.containsKey(GasTown.LABEL_REFINERY)) {
+      return polecatName == null
+          ? refineryRun(pod, namespace)
+          : AdmissionUtils.notAllowedExceptionToAdmissionResponse(
+              denied(
+                  "the Pod has both labels "
+                      + GasTown.LABEL_POLECAT
+                      + " and "
+                      + GasTown.LABEL_REFINERY
+                      + ": a Pod is a polecat's or a merge run's; remove one of them"));
+    }
+    if (polecatName == null) {
+      return AdmissionUtils.allowedAdmissionResponse();
+    }
     ServerTiming timing = ServerTiming.start();
     try {
       Pod expanded = PodAdmissionRules.admit(pod, namespace, cluster, platform, timing::mark);
@@ -104,6 +117,26 @@ final class PodAdmission implements AdmissionRequestHandler {
       return AdmissionUtils.notAllowedExceptionToAdmissionResponse(denied(e.getMessage()));
     } finally {
       timings.accept(timing);
+    }
+  }
+
+  /** A Refinery's merge run: expanded with the queue as the rig's polecats make it now. */
+  private AdmissionResponse refineryRun(Pod pod, String namespace) {
+    try {
+      Pod expanded = RefineryAdmissionRules.admit(pod, namespace, cluster, platform);
+      log.debug(
+          "expanded merge run Pod {}/{}*: queue {}",
+          namespace,
+          pod.getMetadata().getGenerateName(),
+          expanded.getMetadata().getAnnotations().get(GasTown.ANNOTATION_MERGE_QUEUE));
+      return AdmissionUtils.admissionResponseFromMutation(pod, expanded);
+    } catch (AdmissionRefusal e) {
+      log.info(
+          "denied merge run Pod {}/{}*: {}",
+          namespace,
+          pod.getMetadata().getGenerateName(),
+          e.getMessage());
+      return AdmissionUtils.notAllowedExceptionToAdmissionResponse(denied(e.getMessage()));
     }
   }
 

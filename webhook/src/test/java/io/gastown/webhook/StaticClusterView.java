@@ -5,6 +5,7 @@ import io.gastown.model.BeadStore;
 import io.gastown.model.Convoy;
 import io.gastown.model.GasTown;
 import io.gastown.model.Polecat;
+import io.gastown.model.Refinery;
 import io.gastown.model.Rig;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class StaticClusterView implements ClusterView {
   final Map<String, BeadStore> beadStores = new ConcurrentHashMap<>();
   final Set<String> secrets = ConcurrentHashMap.newKeySet();
   final Map<String, Convoy> convoys = new ConcurrentHashMap<>();
+  final Map<String, Refinery> refineries = new ConcurrentHashMap<>();
   final Map<String, Pod> pods = new ConcurrentHashMap<>();
   volatile boolean synced = true;
   volatile RuntimeException failure;
@@ -41,6 +43,12 @@ public final class StaticClusterView implements ClusterView {
     if (beadStore != null) {
       beadStores.put(beadStore.getSpec().getRigRef(), beadStore);
     }
+    return this;
+  }
+
+  public StaticClusterView with(Refinery refinery) {
+    refineries.put(
+        refinery.getMetadata().getNamespace() + "/" + refinery.getMetadata().getName(), refinery);
     return this;
   }
 
@@ -102,6 +110,18 @@ public final class StaticClusterView implements ClusterView {
   public List<Convoy> convoys(String namespace) {
     return convoys.values().stream()
         .filter(c -> namespace.equals(c.getMetadata().getNamespace()))
+        .toList();
+  }
+
+  @Override
+  public Optional<Refinery> refinery(String namespace, String name) {
+    return Optional.ofNullable(refineries.get(namespace + "/" + name));
+  }
+
+  @Override
+  public List<Polecat> polecats(String namespace) {
+    return polecats.values().stream()
+        .filter(p -> namespace.equals(p.getMetadata().getNamespace()))
         .toList();
   }
 

@@ -21,6 +21,14 @@ public record Access(
     return new Access(verb, resource, apiGroup, namespace, name, namespaced);
   }
 
+  /** The resource in the singular, for messages: polecats gives polecat, refineries refinery. */
+  public String singular() {
+    if (resource.endsWith("ies")) {
+      return resource.substring(0, resource.length() - 3) + "y";
+    }
+    return resource.endsWith("s") ? resource.substring(0, resource.length() - 1) : resource;
+  }
+
   /** {@code polecats.gastown.gastown.io} or {@code pods} for the core group. */
   public String qualifiedResource() {
     return group.isEmpty() ? resource : resource + "." + group;

@@ -136,7 +136,7 @@ public final class ClusterErrors {
     if (objectMissing) {
       return new ClusterException(
           Reason.NOT_FOUND,
-          singular(access) + " " + access.name() + " not found " + access.scope(),
+          access.singular() + " " + access.name() + " not found " + access.scope(),
           cause);
     }
     if (access.group().isEmpty()) {
@@ -150,11 +150,6 @@ public final class ClusterErrors {
             + " (the CustomResourceDefinition is missing); "
             + INSTALL_HINT,
         cause);
-  }
-
-  private static String singular(Access access) {
-    String resource = access.resource();
-    return resource.endsWith("s") ? resource.substring(0, resource.length() - 1) : resource;
   }
 
   private static SSLException tlsCause(Throwable e) {

@@ -253,7 +253,7 @@ public final class ClusterSession implements AutoCloseable {
               + ClusterErrors.INSTALL_HINT,
           null);
     }
-    String kind = access.resource().replaceAll("s$", "");
+    String kind = access.singular();
     throw new ClusterException(
         ClusterException.Reason.NOT_FOUND,
         kind + " " + access.name() + " not found " + access.scope(),

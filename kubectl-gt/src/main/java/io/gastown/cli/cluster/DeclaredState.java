@@ -7,8 +7,10 @@ import io.gastown.cli.ExitCode;
 import io.gastown.cli.GtException;
 import io.gastown.model.Convoy;
 import io.gastown.model.Polecat;
+import io.gastown.model.Refinery;
 import io.gastown.model.Rig;
 import io.gastown.model.Serialization;
+import io.gastown.render.GitOpsLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,10 @@ public final class DeclaredState {
 
   public List<Convoy> convoys() {
     return read("convoys", Convoy.class);
+  }
+
+  public List<Refinery> refineries() {
+    return read(GitOpsLayout.REFINERY_FILE, Refinery.class);
   }
 
   /** Objects of one kind from rigs/*&#47;{@code place} (a file, or a directory of *.yaml files). */

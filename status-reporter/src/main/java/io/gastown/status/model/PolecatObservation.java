@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param settings the governing Witness's settings
  * @param logActivity what the bounded log probe saw
  * @param now the reporter's clock
+ * @param mergeRuns the Pods of the merge runs that were given the polecat's branch
  */
 public record PolecatObservation(
     Polecat polecat,
@@ -25,7 +26,19 @@ public record PolecatObservation(
     List<ObservedEvent> warnings,
     WitnessSettings settings,
     LogActivity logActivity,
-    Instant now) {
+    Instant now,
+    List<Pod> mergeRuns) {
+
+  public PolecatObservation(
+      Polecat polecat,
+      Job job,
+      List<Pod> pods,
+      List<ObservedEvent> warnings,
+      WitnessSettings settings,
+      LogActivity logActivity,
+      Instant now) {
+    this(polecat, job, pods, warnings, settings, logActivity, now, List.of());
+  }
 
   public PolecatObservation {
     Objects.requireNonNull(polecat, "polecat");
@@ -34,5 +47,6 @@ public record PolecatObservation(
     warnings = warnings != null ? List.copyOf(warnings) : List.of();
     settings = settings != null ? settings : WitnessSettings.DEFAULTS;
     logActivity = logActivity != null ? logActivity : LogActivity.unknown();
+    mergeRuns = mergeRuns != null ? List.copyOf(mergeRuns) : List.of();
   }
 }

@@ -8,13 +8,16 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.gastown.model.DesiredState;
 import io.gastown.model.Durations;
+import io.gastown.model.MergeResult;
 import io.gastown.model.PodContract;
 import io.gastown.model.Polecat;
 import io.gastown.model.PolecatPhase;
 import io.gastown.model.PolecatSpec;
 import io.gastown.model.PolecatStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -86,9 +89,15 @@ public final class PolecatStatuses {
     status.setCompletedAt(Timestamps.format(completedAt(verdict, previous)));
     status.setLastActivity(Timestamps.format(lastActivity(pod, in.logActivity(), previous)));
     status.setObservedGeneration(polecat.getMetadata().getGeneration());
-    status.setConditions(
-        conditions(
-            verdict, previous.getConditions(), polecat.getMetadata().getGeneration(), in.now()));
+    List<Condition> conditions =
+        new ArrayList<>(
+            conditions(
+                verdict,
+                previous.getConditions(),
+                polecat.getMetadata().getGeneration(),
+                in.now()));
+    merged(polecat, in.mergeRuns(), previous.getConditions(), in.now()).ifPresent(conditions::add);
+    status.setConditions(List.copyOf(conditions));
     return status;
   }
 
@@ -460,6 +469,30 @@ public final class PolecatStatuses {
       activity = Timestamps.latest(activity, PodFacts.finishedAt(pod));
     }
     return activity;
+  }
+
+  /**
+   * The {@value MergeResult#CONDITION} condition: what the newest merge run that decided on the
+   * polecat's branch decided, else the previous one (the run's Pod may be gone by now).
+   */
+  private static Optional<Condition> merged(
+      Polecat polecat, List<Pod> mergeRuns, List<Condition> previous, Instant now) {
+    String name = polecat.getMetadata().getName();
+    Optional<MergeRuns.Decision> decision = MergeRuns.decisionFor(name, mergeRuns);
+    if (decision.isEmpty()) {
+      return Optional.ofNullable(ConditionSet.find(previous, MergeResult.CONDITION));
+    }
+    MergeRuns.Decision d = decision.get();
+    return Optional.of(
+        new ConditionSet(previous, polecat.getMetadata().getGeneration(), now)
+            .set(
+                MergeResult.CONDITION,
+                d.result().landed() ? ConditionSet.TRUE : ConditionSet.FALSE,
+                d.result().conditionReason(),
+                d.message(),
+                d.at())
+            .build()
+            .get(0));
   }
 
   private static List<Condition> conditions(
