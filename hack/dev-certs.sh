@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Generates a throw-away CA and a webhook serving certificate for the `dev` overlay
-# (kustomize/overlays/dev), for a local control plane where the webhook runs on the host.
+# (kustomize/components/dev-ca, used by the overlays dev and dev-in-cluster).
 #
-#   hack/dev-certs.sh [OUT_DIR]      # default: kustomize/overlays/dev/certs (git-ignored)
+#   hack/dev-certs.sh [OUT_DIR]      # default: kustomize/components/dev-ca/certs (git-ignored)
 #
 # Writes ca.crt, tls.crt, tls.key (and ca.key, kept for re-issuing). The serving certificate is
 # valid for localhost, 127.0.0.1 and the in-cluster Service names, so the same files work for a
@@ -11,7 +11,7 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-OUT=${1:-$ROOT/kustomize/overlays/dev/certs}
+OUT=${1:-$ROOT/kustomize/components/dev-ca/certs}
 DAYS=${DAYS:-30}
 mkdir -p "$OUT"
 

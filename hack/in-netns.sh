@@ -31,6 +31,10 @@ ip link set lo up
 ip link add gt-node0 type bridge  # no ports: it only holds the address (this kernel has no dummy driver)
 ip addr add "$NODE_ADDRESS/32" dev gt-node0
 ip link set gt-node0 up
+# ClusterIPs from here (the apiserver calling a webhook through its Service, as on a node with a default route):
+# a locally sent packet needs a route before kube-proxy's OUTPUT DNAT rewrites it to a pod address (then it is
+# routed again, to the CNI bridge). This one only names the service range; nothing leaves the namespace.
+ip route add 10.96.0.0/16 dev gt-node0
 for dir in /run/containerd /run/netns /var/lib/cni /var/lib/kubelet /var/log/containers; do
   mkdir -p "$dir"
   mount -t tmpfs -o mode=0755 "gastown-netns" "$dir"

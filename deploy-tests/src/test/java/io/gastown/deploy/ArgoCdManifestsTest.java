@@ -7,6 +7,7 @@ import static io.gastown.deploy.Manifests.map;
 import static io.gastown.deploy.Manifests.maps;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gastown.model.GasTown;
 import io.gastown.template.Yamls;
 import java.nio.file.Files;
 import java.util.List;
@@ -59,6 +60,9 @@ class ArgoCdManifestsTest {
             .findFirst()
             .orElseThrow();
     assertThat(list(optIn, "values")).contains(namespaceLabels.get(optIn.get("key")));
+    // The same labels kubectl gt writes on a rig's Namespace (their one home).
+    assertThat(namespaceLabels)
+        .containsAllEntriesOf(GasTown.rigNamespaceLabels("{{.path.basename}}"));
   }
 
   @ParameterizedTest

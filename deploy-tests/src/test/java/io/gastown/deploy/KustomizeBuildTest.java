@@ -64,7 +64,8 @@ class KustomizeBuildTest {
         Overlays.CERT_MANAGER,
         Overlays.OPENSHIFT,
         Overlays.OPENSHIFT_FIPS,
-        Overlays.DEV
+        Overlays.DEV,
+        Overlays.DEV_IN_CLUSTER
       })
   void buildsAndKeepsTheContracts(String directory) {
     List<Map<String, Object>> objects = Overlays.build(directory);
@@ -83,7 +84,7 @@ class KustomizeBuildTest {
         .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
     webhookDeploymentKeepsTheContract(find(objects, "Deployment", "gastown-webhook"));
     reporterDeploymentKeepsTheContract(find(objects, "Deployment", "gastown-status-reporter"));
-    serviceSelectsTheWebhookPods(objects);
+    serviceSelectsTheWebhookPods(objects, !directory.equals(Overlays.DEV_IN_CLUSTER));
     mutatingWebhookSelectsOnlyOptedInPolecatPods(
         find(objects, "MutatingWebhookConfiguration", "gastown-webhook"));
     validatingWebhookCoversEveryKind(
@@ -130,7 +131,9 @@ class KustomizeBuildTest {
     assertThat(get(container, "readinessProbe.httpGet.port")).isIn("http", 8080);
   }
 
-  private static void serviceSelectsTheWebhookPods(List<Map<String, Object>> objects) {
+  /** {@code highlyAvailable}: false for a single-node development cluster only. */
+  private static void serviceSelectsTheWebhookPods(
+      List<Map<String, Object>> objects, boolean highlyAvailable) {
     Map<String, Object> service = find(objects, "Service", "gastown-webhook");
     Map<String, Object> podLabels =
         map(find(objects, "Deployment", "gastown-webhook"), "spec.template.metadata.labels");
@@ -145,7 +148,7 @@ class KustomizeBuildTest {
     Map<String, Object> pdb = find(objects, "PodDisruptionBudget", "gastown-webhook");
     assertThat(podLabels).containsAllEntriesOf(map(pdb, "spec.selector.matchLabels"));
     int replicas = (Integer) get(find(objects, "Deployment", "gastown-webhook"), "spec.replicas");
-    if (replicas > 0) {
+    if (replicas > 0 && highlyAvailable) {
       assertThat(replicas)
           .as("webhook replicas (failurePolicy Fail needs HA)")
           .isGreaterThanOrEqualTo(2);
@@ -450,6 +453,79 @@ class KustomizeBuildTest {
     void runsNoSystemPodsInTheCluster() {
       assertThat(ofKind(objects, "Deployment"))
           .allSatisfy(d -> assertThat(get(d, "spec.replicas")).isEqualTo(0));
+    }
+  }
+
+  @Nested
+  class DevInCluster {
+    final List<Map<String, Object>> objects = Overlays.build(Overlays.DEV_IN_CLUSTER);
+
+    @Test
+    void webhooksCallTheServiceAndTrustTheGeneratedCaWhoseCertificateNamesIt() throws Exception {
+      CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+      X509Certificate ca =
+          (X509Certificate)
+              x509.generateCertificate(
+                  Files.newInputStream(Overlays.devCertificates().resolve("ca.crt")));
+      X509Certificate serving =
+          (X509Certificate)
+              x509.generateCertificate(
+                  Files.newInputStream(Overlays.devCertificates().resolve("tls.crt")));
+      serving.verify(ca.getPublicKey());
+      Map<String, Object> service = find(objects, "Service", "gastown-webhook");
+      String serviceName = get(service, "metadata.name") + "." + get(service, "metadata.namespace");
+      assertThat(
+              serving.getSubjectAlternativeNames().stream()
+                  .map(san -> san.get(1).toString())
+                  .toList())
+          .contains(serviceName + ".svc", serviceName + ".svc.cluster.local");
+
+      for (String kind :
+          List.of("MutatingWebhookConfiguration", "ValidatingWebhookConfiguration")) {
+        for (Map<String, Object> webhook :
+            maps(find(objects, kind, "gastown-webhook"), "webhooks")) {
+          String caBundle = ((String) get(webhook, "clientConfig.caBundle")).replaceAll("\\s", "");
+          X509Certificate trusted =
+              (X509Certificate)
+                  x509.generateCertificate(
+                      new ByteArrayInputStream(Base64.getDecoder().decode(caBundle)));
+          assertThat(trusted).as(kind + " caBundle").isEqualTo(ca);
+          assertThat(get(webhook, "clientConfig.url")).isNull();
+          assertThat(get(webhook, "clientConfig.service.name")).isEqualTo("gastown-webhook");
+          assertThat(get(webhook, "clientConfig.service.namespace")).isEqualTo(SYSTEM_NAMESPACE);
+          assertThat(get(webhook, "clientConfig.service.port")).isEqualTo(443);
+        }
+      }
+    }
+
+    @Test
+    void runsOneWebhookAndOneReporterFromTheImageOnTheNode() {
+      for (String name : List.of("gastown-webhook", "gastown-status-reporter")) {
+        Map<String, Object> deployment = find(objects, "Deployment", name);
+        assertThat(get(deployment, "spec.replicas")).as(name).isEqualTo(1);
+        Map<String, Object> container = maps(deployment, "spec.template.spec.containers").get(0);
+        assertThat(get(container, "imagePullPolicy")).as(name).isEqualTo("Never");
+        assertThat(get(container, "image").toString())
+            .startsWith("ghcr.io/gastown/gastown-system:");
+      }
+    }
+
+    @Test
+    void mountsTheGeneratedServingCertificate() {
+      assertThat(ofKind(objects, "Secret"))
+          .singleElement()
+          .satisfies(
+              tls -> {
+                assertThat(tls).containsEntry("type", "kubernetes.io/tls");
+                assertThat(
+                        maps(
+                                find(objects, "Deployment", "gastown-webhook"),
+                                "spec.template.spec.volumes")
+                            .stream()
+                            .filter(v -> "tls".equals(v.get("name")))
+                            .map(v -> get(v, "secret.secretName")))
+                    .containsExactly(get(tls, "metadata.name"));
+              });
     }
   }
 

@@ -72,7 +72,8 @@ class ManifestsDryRunIT {
         Overlays.CERT_MANAGER,
         Overlays.OPENSHIFT,
         Overlays.OPENSHIFT_FIPS,
-        Overlays.DEV
+        Overlays.DEV,
+        Overlays.DEV_IN_CLUSTER
       })
   void overlayPassesServerSideDryRun(String overlay) throws IOException {
     assertDryRunPasses(Overlays.buildText(overlay), null);

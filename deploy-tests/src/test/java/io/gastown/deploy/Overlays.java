@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The kustomize directories that get installed, built with kubectl kustomize. The dev overlay needs
- * the certificates hack/dev-certs.sh makes (git-ignored), so it is built from a temporary copy of
- * kustomize/ with freshly generated ones; the checked-in tree is never written to.
+ * The kustomize directories that get installed, built with kubectl kustomize. The dev overlays need
+ * the certificates hack/dev-certs.sh makes (git-ignored, in the dev-ca component), so they are
+ * built from a temporary copy of kustomize/ with freshly generated ones; the checked-in tree is
+ * never written to.
  */
 final class Overlays {
   static final String BASE = "kustomize/base";
@@ -19,7 +20,10 @@ final class Overlays {
   static final String OPENSHIFT = "kustomize/overlays/openshift";
   static final String OPENSHIFT_FIPS = "kustomize/overlays/openshift-fips";
   static final String DEV = "kustomize/overlays/dev";
-  static final List<String> INSTALLABLE = List.of(CERT_MANAGER, OPENSHIFT, OPENSHIFT_FIPS, DEV);
+  static final String DEV_IN_CLUSTER = "kustomize/overlays/dev-in-cluster";
+  static final List<String> INSTALLABLE =
+      List.of(CERT_MANAGER, OPENSHIFT, OPENSHIFT_FIPS, DEV, DEV_IN_CLUSTER);
+  private static final String DEV_CA = "components/dev-ca";
 
   private static final Map<String, List<Map<String, Object>>> BUILT = new HashMap<>();
   private static Path devCopy;
@@ -36,25 +40,29 @@ final class Overlays {
 
   /** Where to build {@code directory} from (the temporary copy for the dev overlay). */
   static synchronized Path path(String directory) {
-    if (!directory.equals(DEV)) {
+    if (!directory.equals(DEV) && !directory.equals(DEV_IN_CLUSTER)) {
       return Manifests.root().resolve(directory);
     }
-    if (devCopy == null) {
-      devCopy = copyWithDevCertificates();
-    }
-    return devCopy.resolve("overlays/dev");
+    return devCopy().getParent().resolve(directory);
   }
 
   /** The certificates directory of the dev copy (ca.crt, tls.crt, tls.key). */
-  static Path devCertificates() {
-    return path(DEV).resolve("certs");
+  static synchronized Path devCertificates() {
+    return devCopy().resolve(DEV_CA).resolve("certs");
+  }
+
+  private static Path devCopy() {
+    if (devCopy == null) {
+      devCopy = copyWithDevCertificates();
+    }
+    return devCopy;
   }
 
   private static Path copyWithDevCertificates() {
     try {
       Path copy = Files.createTempDirectory("gt-kustomize").resolve("kustomize");
       Manifests.copyTree(Manifests.root().resolve("kustomize"), copy);
-      Path certs = copy.resolve("overlays/dev/certs");
+      Path certs = copy.resolve(DEV_CA).resolve("certs");
       Kubectl.Result result =
           Kubectl.exec(
               List.of(

@@ -2,8 +2,10 @@ package io.gastown.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gastown.model.GasTown;
 import io.gastown.template.TemplateRenderer;
 import io.gastown.template.TemplateValidator;
+import io.gastown.template.Yamls;
 import io.gastown.testing.Golden;
 import io.gastown.validation.Crds;
 import java.io.IOException;
@@ -68,6 +70,22 @@ class TemplateValidateTest {
     TemplateValidator.Result result = validate(template, goodValues());
     assertThat(result.problems()).isEmpty();
     assertThat(result.rendered()).doesNotContainPattern("(?m)^[^#]*\\{\\{");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theRigTemplatesNamespaceCarriesTheLabelsKubectlGtWrites() throws IOException {
+    Map<String, String> values = goodValues();
+    Map<String, Object> namespace =
+        (Map<String, Object>)
+            Yamls.loadAll(validate("rig.yaml", values).rendered()).stream()
+                .map(o -> (Map<String, Object>) o)
+                .filter(o -> "Namespace".equals(o.get("kind")))
+                .findFirst()
+                .orElseThrow();
+    assertThat(
+            (Map<String, Object>) ((Map<String, Object>) namespace.get("metadata")).get("labels"))
+        .isEqualTo(GasTown.rigNamespaceLabels(values.get("RIG_NAME")));
   }
 
   @ParameterizedTest

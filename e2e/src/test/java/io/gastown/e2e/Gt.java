@@ -4,6 +4,7 @@ import io.gastown.cli.GtCommand;
 import io.gastown.cli.GtEnvironment;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
@@ -69,6 +70,17 @@ public final class Gt {
     command.setErr(new PrintWriter(err, true));
     int exit = command.execute(args);
     return new Run(String.join(" ", args), exit, out.toString(), err.toString());
+  }
+
+  /**
+   * Runs the command with its output going to {@code out} and {@code err} as it is printed (to
+   * watch a command that follows, such as {@code polecat logs -f}, while it runs); the exit code.
+   */
+  public int run(Writer out, Writer err, String... args) {
+    CommandLine command = GtCommand.commandLine(GtEnvironment.of(environment, home));
+    command.setOut(new PrintWriter(out, true));
+    command.setErr(new PrintWriter(err, true));
+    return command.execute(args);
   }
 
   /** Runs the command and fails the test, showing its output, unless it exits 0. */

@@ -20,9 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The container that runs the coding agent. Built-in agents run under the fixed wrapper script
- * (agent-run.sh) with their own fixed arguments and the prompt appended; a custom agent runs its
- * command and args as given.
+ * The container that runs the coding agent, always under the fixed wrapper script (agent-run.sh),
+ * which commits and pushes what the agent leaves and names why it failed. Built-in agents get their
+ * own fixed arguments and the prompt appended; a custom agent's command and args are passed as
+ * given (the prompt is in GT_PROMPT).
  */
 final class AgentContainer {
   private AgentContainer() {}
@@ -50,8 +51,9 @@ final class AgentContainer {
       }
       case CUSTOM -> {
         env.secret("ANTHROPIC_API_KEY", polecat.apiKey());
+        // The Pod's argv is command + args, so the wrapper runs the agent's command with its args.
         container
-            .withCommand(polecat.agentConfig().getCommand())
+            .withCommand(wrapped(polecat.agentConfig().getCommand().toArray(String[]::new)))
             .withArgs(polecat.agentConfig().getArgs());
       }
       default -> throw new IllegalStateException("unhandled agent " + polecat.agent());

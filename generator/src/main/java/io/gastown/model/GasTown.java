@@ -1,5 +1,7 @@
 package io.gastown.model;
 
+import java.util.Map;
+
 /** Names shared by every part: the API group, labels, annotations and validation patterns. */
 public final class GasTown {
   public static final String GROUP = "gastown.gastown.io";
@@ -30,6 +32,29 @@ public final class GasTown {
   public static final String LABEL_NAMESPACE_OPT_IN = "gastown.io/polecats";
 
   public static final String NAMESPACE_OPT_IN_VALUE = "enabled";
+
+  /**
+   * The Pod Security Standard a rig's namespace enforces: polecat Pods are expanded to meet {@value
+   * #POD_SECURITY_LEVEL}, and anything less privileged that lands in the namespace is refused.
+   */
+  public static final String LABEL_POD_SECURITY_ENFORCE = "pod-security.kubernetes.io/enforce";
+
+  public static final String POD_SECURITY_LEVEL = "restricted";
+
+  /**
+   * The labels of a rig's namespace: the webhook's opt-in, the rig, the Pod Security Standard. The
+   * one home of these labels: kubectl gt and the Argo CD plugin write them from here, and the tests
+   * hold the ApplicationSet's managed namespace metadata and templates/rig.yaml to them.
+   */
+  public static Map<String, String> rigNamespaceLabels(String rig) {
+    return Map.of(
+        LABEL_NAMESPACE_OPT_IN,
+        NAMESPACE_OPT_IN_VALUE,
+        LABEL_RIG,
+        rig,
+        LABEL_POD_SECURITY_ENFORCE,
+        POD_SECURITY_LEVEL);
+  }
 
   /** Set on a Pod by the webhook; its presence makes a second expansion a no-op. */
   public static final String ANNOTATION_EXPANDED = "gastown.io/expanded";

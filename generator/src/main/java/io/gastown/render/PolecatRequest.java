@@ -1,6 +1,7 @@
 package io.gastown.render;
 
 import io.gastown.model.Agent;
+import java.util.List;
 
 /**
  * What a sling asks for; null fields take the rig's defaults (see {@link Polecats#create}).
@@ -13,6 +14,7 @@ import io.gastown.model.Agent;
  * @param workBranch the branch to commit to, or null for feature/&lt;bead&gt;
  * @param model the agent's model ({@code spec.agentConfig.model}, which opencode and aider need),
  *     or null
+ * @param command a custom agent's command ({@code spec.agentConfig.command}), or empty
  */
 public record PolecatRequest(
     String name,
@@ -21,7 +23,23 @@ public record PolecatRequest(
     Agent agent,
     String branch,
     String workBranch,
-    String model) {
+    String model,
+    List<String> command) {
+
+  public PolecatRequest {
+    command = command == null ? List.of() : List.copyOf(command);
+  }
+
+  public PolecatRequest(
+      String name,
+      String beadId,
+      String task,
+      Agent agent,
+      String branch,
+      String workBranch,
+      String model) {
+    this(name, beadId, task, agent, branch, workBranch, model, List.of());
+  }
 
   public PolecatRequest(
       String name, String beadId, String task, Agent agent, String branch, String workBranch) {
@@ -33,6 +51,6 @@ public record PolecatRequest(
   }
 
   public PolecatRequest withName(String newName) {
-    return new PolecatRequest(newName, beadId, task, agent, branch, workBranch, model);
+    return new PolecatRequest(newName, beadId, task, agent, branch, workBranch, model, command);
   }
 }

@@ -40,9 +40,10 @@ public final class Polecats {
     spec.setExecutionMode(ExecutionMode.kubernetes);
     spec.setAgent(firstNonNull(request.agent(), settings.getAgent(), Agent.CLAUDE_CODE));
     spec.setKubernetes(kubernetes);
-    if (request.model() != null) {
+    if (request.model() != null || !request.command().isEmpty()) {
       AgentConfig agentConfig = new AgentConfig();
       agentConfig.setModel(request.model());
+      agentConfig.setCommand(request.command().isEmpty() ? null : request.command());
       spec.setAgentConfig(agentConfig);
     }
     return named(rig, spec, request.name());

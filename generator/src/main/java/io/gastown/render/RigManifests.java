@@ -36,7 +36,7 @@ public final class RigManifests {
         Manifests.toYaml(List.of(namespace(rig), rig(rig), witness(rig))));
   }
 
-  /** The rig's Namespace, labelled to opt in to the polecat webhook. */
+  /** The rig's Namespace, labelled to opt in to the polecat webhook and to enforce restricted. */
   public static Namespace namespace(Rig rig) {
     Namespace namespace = new Namespace();
     namespace.setApiVersion("v1");
@@ -45,11 +45,7 @@ public final class RigManifests {
         Manifests.metadata(
             namespaceOf(rig),
             null,
-            Map.of(
-                GasTown.LABEL_NAMESPACE_OPT_IN,
-                GasTown.NAMESPACE_OPT_IN_VALUE,
-                GasTown.LABEL_RIG,
-                rig.getMetadata().getName()),
+            GasTown.rigNamespaceLabels(rig.getMetadata().getName()),
             SyncWave.NAMESPACE));
     return namespace;
   }

@@ -30,4 +30,8 @@ cd "$GT_REPO_DIR"
 git config user.name "$GT_POLECAT (Gas Town polecat)"
 git config user.email "polecat@gastown.invalid"
 git checkout --quiet -b "$GT_WORK_BRANCH"
+# The agents' own scratch files (aider's chat and input history, its repository map cache) are never the work:
+# ignored in this clone only, so the wrapper neither commits nor counts them, and the repository's .gitignore stays.
+mkdir -p .git/info
+printf '%s\n' '.aider*' >> .git/info/exclude
 printf 'git-init: working branch %s\n' "$GT_WORK_BRANCH"

@@ -80,7 +80,16 @@ class WriteCommandsGoldenTest {
           List.of("sling", "sh-5", "shop"),
           List.of("sling", "sh-6", "shop", "-o", "yaml", "--no-push"),
           List.of("render", "shop"),
-          List.of("render", "lab", "-o", "json"));
+          List.of("render", "lab", "-o", "json"),
+          List.of(
+              "sling",
+              "sh-7",
+              "shop",
+              "--agent",
+              "custom",
+              "--command=/bin/sh",
+              "--command=-c",
+              "--command=make fix"));
 
   @TempDir static Path directory;
   static GitOpsFixture fixture;

@@ -84,6 +84,14 @@ public class SlingCommand extends WriteCommand<Polecat> {
   String model;
 
   @Option(
+      names = "--command",
+      paramLabel = "ARG",
+      description =
+          "With --agent custom: the agent's command (spec.agentConfig.command), one argument per "
+              + "--command, e.g. --command=/bin/sh --command=-c --command='make fix'.")
+  List<String> command;
+
+  @Option(
       names = "--branch",
       paramLabel = "BRANCH",
       description = "Branch to clone. Default: the rig's gitBranch, else main.")
@@ -132,7 +140,7 @@ public class SlingCommand extends WriteCommand<Polecat> {
               + "/NAME after the push");
     }
     PolecatRequest request =
-        new PolecatRequest(name, beadId, task, chosenAgent, branch, workBranch, model);
+        new PolecatRequest(name, beadId, task, chosenAgent, branch, workBranch, model, command);
     String image = RigDirectory.agentImage(environment());
     return state -> {
       planned = state;
