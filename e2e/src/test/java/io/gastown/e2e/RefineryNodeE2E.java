@@ -114,7 +114,7 @@ class RefineryNodeE2E {
     long started = System.nanoTime();
     admin.resource(run).create();
     AtomicReference<Pod> ran = new AtomicReference<>();
-    town.await(
+    awaitOrShowEvents(
         "merge run pod finished",
         () -> {
           List<Pod> pods =
@@ -175,7 +175,7 @@ class RefineryNodeE2E {
 
     // The Refinery's status, as the user reads it.
     AtomicReference<JsonNode> status = new AtomicReference<>();
-    town.await(
+    awaitOrShowEvents(
         "the Refinery's status reporting the run",
         () -> {
           JsonNode refinery = json(town.gt.ok("refinery", "status", RIG, "-o", "json").out());
@@ -237,6 +237,37 @@ class RefineryNodeE2E {
         "--command=/bin/sh",
         "--command=-c",
         "--command=echo \"work of $GT_BEAD_ID\" > " + file);
+  }
+
+  /** {@link NodeRigs#await}, failing with the rig namespace's events and the webhook's log. */
+  private static void awaitOrShowEvents(String what, java.util.function.BooleanSupplier condition) {
+    try {
+      town.await(what, condition);
+    } catch (AssertionError e) {
+      String events =
+          String.join(
+              "\n  ",
+              admin.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+                  .map(
+                      ev ->
+                          ev.getInvolvedObject().getKind()
+                              + "/"
+                              + ev.getInvolvedObject().getName()
+                              + " "
+                              + ev.getReason()
+                              + ": "
+                              + ev.getMessage())
+                  .toList());
+      throw new AssertionError(
+          e.getMessage()
+              + "\nevents of "
+              + NAMESPACE
+              + ":\n  "
+              + events
+              + "\nsystem pods:"
+              + InClusterGasTown.podsAndLogTails(admin),
+          e);
+    }
   }
 
   private static JsonNode json(String text) {
