@@ -74,6 +74,8 @@ class ArgoCdManifestsTest {
         .contains(
             Map.of("group", "", "kind", "Pod"),
             Map.of("group", "batch", "kind", "Job"),
+            Map.of("group", "batch", "kind", "CronJob"),
+            Map.of("group", "gastown.gastown.io", "kind", "Refinery"),
             Map.of("group", "gastown.gastown.io", "kind", "Polecat"),
             Map.of("group", "gastown.gastown.io", "kind", "Convoy"));
     assertThat(maps(project, "spec.clusterResourceWhitelist"))

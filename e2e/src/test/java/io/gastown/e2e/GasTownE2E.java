@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gastown.cli.cluster.ArgoCdRefresh;
@@ -19,6 +20,7 @@ import io.gastown.model.GasTown;
 import io.gastown.model.Polecat;
 import io.gastown.model.Serialization;
 import io.gastown.render.GitOpsLayout;
+import io.gastown.render.RefineryManifests;
 import io.gastown.testing.ControlPlane;
 import io.gastown.testing.ControlPlaneInfo;
 import io.gastown.testing.Golden;
@@ -574,6 +576,117 @@ class GasTownE2E {
     }
     assertThat(client.resources(Polecat.class).inNamespace("gt-guide").withName("broken").get())
         .isNull();
+  }
+
+  /**
+   * A Refinery created with kubectl gt reaches the cluster through Argo CD with its CronJob; a run
+   * started from the CronJob (as {@code kubectl create job --from=cronjob/...} does) gets a Pod the
+   * real webhook expands with the rig's git-init and secret, the merge container given the Done
+   * polecats' branches, restricted security. Under kwok the script does not run: kwok ends the Pod
+   * with the result lines as its termination message (RefineryMergeScriptTest runs the script), and
+   * the status reporter takes them to the Refinery and the polecats.
+   */
+  @Test
+  void aRefineryCreatedWithKubectlGtRunsAsAnExpandedPodAndReportsItsMerges() {
+    gt.ok(
+        "rig",
+        "create",
+        "forge",
+        "--git-url",
+        "git@github.com:acme/forge.git",
+        "--prefix",
+        "fg",
+        "--git-secret",
+        "git-ssh-key",
+        "--claude-secret",
+        "claude-home");
+    awaitSynced("forge");
+    secret("gt-forge", "git-ssh-key", "ssh-privatekey");
+    secret("gt-forge", "claude-home", ".credentials.json");
+    String first = slung(gt.ok("sling", "fg-1", "forge"));
+    String second = slung(gt.ok("sling", "fg-2", "forge"));
+    awaitSynced("forge");
+    for (String polecat : List.of(first, second)) {
+      await().atMost(PATIENCE).until(() -> phase("forge/" + polecat), "Done"::equals);
+    }
+
+    gt.ok("refinery", "create", "forge", "--test-command", "mvn -B verify");
+    awaitSynced("forge");
+    CronJob cronJob =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    client
+                        .batch()
+                        .v1()
+                        .cronjobs()
+                        .inNamespace("gt-forge")
+                        .withName("refinery-forge")
+                        .get(),
+                c -> c != null);
+    Job run = RefineryManifests.manualRun(cronJob, "refinery-forge-now");
+    run.getSpec()
+        .getTemplate()
+        .getMetadata()
+        .setAnnotations(
+            Map.of(
+                SimulatedPod.MESSAGE,
+                "{\"branch\":\"feature/fg-1\",\"result\":\"merged\",\"commit\":\"0123456789abcdef0123456789abcdef01234567\"}\n"
+                    + "{\"branch\":\"feature/fg-2\",\"result\":\"failed\",\"reason\":\"test command failed with exit code 1\"}\n"));
+    client.resource(run).create();
+
+    Pod pod =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () -> {
+                  List<Pod> pods =
+                      client
+                          .pods()
+                          .inNamespace("gt-forge")
+                          .withLabel("job-name", "refinery-forge-now")
+                          .list()
+                          .getItems();
+                  return pods.size() == 1 ? pods.get(0) : null;
+                },
+                p -> p != null);
+    assertThat(pod.getMetadata().getAnnotations())
+        .containsEntry(GasTown.ANNOTATION_EXPANDED, "true")
+        .containsEntry(
+            GasTown.ANNOTATION_MERGE_QUEUE, first + "=feature/fg-1 " + second + "=feature/fg-2");
+    assertThat(pod.getSpec().getInitContainers())
+        .extracting(Container::getName)
+        .containsExactly("git-init");
+    Container merge = pod.getSpec().getContainers().get(0);
+    assertThat(merge.getName()).isEqualTo("refinery-merge");
+    assertThat(merge.getEnv())
+        .extracting(e -> e.getName() + "=" + e.getValue())
+        .contains(
+            "GT_GIT_REPOSITORY=git@github.com:acme/forge.git",
+            "GT_MERGE_BRANCHES=feature/fg-1 feature/fg-2",
+            "GT_TEST_COMMAND=mvn -B verify");
+    assertThat(merge.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+    assertThat(merge.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+    assertThat(pod.getSpec().getAutomountServiceAccountToken()).isFalse();
+    assertThat(pod.getSpec().getVolumes())
+        .filteredOn(v -> v.getSecret() != null)
+        .extracting(v -> v.getSecret().getSecretName())
+        .containsExactly("git-ssh-key");
+
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(
+            () -> {
+              JsonNode status =
+                  Serialization.readYaml(gt.ok("refinery", "status", "forge", "-o", "json").out())
+                      .path("status");
+              assertThat(status.path("lastMergedBranch").asText()).isEqualTo("feature/fg-1");
+              assertThat(status.path("failures").get(0).path("polecat").asText()).isEqualTo(second);
+              assertThat(status.path("queueLength").asInt()).isZero();
+            });
+    assertThat(gt.ok("polecat", "status", "forge/" + first).out())
+        .containsPattern("Merged +True +MergeComplete");
   }
 
   /**
