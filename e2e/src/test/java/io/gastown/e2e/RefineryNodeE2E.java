@@ -240,8 +240,7 @@ class RefineryNodeE2E {
    */
   private static void trustTheGitServer() throws Exception {
     String file = GitOpsLayout.refineryFile(RIG);
-    List<JsonNode> documents =
-        Manifests.readAll(Files.readString(town.gitops.resolve(file)));
+    List<JsonNode> documents = Manifests.readAll(Files.readString(town.gitops.resolve(file)));
     for (JsonNode document : documents) {
       if (document.path("kind").asText().equals("Refinery")) {
         ((ObjectNode) document.path("spec"))
