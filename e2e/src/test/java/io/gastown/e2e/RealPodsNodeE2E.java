@@ -5,20 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
@@ -36,27 +27,14 @@ import io.gastown.testing.Golden;
 import io.gastown.testing.LocalNode;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.treewalk.TreeWalk;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,52 +51,33 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ControlPlane(realNode = true)
 class RealPodsNodeE2E {
-  static final Duration PATIENCE = Duration.ofMinutes(3);
-  static final Pattern SLUNG = Pattern.compile("Polecat (\\S+) slung to rig");
-  static final String CLI_NAMESPACE = "gastown-users";
-  static final String CLI_USER = "gastown-cli";
-  static final String GIT_SECRET = "git-ssh";
-  static final String KNOWN_HOSTS = "git-known-hosts";
-  static final String REPOSITORY = "shop";
-
   @TempDir static Path work;
+  static NodeRigs town;
   static KubernetesClient admin;
-  static LocalNode node;
   static GitSshServer git;
   static Gt gt;
   static Path gitops;
 
   @BeforeAll
   static void startGasTownOnTheNode(
-      KubernetesClient kubernetes, ControlPlaneInfo info, LocalNode localNode) throws Exception {
-    admin = kubernetes;
-    node = localNode;
-    long t0 = System.nanoTime();
-    InClusterGasTown.deploy(Golden.root(), admin, node, work.resolve("system"), PATIENCE);
-    System.out.printf(
-        "RealPodsNodeE2E: Gas Town deployed in %d ms (load average %s)%n",
-        Duration.ofNanos(System.nanoTime() - t0).toMillis(), loadAverage());
-    git = GitSshServer.start(work.resolve("git"), InetAddress.getByName(node.address()));
-    git.createRepository(REPOSITORY, "README.md", "# shop\n");
-    gitops = work.resolve("gitops");
-    gt =
-        Gt.withRepository(
-            gitops,
-            cliUserKubeconfig(info, work.resolve("cli-user.kubeconfig")),
-            Files.createDirectories(work.resolve("home")));
-    gt.ok("init");
+      KubernetesClient kubernetes, ControlPlaneInfo info, LocalNode node) throws Exception {
+    town = NodeRigs.start("RealPodsNodeE2E", kubernetes, info, node, work);
+    admin = town.admin;
+    git = town.git;
+    gt = town.gt;
+    gitops = town.gitops;
   }
 
   @AfterAll
   static void stop() throws Exception {
-    if (git != null) {
-      git.close();
+    if (town != null) {
+      town.close();
     }
   }
 
   @Test
   void aCustomAgentClonesOverSshEditsCommitsAndPushesAndItsLogStreamsLive() throws Exception {
-    rig("shop", "sh");
+    town.rig("shop", "sh");
     admin
         .resourceList(
             Files.readString(
@@ -133,7 +92,7 @@ class RealPodsNodeE2E {
         Watch polecats = times.watchPolecats(admin, "gt-shop")) {
       long slingStart = System.nanoTime();
       String polecat =
-          sling(
+          town.sling(
               "sh-1",
               "shop",
               null,
@@ -145,9 +104,10 @@ class RealPodsNodeE2E {
                   + " printf 'fixed by %s\\n' \"$GT_POLECAT\" >> README.md;"
                   + " echo 'agent: edited README.md'; sleep 3; echo 'agent: done'");
       long gitWritten = System.nanoTime();
-      sync("shop");
+      town.sync("shop");
 
-      String podName = awaitPod("gt-shop", polecat, p -> containerRunning(p, "agent"));
+      String podName =
+          town.awaitPod("gt-shop", polecat, p -> NodeRigs.containerRunning(p, "agent"));
       StringWriter logs = new StringWriter();
       AtomicReference<String> podPhaseWhenSeen = new AtomicReference<>();
       Writer watching =
@@ -160,7 +120,7 @@ class RealPodsNodeE2E {
                 Pod now = admin.pods().inNamespace("gt-shop").withName(podName).get();
                 podPhaseWhenSeen.set(
                     now.getStatus().getPhase()
-                        + (containerRunning(now, "agent") ? "/running" : ""));
+                        + (NodeRigs.containerRunning(now, "agent") ? "/running" : ""));
               }
             }
 
@@ -181,7 +141,7 @@ class RealPodsNodeE2E {
                           "logs",
                           "-f",
                           "shop/" + polecat));
-      await("polecat " + polecat + " Done", () -> times.seen("done/" + polecat));
+      town.await("polecat " + polecat + " Done", () -> times.seen("done/" + polecat));
       follow.join(Duration.ofSeconds(30).toMillis());
 
       // The split, on this process's monotonic clock.
@@ -194,42 +154,42 @@ class RealPodsNodeE2E {
       String split =
           "sling to Done on the real node %d ms = git write (sling) %d + apply (render, server-side apply to Job stored) %d + admission (Job to expanded Pod stored) %d + pod start (Pod stored to git-init started: schedule, sandbox, container) %d + clone (git-init started to agent running: clone over SSH, agent container start) %d + agent run (to Pod Succeeded: agent, commit, push) %d + status lag (to Polecat Done) %d; load average %s"
               .formatted(
-                  ms(done - slingStart),
-                  ms(gitWritten - slingStart),
-                  ms(job - gitWritten),
-                  ms(pod - job),
-                  ms(init - pod),
-                  ms(started - init),
-                  ms(succeeded - started),
-                  ms(done - succeeded),
-                  loadAverage());
+                  NodeRigs.ms(done - slingStart),
+                  NodeRigs.ms(gitWritten - slingStart),
+                  NodeRigs.ms(job - gitWritten),
+                  NodeRigs.ms(pod - job),
+                  NodeRigs.ms(init - pod),
+                  NodeRigs.ms(started - init),
+                  NodeRigs.ms(succeeded - started),
+                  NodeRigs.ms(done - succeeded),
+                  NodeRigs.loadAverage());
       System.out.println("RealPodsNodeE2E: " + split);
       Files.writeString(
           Path.of("target", "real-node-sling-to-done.txt"), split + "\n", StandardCharsets.UTF_8);
 
       Pod ran = admin.pods().inNamespace("gt-shop").withName(podName).get();
       assertThat(ran.getMetadata().getAnnotations()).containsKey(GasTown.ANNOTATION_EXPANDED);
-      String clone = podLog("gt-shop", podName, "git-init");
+      String clone = town.podLog("gt-shop", podName, "git-init");
       assertThat(clone)
           .contains(
-              "git-init: cloning branch main of " + git.url(REPOSITORY),
+              "git-init: cloning branch main of " + git.url(NodeRigs.REPOSITORY),
               "git-init: working branch feature/sh-1");
       assertThat(ran.getSpec().getVolumes())
           .filteredOn(v -> v.getSecret() != null)
           .extracting(v -> v.getSecret().getSecretName())
-          .contains(GIT_SECRET);
+          .contains(NodeRigs.GIT_SECRET);
 
       assertThat(logs.toString())
           .contains("agent: starting on sh-1", "agent: edited README.md", "agent: done");
       assertThat(podPhaseWhenSeen.get())
           .as("the pod when `polecat logs -f` printed the agent's line")
           .isEqualTo("Running/running");
-      assertThat(podLog("gt-shop", podName, "agent"))
+      assertThat(town.podLog("gt-shop", podName, "agent"))
           .contains("gastown: pushed branch feature/sh-1");
 
       assertThat(git.pushes())
           .anySatisfy(p -> assertThat(p.ref()).isEqualTo("refs/heads/feature/sh-1"));
-      assertThat(fileOnBranch("feature/sh-1", "README.md"))
+      assertThat(town.fileOnBranch("feature/sh-1", "README.md"))
           .isEqualTo("# shop\nfixed by " + polecat + "\n");
 
       Gt.Run list = gt.ok("polecat", "list", "shop");
@@ -251,7 +211,7 @@ class RealPodsNodeE2E {
 
   @Test
   void theRigNamespaceEnforcesRestrictedPodSecurity() throws Exception {
-    rig("guard", "gd");
+    town.rig("guard", "gd");
     assertThat(admin.namespaces().withName("gt-guard").get().getMetadata().getLabels())
         .containsEntry("pod-security.kubernetes.io/enforce", "restricted");
     Pod loose =
@@ -274,7 +234,7 @@ class RealPodsNodeE2E {
 
     // Pod start-up on this node with the image present: a restricted busybox Pod, create to
     // running.
-    await(
+    town.await(
         "default ServiceAccount of gt-guard",
         () -> admin.serviceAccounts().inNamespace("gt-guard").withName("default").get() != null);
     Pod compliant =
@@ -304,21 +264,21 @@ class RealPodsNodeE2E {
             .build();
     long created = System.nanoTime();
     admin.resource(compliant).create();
-    await(
+    town.await(
         "pod compliant running",
         () ->
-            containerRunning(
+            NodeRigs.containerRunning(
                 admin.pods().inNamespace("gt-guard").withName("compliant").get(), "c"));
     String startup =
         "pod start-up (image present; create to container running, as seen by polling every 100 ms): %d ms; load average %s"
-            .formatted(ms(System.nanoTime() - created), loadAverage());
+            .formatted(NodeRigs.ms(System.nanoTime() - created), NodeRigs.loadAverage());
     System.out.println("RealPodsNodeE2E: " + startup);
     Files.writeString(Path.of("target", "real-node-pod-startup.txt"), startup + "\n");
   }
 
   @Test
   void aCloneWithTheWrongKeyFailsThePolecatNamingTheCloneFailure() throws Exception {
-    rig("vault", "vt");
+    town.rig("vault", "vt");
     admin
         .resource(
             new SecretBuilder()
@@ -331,7 +291,7 @@ class RealPodsNodeE2E {
                 .build())
         .serverSideApply();
     String polecat =
-        sling(
+        town.sling(
             "vt-1",
             "vault",
             spec ->
@@ -341,9 +301,9 @@ class RealPodsNodeE2E {
             "--agent",
             "custom",
             "--command=/bin/true");
-    sync("vault");
+    town.sync("vault");
 
-    Polecat failed = awaitPhase("gt-vault", polecat, PolecatPhase.Failed);
+    Polecat failed = town.awaitPhase("gt-vault", polecat, PolecatPhase.Failed);
     assertThat(failed.getStatus().getMessage())
         .startsWith("container git-init exited with code")
         .contains("Permission denied (publickey)");
@@ -352,7 +312,7 @@ class RealPodsNodeE2E {
 
   @Test
   void aSilentAgentIsStuckFromItsRealLogAndANukedOneIsGoneWithoutPushing() throws Exception {
-    rig("quiet", "qt");
+    town.rig("quiet", "qt");
     Path rigFile = gitops.resolve(GitOpsLayout.rigFile("quiet"));
     List<JsonNode> documents = Manifests.readAll(Files.readString(rigFile));
     for (JsonNode document : documents) {
@@ -366,10 +326,10 @@ class RealPodsNodeE2E {
         gitops,
         Map.of(GitOpsLayout.rigFile("quiet"), Manifests.toYaml(documents)),
         "quiet: stuck after 8 s without log output");
-    sync("quiet");
+    town.sync("quiet");
 
     String polecat =
-        sling(
+        town.sling(
             "qt-1",
             "quiet",
             null,
@@ -378,21 +338,21 @@ class RealPodsNodeE2E {
             "--command=/bin/sh",
             "--command=-c",
             "--command=echo 'agent: thinking'; sleep 45; echo late >> README.md");
-    sync("quiet");
-    String podName = awaitPod("gt-quiet", polecat, p -> containerRunning(p, "agent"));
+    town.sync("quiet");
+    String podName = town.awaitPod("gt-quiet", polecat, p -> NodeRigs.containerRunning(p, "agent"));
 
-    Polecat stuck = awaitPhase("gt-quiet", polecat, PolecatPhase.Stuck);
+    Polecat stuck = town.awaitPhase("gt-quiet", polecat, PolecatPhase.Stuck);
     assertThat(stuck.getStatus().getMessage()).contains("no new log output");
 
     gt.ok("polecat", "nuke", "quiet/" + polecat);
     long nuked = System.nanoTime();
-    sync("quiet");
-    await(
+    town.sync("quiet");
+    town.await(
         "pod " + podName + " gone",
         () -> admin.pods().inNamespace("gt-quiet").withName(podName).get() == null);
     System.out.printf(
         "RealPodsNodeE2E: nuked polecat's pod gone %d ms after the nuke%n",
-        ms(System.nanoTime() - nuked));
+        NodeRigs.ms(System.nanoTime() - nuked));
     // Past the moment the agent would have finished and pushed (45 s after it started).
     Thread.sleep(
         Duration.ofSeconds(50).minus(Duration.ofNanos(System.nanoTime() - nuked)).toMillis());
@@ -401,7 +361,7 @@ class RealPodsNodeE2E {
 
   @Test
   void theRealAgentClisStartWithoutCredentialsAndTheFailureNamesTheMissingOne() throws Exception {
-    rig("creds", "cr");
+    town.rig("creds", "cr");
     admin
         .resource(
             new SecretBuilder()
@@ -415,7 +375,7 @@ class RealPodsNodeE2E {
     Map<String, String> polecats = new ConcurrentHashMap<>();
     polecats.put(
         "claude-code",
-        sling(
+        town.sling(
             "cr-1",
             "creds",
             spec ->
@@ -428,7 +388,7 @@ class RealPodsNodeE2E {
     for (String agent : List.of("opencode", "aider")) {
       polecats.put(
           agent,
-          sling(
+          town.sling(
               "cr-" + agent,
               "creds",
               spec -> {
@@ -445,10 +405,10 @@ class RealPodsNodeE2E {
               "--model",
               "claude-sonnet-4-5"));
     }
-    sync("creds");
+    town.sync("creds");
 
     for (Map.Entry<String, String> entry : polecats.entrySet()) {
-      Polecat failed = awaitPhase("gt-creds", entry.getValue(), PolecatPhase.Failed);
+      Polecat failed = town.awaitPhase("gt-creds", entry.getValue(), PolecatPhase.Failed);
       assertThat(failed.getStatus().getMessage())
           .as(entry.getKey())
           .containsPattern(
@@ -458,343 +418,6 @@ class RealPodsNodeE2E {
       System.out.printf(
           "RealPodsNodeE2E: %s without credentials: %s%n",
           entry.getKey(), failed.getStatus().getMessage());
-    }
-  }
-
-  // --- the environment
-
-  /**
-   * {@code kubectl gt rig create} for the repository on the git server, synced, then what an
-   * operator puts in the rig's namespace by hand: the SSH key Secret and the known_hosts ConfigMap.
-   */
-  static void rig(String name, String prefix) throws Exception {
-    gt.ok(
-        "rig",
-        "create",
-        name,
-        "--git-url",
-        git.url(REPOSITORY),
-        "--prefix",
-        prefix,
-        "--git-secret",
-        GIT_SECRET);
-    sync(name);
-    String namespace = "gt-" + name;
-    admin
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(GIT_SECRET)
-                .withNamespace(namespace)
-                .endMetadata()
-                .addToStringData("ssh-privatekey", git.userKey().privateKeyPem())
-                .build())
-        .serverSideApply();
-    admin
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName(KNOWN_HOSTS)
-                .withNamespace(namespace)
-                .endMetadata()
-                .addToData("known_hosts", git.knownHostsLine() + "\n")
-                .build())
-        .serverSideApply();
-  }
-
-  /**
-   * {@code kubectl gt sling}, then the user's edit of the polecat file: the known_hosts ConfigMap
-   * of the rig's git server (a Polecat field; the Rig has no default for it), and {@code edit} of
-   * the spec when given. The polecat's name.
-   */
-  static String sling(
-      String bead, String rig, java.util.function.Consumer<ObjectNode> edit, String... options)
-      throws Exception {
-    List<String> args = new ArrayList<>(List.of("sling", bead, rig));
-    args.addAll(List.of(options));
-    Gt.Run run = gt.ok(args.toArray(String[]::new));
-    Matcher slung = SLUNG.matcher(run.out());
-    assertThat(slung.find()).as(run.toString()).isTrue();
-    String polecat = slung.group(1);
-    String file = GitOpsLayout.polecatFile(rig, polecat);
-    List<JsonNode> documents = Manifests.readAll(Files.readString(gitops.resolve(file)));
-    for (JsonNode document : documents) {
-      if (document.path("kind").asText().equals("Polecat")) {
-        ObjectNode spec = (ObjectNode) document.path("spec");
-        ((ObjectNode) spec.path("kubernetes"))
-            .putObject("sshKnownHostsConfigMapRef")
-            .put("name", KNOWN_HOSTS);
-        if (!spec.has("agentConfig")) {
-          spec.putObject("agentConfig");
-        }
-        if (edit != null) {
-          edit.accept(spec);
-        }
-        if (spec.path("agentConfig").isEmpty()) {
-          spec.remove("agentConfig");
-        }
-      }
-    }
-    UserEdits.commitFiles(
-        gitops,
-        Map.of(file, Manifests.toYaml(documents)),
-        polecat + ": known hosts of the git server");
-    return polecat;
-  }
-
-  /**
-   * What Argo CD does for the rig's Application: applies {@code kubectl gt render <rig>} (the
-   * plugin's output) server-side in sync-wave order, and prunes the Polecats and Jobs no longer in
-   * it.
-   */
-  static void sync(String rig) {
-    String rendered = gt.ok("render", rig).out();
-    List<JsonNode> manifests = Manifests.inSyncOrder(Manifests.readAll(rendered));
-    List<HasMetadata> applied =
-        admin
-            .resourceList(Manifests.toYaml(manifests))
-            .fieldManager("gastown-e2e-sync")
-            .forceConflicts()
-            .serverSideApply();
-    Set<String> kept = new HashSet<>();
-    for (HasMetadata object : applied) {
-      kept.add(object.getKind() + "/" + object.getMetadata().getName());
-    }
-    String namespace = "gt-" + rig;
-    for (Polecat polecat :
-        admin
-            .resources(Polecat.class)
-            .inNamespace(namespace)
-            .withLabel(GasTown.LABEL_RIG, rig)
-            .list()
-            .getItems()) {
-      if (!kept.contains("Polecat/" + polecat.getMetadata().getName())) {
-        admin.resource(polecat).delete();
-      }
-    }
-    for (Job job :
-        admin
-            .batch()
-            .v1()
-            .jobs()
-            .inNamespace(namespace)
-            .withLabel(GasTown.LABEL_RIG, rig)
-            .list()
-            .getItems()) {
-      if (!kept.contains("Job/" + job.getMetadata().getName())) {
-        admin
-            .resource(job)
-            .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND)
-            .delete();
-      }
-    }
-  }
-
-  /**
-   * A kubeconfig for the CLI user: a ServiceAccount token holding only the read access {@code
-   * kubectl gt}'s cluster commands need (the Gas Town kinds, Jobs, Pods and their logs, Events), no
-   * write access and no Secrets.
-   */
-  static Path cliUserKubeconfig(ControlPlaneInfo info, Path file) throws Exception {
-    admin
-        .resource(
-            new NamespaceBuilder().withNewMetadata().withName(CLI_NAMESPACE).endMetadata().build())
-        .serverSideApply();
-    admin
-        .resource(
-            new ServiceAccountBuilder()
-                .withNewMetadata()
-                .withName(CLI_USER)
-                .withNamespace(CLI_NAMESPACE)
-                .endMetadata()
-                .build())
-        .serverSideApply();
-    admin
-        .resource(
-            new ClusterRoleBuilder()
-                .withNewMetadata()
-                .withName(CLI_USER)
-                .endMetadata()
-                .withRules(
-                    new PolicyRuleBuilder()
-                        .withApiGroups(GasTown.GROUP)
-                        .withResources(
-                            "polecats", "rigs", "convoys", "witnesses", "refineries", "beadstores")
-                        .withVerbs("get", "list", "watch")
-                        .build(),
-                    new PolicyRuleBuilder()
-                        .withApiGroups("", "batch")
-                        .withResources("pods", "jobs", "events")
-                        .withVerbs("get", "list", "watch")
-                        .build(),
-                    new PolicyRuleBuilder()
-                        .withApiGroups("")
-                        .withResources("pods/log")
-                        .withVerbs("get")
-                        .build())
-                .build())
-        .serverSideApply();
-    admin
-        .resource(
-            new ClusterRoleBindingBuilder()
-                .withNewMetadata()
-                .withName(CLI_USER)
-                .endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", CLI_USER)
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(CLI_USER)
-                .withNamespace(CLI_NAMESPACE)
-                .endSubject()
-                .build())
-        .serverSideApply();
-    String token =
-        admin
-            .serviceAccounts()
-            .inNamespace(CLI_NAMESPACE)
-            .withName(CLI_USER)
-            .tokenRequest(
-                new TokenRequestBuilder()
-                    .withNewSpec()
-                    .withExpirationSeconds(7200L)
-                    .endSpec()
-                    .build())
-            .getStatus()
-            .getToken();
-    Config config = Config.fromKubeconfig(Files.readString(info.kubeconfig()));
-    String ca =
-        config.getCaCertData() != null
-            ? config.getCaCertData()
-            : Base64.getEncoder()
-                .encodeToString(Files.readAllBytes(Path.of(config.getCaCertFile())));
-    Files.writeString(
-        file,
-        """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: gastown
-          cluster:
-            server: %s
-            certificate-authority-data: %s
-        users:
-        - name: %s
-          user:
-            token: %s
-        contexts:
-        - name: gastown
-          context:
-            cluster: gastown
-            user: %s
-        current-context: gastown
-        """
-            .formatted(info.apiServerUrl(), ca, CLI_USER, token, CLI_USER));
-    return file;
-  }
-
-  // --- waiting and reading
-
-  static String awaitPod(String namespace, String polecat, java.util.function.Predicate<Pod> when) {
-    AtomicReference<String> name = new AtomicReference<>();
-    await(
-        "pod of polecat " + polecat,
-        () ->
-            admin
-                .pods()
-                .inNamespace(namespace)
-                .withLabel(GasTown.LABEL_POLECAT, polecat)
-                .list()
-                .getItems()
-                .stream()
-                .filter(when)
-                .findFirst()
-                .map(
-                    p -> {
-                      name.set(p.getMetadata().getName());
-                      return true;
-                    })
-                .orElse(false));
-    return name.get();
-  }
-
-  static Polecat awaitPhase(String namespace, String polecat, PolecatPhase phase) {
-    AtomicReference<Polecat> found = new AtomicReference<>();
-    await(
-        "polecat " + namespace + "/" + polecat + " " + phase,
-        () -> {
-          Polecat now =
-              admin.resources(Polecat.class).inNamespace(namespace).withName(polecat).get();
-          found.set(now);
-          return now != null && now.getStatus() != null && now.getStatus().getPhase() == phase;
-        });
-    return found.get();
-  }
-
-  static void await(String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            what
-                + " not seen after "
-                + PATIENCE.toSeconds()
-                + " s; pods: "
-                + admin.pods().inAnyNamespace().list().getItems().stream()
-                    .map(
-                        p ->
-                            p.getMetadata().getNamespace()
-                                + "/"
-                                + p.getMetadata().getName()
-                                + " "
-                                + p.getStatus().getPhase())
-                    .toList());
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
-
-  static boolean containerRunning(Pod pod, String container) {
-    return pod.getStatus() != null
-        && pod.getStatus().getContainerStatuses().stream()
-            .anyMatch(
-                s ->
-                    s.getName().equals(container)
-                        && s.getState() != null
-                        && s.getState().getRunning() != null);
-  }
-
-  static String podLog(String namespace, String pod, String container) {
-    return admin.pods().inNamespace(namespace).withName(pod).inContainer(container).getLog();
-  }
-
-  static String fileOnBranch(String branch, String path) throws Exception {
-    try (Git bare = Git.open(git.repository(REPOSITORY).toFile());
-        RevWalk walk = new RevWalk(bare.getRepository())) {
-      ObjectId head = bare.getRepository().resolve("refs/heads/" + branch);
-      assertThat(head).as("branch " + branch + " on the git server").isNotNull();
-      RevCommit commit = walk.parseCommit(head);
-      try (TreeWalk tree = TreeWalk.forPath(bare.getRepository(), path, commit.getTree())) {
-        return new String(
-            bare.getRepository().open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
-      }
-    }
-  }
-
-  static long ms(long nanos) {
-    return Duration.ofNanos(nanos).toMillis();
-  }
-
-  static String loadAverage() {
-    try {
-      return String.join(
-          " ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
-    } catch (java.io.IOException e) {
-      return "unknown";
     }
   }
 
