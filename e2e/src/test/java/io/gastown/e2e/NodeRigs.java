@@ -198,8 +198,9 @@ final class NodeRigs implements AutoCloseable {
   String sling(
       String bead, String rig, java.util.function.Consumer<ObjectNode> edit, String... options)
       throws Exception {
-    List<String> args = new ArrayList<>(List.of("sling", bead, rig, "--no-push"));
+    List<String> args = new ArrayList<>(List.of("sling", bead, rig));
     args.addAll(List.of(options));
+    args.add("--no-push");
     Gt.Run run = gt.ok(args.toArray(String[]::new));
     Matcher slung = SLUNG.matcher(run.out());
     assertThat(slung.find()).as(run.toString()).isTrue();
