@@ -17,10 +17,11 @@ import java.util.Map;
 /**
  * Turns the skeleton Pod of a Refinery's CronJob into a merge run, the way {@link PodExpander}
  * turns a polecat's: git-init clones the target branch of the Rig's repository with the Refinery's
- * (else the Rig's) SSH key, the merge container lands the queue's branches, restricted security, no
- * service account token. The queue ({@link RefineryQueue}) is given, in merge order, and recorded
- * on the Pod ({@value GasTown#ANNOTATION_MERGE_QUEUE}) for the status reporter. Pure; an expanded
- * Pod comes back unchanged.
+ * (else the Rig's) SSH key, trusting the Refinery's known_hosts ConfigMap (else the built-in list),
+ * the merge container lands the queue's branches, restricted security, no service account token.
+ * The queue ({@link RefineryQueue}) is given, in merge order, and recorded on the Pod ({@value
+ * GasTown#ANNOTATION_MERGE_QUEUE}) for the status reporter. Pure; an expanded Pod comes back
+ * unchanged.
  */
 public final class RefineryPodExpander {
   private RefineryPodExpander() {}
@@ -124,6 +125,6 @@ public final class RefineryPodExpander {
         RefineryMergeContainer.targetBranch(spec),
         PodContract.REFINERY_LOCAL_BRANCH,
         gitSecret,
-        null);
+        spec.getSshKnownHostsConfigMapRef());
   }
 }

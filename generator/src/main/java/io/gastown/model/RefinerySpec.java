@@ -65,6 +65,11 @@ public class RefinerySpec {
           + "default: the Rig's settings.gitSecretRef.")
   private SecretReference gitSecretRef;
 
+  @JsonPropertyDescription(
+      "ConfigMap with key known_hosts: the host keys of the Rig's git server, for an SSH gitURL whose host is"
+          + " not in the built-in list of verified host keys (a self-hosted server). Default: the built-in list.")
+  private ConfigMapReference sshKnownHostsConfigMapRef;
+
   public String getRigRef() {
     return rigRef;
   }
@@ -119,5 +124,13 @@ public class RefinerySpec {
 
   public void setGitSecretRef(SecretReference gitSecretRef) {
     this.gitSecretRef = gitSecretRef;
+  }
+
+  public ConfigMapReference getSshKnownHostsConfigMapRef() {
+    return sshKnownHostsConfigMapRef;
+  }
+
+  public void setSshKnownHostsConfigMapRef(ConfigMapReference sshKnownHostsConfigMapRef) {
+    this.sshKnownHostsConfigMapRef = sshKnownHostsConfigMapRef;
   }
 }

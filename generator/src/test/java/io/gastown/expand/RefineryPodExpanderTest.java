@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.gastown.model.ConfigMapReference;
 import io.gastown.model.GasTown;
 import io.gastown.model.PodContract;
 import io.gastown.model.Polecat;
@@ -95,6 +96,22 @@ class RefineryPodExpanderTest {
     Pod twice =
         RefineryPodExpander.expand(once, refinery, rig, List.of(), PlatformConfig.defaults());
     assertThat(Serialization.toYaml(twice)).isEqualTo(Serialization.toYaml(once));
+  }
+
+  @Test
+  void aSelfHostedGitServersHostKeysComeFromTheRefinerysKnownHostsConfigMap() {
+    RefinerySpec spec = settings();
+    spec.setSshKnownHostsConfigMapRef(new ConfigMapReference("git-known-hosts"));
+    Pod pod = RefineryRuns.expanded(RefineryRuns.refinery(rig, spec), rig, polecats());
+
+    assertThat(pod.getSpec().getVolumes())
+        .filteredOn(v -> v.getConfigMap() != null)
+        .extracting(v -> v.getConfigMap().getName())
+        .containsExactly("git-known-hosts");
+    Container gitInit = pod.getSpec().getInitContainers().getFirst();
+    assertThat(gitInit.getEnv())
+        .anySatisfy(e -> assertThat(e.getName()).isEqualTo("GT_SSH_KNOWN_HOSTS_FILE"))
+        .noneSatisfy(e -> assertThat(e.getName()).isEqualTo("GT_SSH_KNOWN_HOSTS"));
   }
 
   @Test
