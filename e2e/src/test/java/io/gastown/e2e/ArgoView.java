@@ -1,5 +1,7 @@
 package io.gastown.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.gastown.model.Serialization;
@@ -13,8 +15,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.jgit.api.Git;
 
 /**
@@ -55,6 +59,29 @@ final class ArgoView {
             .path("revision")
             .asText()
             .equals(revision);
+  }
+
+  /**
+   * Waits until Argo CD reports the rig's Application Synced to the head of branch main of the
+   * GitOps {@code remote} (a bare repository), its sync Succeeded; a timeout names the status and
+   * Argo CD's log tails.
+   */
+  void awaitSynced(String rig, Path remote, Duration patience) {
+    String head = head(remote);
+    try {
+      await().atMost(patience).pollInterval(Duration.ofMillis(50)).until(() -> syncedTo(rig, head));
+    } catch (ConditionTimeoutException e) {
+      throw new AssertionError(
+          "rig-"
+              + rig
+              + " not Synced to "
+              + head
+              + ": "
+              + Serialization.toJson(application(rig).path("status"))
+              + "\n"
+              + argo.logTails(30),
+          e);
+    }
   }
 
   /**

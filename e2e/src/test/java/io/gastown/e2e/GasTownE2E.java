@@ -689,26 +689,8 @@ class GasTownE2E {
         .containsPattern("Merged +True +MergeComplete");
   }
 
-  /**
-   * Waits until Argo CD reports the rig's Application Synced to the remote's head, its sync
-   * Succeeded.
-   */
   private static void awaitSynced(String rig) {
-    String head = ArgoView.head(remote);
-    try {
-      await().atMost(PATIENCE).until(() -> view.syncedTo(rig, head));
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError(
-          "rig-"
-              + rig
-              + " not Synced to "
-              + head
-              + ": "
-              + Serialization.toJson(view.application(rig).path("status"))
-              + "\n"
-              + argo.logTails(30),
-          e);
-    }
+    view.awaitSynced(rig, remote, PATIENCE);
   }
 
   private static String slung(Gt.Run sling) {

@@ -5,18 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
-import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
+import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gastown.cli.GtEnvironment;
+import io.gastown.cli.cluster.ArgoCdRefresh;
+import io.gastown.dev.LocalPlugin;
 import io.gastown.model.GasTown;
 import io.gastown.model.Polecat;
 import io.gastown.model.PolecatPhase;
@@ -25,6 +28,7 @@ import io.gastown.render.Manifests;
 import io.gastown.testing.ControlPlaneInfo;
 import io.gastown.testing.GitSshServer;
 import io.gastown.testing.Golden;
+import io.gastown.testing.LocalArgoCd;
 import io.gastown.testing.LocalNode;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +37,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -51,8 +55,10 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * Gas Town on a real node for the {@code *NodeE2E} tests: the webhook and the status reporter
  * installed as their Deployments ({@link InClusterGasTown}), a git server over SSH on the node's
  * address ({@link GitSshServer}) holding the rigs' repository, a GitOps repository and {@code
- * kubectl gt} running as a user holding only the read access granted here. Rigs are made, slung to
- * and synced the way a user and Argo CD do it ({@link #rig}, {@link #sling}, {@link #sync}).
+ * kubectl gt} running as a user holding only the read access granted here (and the refresh of Argo
+ * CD's Applications), and real Argo CD ({@link LocalArgoCd}) syncing the GitOps repository's
+ * remote. Rigs are made, slung to and synced the way a user and Argo CD do it ({@link #rig}, {@link
+ * #sling}, {@link #sync}).
  */
 final class NodeRigs implements AutoCloseable {
   static final Duration PATIENCE = Duration.ofMinutes(3);
@@ -65,14 +71,21 @@ final class NodeRigs implements AutoCloseable {
 
   final KubernetesClient admin;
   final GitSshServer git;
+  final LocalArgoCd argo;
+  final ArgoView view;
   final Gt gt;
   final Path gitops;
+  final Path remote;
 
-  private NodeRigs(KubernetesClient admin, GitSshServer git, Gt gt, Path gitops) {
+  private NodeRigs(
+      KubernetesClient admin, GitSshServer git, LocalArgoCd argo, Gt gt, Path gitops, Path remote) {
     this.admin = admin;
     this.git = git;
+    this.argo = argo;
+    this.view = new ArgoView(argo);
     this.gt = gt;
     this.gitops = gitops;
+    this.remote = remote;
   }
 
   /**
@@ -87,22 +100,54 @@ final class NodeRigs implements AutoCloseable {
     System.out.printf(
         "%s: Gas Town deployed in %d ms (load average %s)%n",
         who, Duration.ofNanos(System.nanoTime() - t0).toMillis(), loadAverage());
-    GitSshServer git =
-        GitSshServer.start(work.resolve("git"), InetAddress.getByName(node.address()));
-    git.createRepository(REPOSITORY, "README.md", "# shop\n");
-    Path gitops = work.resolve("gitops");
-    Gt gt =
-        Gt.withRepository(
-            gitops,
-            cliUserKubeconfig(admin, info, work.resolve("cli-user.kubeconfig")),
-            Files.createDirectories(work.resolve("home")));
-    gt.ok("init");
-    return new NodeRigs(admin, git, gt, gitops);
+    Path remote = work.resolve("gitops.git");
+    Git.init().setBare(true).setInitialBranch("main").setDirectory(remote.toFile()).call().close();
+    t0 = System.nanoTime();
+    LocalArgoCd argo =
+        LocalArgoCd.start(
+            info,
+            admin,
+            Golden.root(),
+            remote.toUri().toString(),
+            LocalPlugin.generateCommand(),
+            work.resolve("argocd"),
+            PATIENCE);
+    System.out.printf(
+        "%s: Argo CD started in %d ms (load average %s)%n",
+        who, Duration.ofNanos(System.nanoTime() - t0).toMillis(), loadAverage());
+    GitSshServer git = null;
+    try {
+      git = GitSshServer.start(work.resolve("git"), InetAddress.getByName(node.address()));
+      git.createRepository(REPOSITORY, "README.md", "# shop\n");
+      Path gitops = work.resolve("gitops");
+      Gt gt =
+          new Gt(
+              Map.of(
+                  GtEnvironment.GITOPS_REPO,
+                  gitops.toString(),
+                  "KUBECONFIG",
+                  cliUserKubeconfig(admin, info, work.resolve("cli-user.kubeconfig")).toString(),
+                  ArgoCdRefresh.NAMESPACE_VARIABLE,
+                  LocalArgoCd.NAMESPACE),
+              Files.createDirectories(work.resolve("home")));
+      gt.ok("init", "--remote", remote.toUri().toString());
+      return new NodeRigs(admin, git, argo, gt, gitops, remote);
+    } catch (Exception | Error e) {
+      if (git != null) {
+        git.close();
+      }
+      argo.close();
+      throw e;
+    }
   }
 
   @Override
   public void close() throws Exception {
-    git.close();
+    try {
+      argo.close();
+    } finally {
+      git.close();
+    }
   }
 
   /**
@@ -145,15 +190,17 @@ final class NodeRigs implements AutoCloseable {
   }
 
   /**
-   * {@code kubectl gt sling}, then the user's edit of the polecat file: the known_hosts ConfigMap
-   * of the rig's git server (a Polecat field; the Rig has no default for it), and {@code edit} of
-   * the spec when given. The polecat's name.
+   * {@code kubectl gt sling --no-push} (the edit goes out with it at the next {@link #sync}), then
+   * the user's edit of the polecat file: the known_hosts ConfigMap of the rig's git server (a
+   * Polecat field; the Rig has no default for it), and {@code edit} of the spec when given. The
+   * polecat's name.
    */
   String sling(
       String bead, String rig, java.util.function.Consumer<ObjectNode> edit, String... options)
       throws Exception {
     List<String> args = new ArrayList<>(List.of("sling", bead, rig));
     args.addAll(List.of(options));
+    args.add("--no-push");
     Gt.Run run = gt.ok(args.toArray(String[]::new));
     Matcher slung = SLUNG.matcher(run.out());
     assertThat(slung.find()).as(run.toString()).isTrue();
@@ -185,52 +232,18 @@ final class NodeRigs implements AutoCloseable {
   }
 
   /**
-   * What Argo CD does for the rig's Application: applies {@code kubectl gt render <rig>} (the
-   * plugin's output) server-side in sync-wave order, and prunes the Polecats and Jobs no longer in
-   * it (not the Jobs a CronJob made: its own, which Argo CD leaves alone).
+   * Pushes what the user committed (as {@code git push} after {@code --no-push}), asks Argo CD to
+   * refresh the rig's Application the way {@code kubectl gt} does after its own pushes ({@link
+   * ArgoCdRefresh}, as the CLI user) and waits until Argo CD has synced the Application to the
+   * pushed commit.
    */
-  void sync(String rig) {
-    String rendered = gt.ok("render", rig).out();
-    List<JsonNode> manifests = Manifests.inSyncOrder(Manifests.readAll(rendered));
-    List<HasMetadata> applied =
-        admin
-            .resourceList(Manifests.toYaml(manifests))
-            .fieldManager("gastown-e2e-sync")
-            .forceConflicts()
-            .serverSideApply();
-    Set<String> kept = new HashSet<>();
-    for (HasMetadata object : applied) {
-      kept.add(object.getKind() + "/" + object.getMetadata().getName());
-    }
-    String namespace = "gt-" + rig;
-    for (Polecat polecat :
-        admin
-            .resources(Polecat.class)
-            .inNamespace(namespace)
-            .withLabel(GasTown.LABEL_RIG, rig)
-            .list()
-            .getItems()) {
-      if (!kept.contains("Polecat/" + polecat.getMetadata().getName())) {
-        admin.resource(polecat).delete();
-      }
-    }
-    for (Job job :
-        admin
-            .batch()
-            .v1()
-            .jobs()
-            .inNamespace(namespace)
-            .withLabel(GasTown.LABEL_RIG, rig)
-            .list()
-            .getItems()) {
-      if (job.getMetadata().getOwnerReferences().isEmpty()
-          && !kept.contains("Job/" + job.getMetadata().getName())) {
-        admin
-            .resource(job)
-            .withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.BACKGROUND)
-            .delete();
-      }
-    }
+  void sync(String rig) throws Exception {
+    UserEdits.push(gitops);
+    List<String> warnings =
+        ArgoCdRefresh.refresh(
+            GtEnvironment.of(gt.environment(), gt.home()), new TreeSet<>(Set.of(rig)));
+    assertThat(warnings).as("refresh of rig " + rig).isEmpty();
+    view.awaitSynced(rig, remote, PATIENCE);
   }
 
   /**
@@ -285,6 +298,38 @@ final class NodeRigs implements AutoCloseable {
                 .withName(CLI_USER)
                 .endMetadata()
                 .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", CLI_USER)
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName(CLI_USER)
+                .withNamespace(CLI_NAMESPACE)
+                .endSubject()
+                .build())
+        .serverSideApply();
+    // What kubectl gt's refresh of Argo CD needs (ArgoCdRefresh): its Applications and
+    // ApplicationSets, get and patch, in Argo CD's namespace only.
+    admin
+        .resource(
+            new RoleBuilder()
+                .withNewMetadata()
+                .withName(CLI_USER)
+                .withNamespace(LocalArgoCd.NAMESPACE)
+                .endMetadata()
+                .withRules(
+                    new PolicyRuleBuilder()
+                        .withApiGroups("argoproj.io")
+                        .withResources("applications", "applicationsets")
+                        .withVerbs("get", "patch")
+                        .build())
+                .build())
+        .serverSideApply();
+    admin
+        .resource(
+            new RoleBindingBuilder()
+                .withNewMetadata()
+                .withName(CLI_USER)
+                .withNamespace(LocalArgoCd.NAMESPACE)
+                .endMetadata()
+                .withNewRoleRef("rbac.authorization.k8s.io", "Role", CLI_USER)
                 .addNewSubject()
                 .withKind("ServiceAccount")
                 .withName(CLI_USER)

@@ -152,7 +152,7 @@ class RealPodsNodeE2E {
       long succeeded = times.at("succeeded/" + polecat);
       long done = times.at("done/" + polecat);
       String split =
-          "sling to Done on the real node %d ms = git write (sling) %d + apply (render, server-side apply to Job stored) %d + admission (Job to expanded Pod stored) %d + pod start (Pod stored to git-init started: schedule, sandbox, container) %d + clone (git-init started to agent running: clone over SSH, agent container start) %d + agent run (to Pod Succeeded: agent, commit, push) %d + status lag (to Polecat Done) %d; load average %s"
+          "sling to Done on the real node %d ms = git write (sling, known_hosts edit) %d + Argo CD sync (push, refresh, compare, sync to Job stored) %d + admission (Job to expanded Pod stored) %d + pod start (Pod stored to git-init started: schedule, sandbox, container) %d + clone (git-init started to agent running: clone over SSH, agent container start) %d + agent run (to Pod Succeeded: agent, commit, push) %d + status lag (to Polecat Done) %d; load average %s"
               .formatted(
                   NodeRigs.ms(done - slingStart),
                   NodeRigs.ms(gitWritten - slingStart),
