@@ -91,7 +91,7 @@ class RefineryNodeE2E {
     ObjectId mainBefore = head("main");
     int pushesBefore = town.git.pushes().size();
 
-    town.gt.ok("refinery", "create", RIG, "--test-command", TEST_COMMAND);
+    town.gt.ok("refinery", "create", RIG, "--test-command", TEST_COMMAND, "--no-push");
     trustTheGitServer();
     town.sync(RIG);
     CronJob cronJob =
