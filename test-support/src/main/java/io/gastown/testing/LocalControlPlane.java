@@ -582,28 +582,7 @@ final class LocalControlPlane implements AutoCloseable {
   }
 
   private void waitFor(String what, List<ManagedProcess> watched, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      watched.forEach(ManagedProcess::checkAlive);
-      if (System.nanoTime() > deadline) {
-        ManagedProcess last = watched.get(watched.size() - 1);
-        throw new IllegalStateException(
-            "Timed out after "
-                + timeout.toSeconds()
-                + " s waiting for "
-                + what
-                + " (raise -Dgastown.controlplane.timeout=<seconds> on a slow machine); end of "
-                + last.name()
-                + ".log:\n"
-                + last.logTail(40));
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while waiting for " + what, e);
-      }
-    }
+    ManagedProcess.await(what, watched, condition, timeout, POLL);
   }
 
   static boolean httpOk(HttpClient http, String url) {

@@ -550,23 +550,7 @@ public final class LocalNode implements AutoCloseable {
   }
 
   private void waitFor(String what, List<ManagedProcess> watched, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      watched.forEach(ManagedProcess::checkAlive);
-      if (System.nanoTime() > deadline) {
-        ManagedProcess last = watched.get(watched.size() - 1);
-        throw new IllegalStateException(
-            "Timed out after "
-                + timeout.toSeconds()
-                + " s waiting for "
-                + what
-                + " (raise -Dgastown.controlplane.timeout=<seconds> on a slow machine); end of "
-                + last.name()
-                + ".log:\n"
-                + last.logTail(40));
-      }
-      sleep();
-    }
+    ManagedProcess.await(what, watched, condition, timeout, POLL);
   }
 
   record Result(int exitCode, String output) {}

@@ -5,9 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * One control plane process, its output in a log file, stopped with SIGTERM and then, if need be,
@@ -104,6 +106,40 @@ final class ManagedProcess {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Polls {@code condition} until it holds. Fails at once when a watched process has died, and
+   * after {@code timeout} with the end of the last watched process's log.
+   */
+  static void await(
+      String what,
+      List<ManagedProcess> watched,
+      BooleanSupplier condition,
+      Duration timeout,
+      Duration poll) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      watched.forEach(ManagedProcess::checkAlive);
+      if (System.nanoTime() > deadline) {
+        ManagedProcess last = watched.get(watched.size() - 1);
+        throw new IllegalStateException(
+            "Timed out after "
+                + timeout.toSeconds()
+                + " s waiting for "
+                + what
+                + " (raise -Dgastown.controlplane.timeout=<seconds> on a slow machine); end of "
+                + last.name()
+                + ".log:\n"
+                + last.logTail(40));
+      }
+      try {
+        Thread.sleep(poll.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + what, e);
+      }
     }
   }
 }
