@@ -98,7 +98,24 @@ class GitSshServerTest {
   void knownHostsLineNamesTheAddressAndPort() {
     assertThat(server.knownHostsLine())
         .startsWith("[127.0.0.1]:" + server.port() + " ecdsa-sha2-nistp256 AAAA");
-    assertThat(server.userKey().privateKeyPem()).startsWith("-----BEGIN OPENSSH PRIVATE KEY-----");
+  }
+
+  @Test
+  void userKeyIsOneOpenSshReadsBackToItsPublicHalf() throws Exception {
+    Path keyFile = directory.resolve("user-key");
+    Files.createFile(
+        keyFile,
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(keyFile, server.userKey().privateKeyPem());
+    Process keygen =
+        new ProcessBuilder("ssh-keygen", "-y", "-f", keyFile.toString())
+            .redirectErrorStream(true)
+            .start();
+    String publicHalf = new String(keygen.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(keygen.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(keygen.exitValue()).as(publicHalf).isZero();
+    String[] expected = server.userKey().publicKeyLine().split(" ");
+    assertThat(publicHalf.strip()).startsWith(expected[0] + " " + expected[1]);
   }
 
   record Result(int code, String output) {
