@@ -160,17 +160,23 @@ public final class AdmissionPathBenchmark {
           Watch pods = watchPods(client, traces);
           Watch polecats = watchPolecats(client, traces)) {
         List<Trace> oneAtATime = new ArrayList<>();
+        Map<String, Long> cpuOneBefore = null;
         for (int i = 1; i <= warmUp + count; i++) {
+          if (i == warmUp + 1) {
+            cpuOneBefore = cpuByProcess();
+          }
           Trace trace = start(client, traces, "one-" + i);
           awaitDone(trace);
           if (i > warmUp) {
             oneAtATime.add(trace);
           }
         }
+        Map<String, Long> cpuOne = since(cpuOneBefore);
         List<Double> direct = directCreates(client, oneAtATime);
         long gcBefore = gcMillis();
         String loadBefore = loadAverage();
         List<Trace> atOnce = new ArrayList<>();
+        Map<String, Long> cpuBurstBefore = cpuByProcess();
         long burstStart = micros();
         try (ExecutorService threads = Executors.newFixedThreadPool(count)) {
           List<Future<Trace>> started = new ArrayList<>();
@@ -185,6 +191,7 @@ public final class AdmissionPathBenchmark {
         for (Trace trace : atOnce) {
           awaitDone(trace);
         }
+        Map<String, Long> cpuBurst = since(cpuBurstBefore);
         // Let the Job controller finish the burst's Jobs (their status and finalizer writes, at its
         // client's rate
         // limit) so that the next pass does not queue behind them.
@@ -211,6 +218,12 @@ public final class AdmissionPathBenchmark {
             "%nall at once: %d Jobs created from %d threads; last expanded Pod stored %.0f ms after the "
                 + "first create started; GC pauses during the burst %d ms%n",
             count, count, (lastStored - burstStart) / 1000.0, gcMillis() - gcBefore);
+        System.out.println(
+            "CPU time per polecat by process (ms), one at a time, Job created → Polecat Done: "
+                + perPolecat(cpuOne, oneAtATime.size()));
+        System.out.println(
+            "CPU time per polecat by process (ms), 20 at once, first create → last Polecat Done: "
+                + perPolecat(cpuBurst, atOnce.size()));
         System.out.println(
             "reviews per Pod (1 = admitted at the first try): one at a time "
                 + oneAtATime.stream().mapToInt(t -> t.reviews).max().orElse(0)
@@ -583,6 +596,47 @@ public final class AdmissionPathBenchmark {
       Thread.currentThread().interrupt();
       return Map.of();
     }
+  }
+
+  /**
+   * CPU time (user and system, ms) of this JVM (webhook, reporter and the benchmark's clients) and
+   * of each control plane process it started, by command name.
+   */
+  private static Map<String, Long> cpuByProcess() {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    out.put("this JVM", cpuMillis(ProcessHandle.current()));
+    ProcessHandle.current()
+        .descendants()
+        .forEach(
+            process ->
+                process
+                    .info()
+                    .command()
+                    .ifPresent(
+                        command ->
+                            out.merge(
+                                Path.of(command).getFileName().toString(),
+                                cpuMillis(process),
+                                Long::sum)));
+    return out;
+  }
+
+  private static long cpuMillis(ProcessHandle process) {
+    return process.info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
+  }
+
+  private static Map<String, Long> since(Map<String, Long> before) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    cpuByProcess().forEach((name, millis) -> out.put(name, millis - before.getOrDefault(name, 0L)));
+    return out;
+  }
+
+  private static String perPolecat(Map<String, Long> cpu, int polecats) {
+    long total = cpu.values().stream().mapToLong(Long::longValue).sum();
+    StringBuilder out = new StringBuilder();
+    cpu.forEach(
+        (name, millis) -> out.append(String.format("%s %.1f, ", name, millis / (double) polecats)));
+    return out.append(String.format("all %.1f", total / (double) polecats)).toString();
   }
 
   private static String loadAverage() {
