@@ -80,20 +80,18 @@ public final class LocalGasTown implements AutoCloseable {
     InformerClusterView cluster = keep(new InformerClusterView(client).start());
     // As the webhook's Deployment runs it (WebhookServer), so that benchmarks measure what
     // production runs.
-    WebhookApp.warmUp(PlatformConfig.defaults());
-    webhook =
-        WebhookApp.start(
-            new WebhookSettings(
-                0,
-                tls.certificate(),
-                tls.key(),
-                workDirectory.resolve("platform.yaml"),
-                WebhookSettings.DEFAULT_MAX_REQUEST_BYTES,
-                Duration.ofSeconds(10),
-                Duration.ZERO,
-                Duration.ofSeconds(5)),
-            cluster,
-            PlatformConfig.defaults());
+    WebhookSettings settings =
+        new WebhookSettings(
+            0,
+            tls.certificate(),
+            tls.key(),
+            workDirectory.resolve("platform.yaml"),
+            WebhookSettings.DEFAULT_MAX_REQUEST_BYTES,
+            Duration.ofSeconds(10),
+            Duration.ZERO,
+            Duration.ofSeconds(5));
+    WebhookApp.warmUp(settings, PlatformConfig.defaults());
+    webhook = WebhookApp.start(settings, cluster, PlatformConfig.defaults());
     keep(webhook::stop);
     await("the webhook's caches", timeout, cluster::synced);
     KubernetesClient admin = keep(client(kubeconfig));

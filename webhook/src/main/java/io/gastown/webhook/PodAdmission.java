@@ -97,7 +97,7 @@ final class PodAdmission implements AdmissionRequestHandler {
                 throw new AdmissionRefusal(noSlot);
               });
       timing.mark("slots");
-      AdmissionResponse response = AdmissionUtils.admissionResponseFromMutation(pod, expanded);
+      AdmissionResponse response = WebhookJson.patchResponse(pod, expanded);
       timing.mark("diff");
       log.debug(
           "expanded Pod {}/{}* for Polecat {}: {}",
@@ -129,7 +129,7 @@ final class PodAdmission implements AdmissionRequestHandler {
           namespace,
           pod.getMetadata().getGenerateName(),
           expanded.getMetadata().getAnnotations().get(GasTown.ANNOTATION_MERGE_QUEUE));
-      return AdmissionUtils.admissionResponseFromMutation(pod, expanded);
+      return WebhookJson.patchResponse(pod, expanded);
     } catch (AdmissionRefusal e) {
       log.info(
           "denied merge run Pod {}/{}*: {}",

@@ -5,6 +5,7 @@ import io.gastown.expand.PlatformConfig;
 import io.gastown.validation.Crds;
 import io.gastown.validation.KubernetesSyntax;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javaoperatorsdk.webhook.admission.AdmissionController;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,13 +40,14 @@ public final class WebhookApp implements AutoCloseable {
   }
 
   /**
-   * Runs the Pod admission path a few hundred times on a made-up polecat ({@link AdmissionWarmUp}),
-   * so that the first real Pods are answered by compiled code; call it before {@link #start}, while
-   * the informers sync.
+   * Sends a few thousand made-up Pod reviews over HTTPS to a throwaway copy of the webhook on a
+   * loopback port ({@link AdmissionWarmUp}), so that the first real Pods are answered by compiled
+   * code; call it before {@link #start}, while the informers sync.
    */
-  public static void warmUp(PlatformConfig platform) {
+  public static void warmUp(WebhookSettings settings, PlatformConfig platform) {
     long start = System.nanoTime();
-    int allowed = AdmissionWarmUp.run(platform, new KubernetesSerialization());
+    log.info("warming up the admission path on a loopback copy of the webhook");
+    int allowed = AdmissionWarmUp.run(platform, settings);
     log.info(
         "admission path warmed up: {} made-up Pods ({} expanded) in {} ms",
         AdmissionWarmUp.ROUNDS,
@@ -55,6 +57,14 @@ public final class WebhookApp implements AutoCloseable {
 
   public static WebhookApp start(
       WebhookSettings settings, ClusterView cluster, PlatformConfig platform) {
+    return start(settings, cluster, platform, null);
+  }
+
+  /**
+   * @param host the address to listen on, or null for every interface
+   */
+  static WebhookApp start(
+      WebhookSettings settings, ClusterView cluster, PlatformConfig platform, String host) {
     AdmissionMetrics metrics = new AdmissionMetrics();
     ReloadingTls tls =
         new ReloadingTls(
@@ -62,7 +72,7 @@ public final class WebhookApp implements AutoCloseable {
             settings.keyFile(),
             settings.tlsReloadInterval(),
             metrics::tlsReloaded);
-    KubernetesSerialization serialization = new KubernetesSerialization();
+    KubernetesSerialization serialization = WebhookJson.SERIALIZATION;
     AtomicBoolean stopping = new AtomicBoolean();
 
     AdmissionController<?> pods =
@@ -90,6 +100,10 @@ public final class WebhookApp implements AutoCloseable {
             cfg -> {
               cfg.startup.showJavalinBanner = false;
               cfg.http.maxRequestSize = settings.maxRequestBytes();
+              // Javalin gzips by default, and the apiserver's Go client asks for gzip: compressing
+              // every 15 kB JSON Patch costs both sides more CPU than the bytes it saves on a
+              // cluster network (docs/benchmarks.md, AdmissionBenchmark).
+              cfg.http.compressionStrategy = CompressionStrategy.NONE;
               cfg.jetty.modifyServer(
                   server -> {
                     server.setStopTimeout(settings.shutdownGrace().toMillis());
@@ -106,6 +120,7 @@ public final class WebhookApp implements AutoCloseable {
                             server,
                             new SslConnectionFactory(tls.sslContextFactory(), "http/1.1"),
                             new HttpConnectionFactory(https));
+                    connector.setHost(host);
                     connector.setPort(settings.port());
                     return connector;
                   });
@@ -160,7 +175,7 @@ public final class WebhookApp implements AutoCloseable {
             });
     WebhookApp app = new WebhookApp(javalin, tls, stopping);
     javalin.start();
-    log.info("webhook listening on HTTPS port {}", app.port());
+    log.info("webhook listening on HTTPS {}:{}", host == null ? "*" : host, app.port());
     return app;
   }
 

@@ -42,7 +42,7 @@ public final class WebhookServer {
     InformerClusterView cluster = new InformerClusterView(client).start();
     WebhookApp app;
     try {
-      WebhookApp.warmUp(platform);
+      WebhookApp.warmUp(settings, platform);
       app = WebhookApp.start(settings, cluster, platform);
     } catch (IllegalStateException e) {
       System.err.println("gastown-webhook: " + e.getMessage());

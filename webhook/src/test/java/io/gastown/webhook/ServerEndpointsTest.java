@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.gastown.expand.PlatformConfig;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** /healthz, /readyz and /metrics on the same HTTPS port. */
@@ -22,6 +25,30 @@ class ServerEndpointsTest {
       assertThat(webhook.get("/readyz").statusCode()).isEqualTo(503);
       assertThat(webhook.get("/readyz").body()).isEqualTo("stopping\n");
       assertThat(webhook.get("/healthz").statusCode()).as("alive while draining").isEqualTo(200);
+    }
+  }
+
+  @Test
+  void anAnswerIsSentWholeAndUncompressedAlsoWhenTheClientAsksForGzip() {
+    StaticClusterView cluster =
+        new StaticClusterView().with(Fixtures.polecat()).with(Fixtures.rig()).withAnySecret();
+    try (RunningWebhook webhook = RunningWebhook.start(cluster, PlatformConfig.defaults())) {
+      // The apiserver's Go client asks for gzip on every call to a webhook.
+      HttpResponse<String> answer =
+          webhook.send(
+              HttpRequest.newBuilder(webhook.uri("/mutate/pods"))
+                  .header("Content-Type", "application/json")
+                  .header("Accept-Encoding", "gzip")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(Reviews.createPod(Fixtures.podFromJob())))
+                  .build());
+
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(answer.headers().firstValue("Content-Encoding")).isEmpty();
+      assertThat(answer.headers().firstValue("Transfer-Encoding")).isEmpty();
+      assertThat(answer.headers().firstValueAsLong("Content-Length"))
+          .hasValue((long) answer.body().getBytes(StandardCharsets.UTF_8).length);
+      assertThat(answer.body()).contains("\"allowed\":true", "\"patchType\":\"JSONPatch\"");
     }
   }
 

@@ -24,10 +24,12 @@ import io.gastown.testing.TestPki;
 import io.gastown.webhook.ClusterView;
 import io.gastown.webhook.Fixtures;
 import io.gastown.webhook.InformerClusterView;
+import io.gastown.webhook.KeepAliveHttps;
 import io.gastown.webhook.Reviews;
 import io.gastown.webhook.StaticClusterView;
 import io.gastown.webhook.WebhookApp;
 import io.gastown.webhook.WebhookSettings;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,17 +39,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
@@ -77,9 +79,16 @@ public final class AdmissionBenchmark {
   private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 8);
   private static final int RATE = Integer.getInteger("bench.rate", 1000);
   private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+  private static final int OPEN_WARMUP_SECONDS = Integer.getInteger("bench.openWarmUpSeconds", 10);
   private static final int PODS = Integer.getInteger("bench.pods", 300);
   private static final int MAX_IN_FLIGHT = Integer.getInteger("bench.inFlight", 64);
   private static final Duration LIMIT = Duration.ofSeconds(120);
+
+  /** CPU time of the load generator's threads, added by each when it ends. */
+  private static final AtomicLong LOAD_CPU_NANOS = new AtomicLong();
+
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
 
   private AdmissionBenchmark() {}
 
@@ -99,51 +108,59 @@ public final class AdmissionBenchmark {
         new StaticClusterView().with(Fixtures.polecat()).with(budgetedRig()).withAnySecret();
     WebhookApp app = start(certificates, cluster);
     try {
-      HttpClient client =
-          HttpClient.newBuilder()
-              .sslContext(certificates.trustingContext())
-              .executor(Executors.newFixedThreadPool(4))
-              .build();
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + app.port() + "/mutate/pods"))
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(Reviews.createPod(Fixtures.podFromJob())))
-              .build();
-      System.out.printf(
-          "AdmissionReview for a Pod: %d bytes%n",
-          Reviews.createPod(Fixtures.podFromJob()).length());
+      String review = Reviews.createPod(Fixtures.podFromJob());
+      System.out.printf("AdmissionReview for a Pod: %d bytes%n", review.length());
+      Connections connections =
+          () ->
+              new KeepAliveHttps(
+                  certificates.trustingContext(), app.port(), "/mutate/pods", review);
 
-      closedLoop(client, request, WARMUP, CONCURRENCY);
+      closedLoop(connections, WARMUP, CONCURRENCY);
       long cpuBefore = processCpuNanos();
-      long serverCpuBefore = serverThreadsCpuNanos();
-      Result closed = closedLoop(client, request, REQUESTS, CONCURRENCY);
+      long serverCpuBefore = threadsCpuNanos("JettyServerThreadPool");
+      long clientCpuBefore = LOAD_CPU_NANOS.get();
+      Result closed = closedLoop(connections, REQUESTS, CONCURRENCY);
       double cpuPerRequest = (processCpuNanos() - cpuBefore) / 1e6 / closed.count();
       double serverCpuPerRequest =
-          (serverThreadsCpuNanos() - serverCpuBefore) / 1e6 / closed.count();
+          (threadsCpuNanos("JettyServerThreadPool") - serverCpuBefore) / 1e6 / closed.count();
+      double clientCpuPerRequest = (LOAD_CPU_NANOS.get() - clientCpuBefore) / 1e6 / closed.count();
       System.out.printf(
-          "closed loop, %d clients: %d requests in %.2f s = %.0f req/s; %s%n",
+          "closed loop, %d clients: %d requests in %.2f s = %.0f req/s, %d errors; %s%n",
           CONCURRENCY,
           closed.count(),
           closed.seconds(),
           closed.count() / closed.seconds(),
+          closed.errors(),
           closed.latencies());
       System.out.printf(
-          "CPU per request (client and server in this JVM, TLS included): %.2f ms, i.e. at most "
-              + "%.0f req/s on these cores%n",
-          cpuPerRequest, Runtime.getRuntime().availableProcessors() * 1000 / cpuPerRequest);
-      System.out.printf(
-          "CPU per request in the webhook's Jetty threads alone (TLS, HTTP, admission): %.2f ms%n",
-          serverCpuPerRequest);
+          "CPU per request: %.2f ms in this JVM (client, server, JIT and GC), of which the webhook's"
+              + " Jetty threads (TLS, HTTP, admission) %.2f ms and the load generator's threads"
+              + " %.2f ms%n",
+          cpuPerRequest, serverCpuPerRequest, clientCpuPerRequest);
 
-      Result open = openLoop(client, request, RATE, SECONDS);
+      // The open loop's own warm-up: its thread pattern (64 connections, one request each at a
+      // time) reaches code and compilations that the closed loop's 8 did not.
+      openLoop(connections, RATE, OPEN_WARMUP_SECONDS);
+      long gcBefore = gcMillis();
+      serverCpuBefore = threadsCpuNanos("JettyServerThreadPool");
+      clientCpuBefore = LOAD_CPU_NANOS.get();
+      Result open = openLoop(connections, RATE, SECONDS);
       System.out.printf(
-          "open loop at %d req/s for %d s: %d requests, %d errors, achieved %.0f req/s; %s%n",
+          "open loop at %d req/s for %d s, at most %d in flight: %d requests, %d errors, achieved"
+              + " %.0f req/s; %s; CPU per request: webhook %.2f ms, load generator %.2f ms; GC pauses"
+              + " %d ms%n",
           RATE,
           SECONDS,
+          MAX_IN_FLIGHT,
           open.count(),
           open.errors(),
           open.count() / open.seconds(),
-          open.latencies());
+          open.latencies(),
+          (threadsCpuNanos("JettyServerThreadPool") - serverCpuBefore) / 1e6 / open.count(),
+          (LOAD_CPU_NANOS.get() - clientCpuBefore) / 1e6 / open.count(),
+          gcMillis() - gcBefore);
+      HttpClient client =
+          HttpClient.newBuilder().sslContext(certificates.trustingContext()).build();
       System.out.println(
           "server-side (admission duration histogram): " + serverSide(client, app, certificates));
     } finally {
@@ -151,85 +168,124 @@ public final class AdmissionBenchmark {
     }
   }
 
+  /** Opens a new keep-alive connection to the webhook. */
+  private interface Connections {
+    KeepAliveHttps open() throws IOException;
+  }
+
   record Result(int count, int errors, double seconds, String latencies) {}
 
-  private static Result closedLoop(
-      HttpClient client, HttpRequest request, int count, int concurrency)
+  /**
+   * {@code concurrency} clients, each on its own connection, each sending its next request when the
+   * last is answered.
+   */
+  private static Result closedLoop(Connections connections, int count, int concurrency)
       throws InterruptedException {
     long[] latencies = new long[count];
     AtomicInteger next = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
-    ExecutorService workers = Executors.newFixedThreadPool(concurrency);
     long deadline = System.nanoTime() + LIMIT.toNanos();
     long start = System.nanoTime();
+    List<Thread> clients = new ArrayList<>();
     for (int w = 0; w < concurrency; w++) {
-      workers.execute(
-          () -> {
-            for (int i = next.getAndIncrement();
-                i < count && System.nanoTime() < deadline;
-                i = next.getAndIncrement()) {
-              long sent = System.nanoTime();
-              try {
-                HttpResponse<String> response =
-                    client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() != 200 || !response.body().contains("\"allowed\":true")) {
-                  errors.incrementAndGet();
-                }
-              } catch (Exception e) {
-                errors.incrementAndGet();
-              }
-              latencies[i] = System.nanoTime() - sent;
-            }
-          });
+      clients.add(
+          Thread.ofPlatform()
+              .name("load-closed-" + w)
+              .start(
+                  () -> {
+                    try (KeepAliveHttps connection = connections.open()) {
+                      for (int i = next.getAndIncrement();
+                          i < count && System.nanoTime() < deadline;
+                          i = next.getAndIncrement()) {
+                        long sent = System.nanoTime();
+                        if (!connection.post()) {
+                          errors.incrementAndGet();
+                        }
+                        latencies[i] = System.nanoTime() - sent;
+                      }
+                    } catch (IOException e) {
+                      errors.incrementAndGet();
+                    }
+                    LOAD_CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime());
+                  }));
     }
-    workers.shutdown();
-    workers.awaitTermination(LIMIT.toSeconds() + 10, TimeUnit.SECONDS);
+    for (Thread client : clients) {
+      client.join(LIMIT.toMillis() + 10_000);
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     int done = Math.min(next.get(), count);
     return new Result(done, errors.get(), seconds, percentiles(Arrays.copyOf(latencies, done)));
   }
 
-  private static Result openLoop(HttpClient client, HttpRequest request, int rate, int seconds)
-      throws InterruptedException {
+  /**
+   * Requests scheduled at {@code rate} per second, served by at most {@link #MAX_IN_FLIGHT}
+   * connections (like the apiserver's pool): a request that waits for a free connection is late,
+   * and its latency, measured from its scheduled time, says so.
+   */
+  private static Result openLoop(Connections connections, int rate, int seconds) throws Exception {
     int count = rate * seconds;
     long[] latencies = new long[count];
     AtomicInteger errors = new AtomicInteger();
-    CountDownLatch done = new CountDownLatch(count);
+    AtomicInteger completed = new AtomicInteger();
     long interval = 1_000_000_000L / rate;
-    // Like the apiserver's connection pool: a bounded number of requests in flight. A request that
-    // waits for a
-    // free slot is late, and its latency (from its scheduled time) says so.
-    Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-    long start = System.nanoTime();
+    BlockingQueue<Integer> due = new LinkedBlockingQueue<>();
+    List<KeepAliveHttps> pool = new ArrayList<>();
+    for (int c = 0; c < MAX_IN_FLIGHT; c++) {
+      pool.add(connections.open());
+    }
+    // After the pool's TLS handshakes, so that no request is late before the first is sent.
+    long start = System.nanoTime() + 50_000_000L;
     long deadline = start + LIMIT.toNanos();
-    for (int i = 0; i < count; i++) {
-      long scheduled = start + i * interval;
-      long wait = scheduled - System.nanoTime();
+    List<Thread> workers = new ArrayList<>();
+    for (KeepAliveHttps connection : pool) {
+      workers.add(
+          Thread.ofPlatform()
+              .name("load-open-" + workers.size())
+              .start(
+                  () -> {
+                    try (connection) {
+                      for (Integer i = due.take(); i >= 0; i = due.take()) {
+                        try {
+                          if (!connection.post()) {
+                            errors.incrementAndGet();
+                          }
+                        } catch (IOException e) {
+                          errors.incrementAndGet();
+                        }
+                        latencies[i] = System.nanoTime() - (start + i * interval);
+                        completed.incrementAndGet();
+                      }
+                    } catch (InterruptedException | IOException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    LOAD_CPU_NANOS.addAndGet(THREADS.getCurrentThreadCpuTime());
+                  }));
+    }
+    for (int i = 0; i < count && System.nanoTime() < deadline; i++) {
+      long wait = start + i * interval - System.nanoTime();
       if (wait > 0) {
         LockSupport.parkNanos(wait);
       }
-      if (!inFlight.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-        break;
-      }
-      int index = i;
-      client
-          .sendAsync(request, HttpResponse.BodyHandlers.ofString())
-          .whenComplete(
-              (response, error) -> {
-                inFlight.release();
-                latencies[index] = System.nanoTime() - scheduled;
-                if (error != null || response.statusCode() != 200) {
-                  errors.incrementAndGet();
-                }
-                done.countDown();
-              });
+      due.add(i);
     }
-    done.await(60, TimeUnit.SECONDS);
+    for (int w = 0; w < workers.size(); w++) {
+      due.add(-1);
+    }
+    for (Thread worker : workers) {
+      worker.join(LIMIT.toMillis());
+    }
     double elapsed = (System.nanoTime() - start) / 1e9;
-    int completed = count - (int) done.getCount();
-    long[] measured = Arrays.stream(latencies).filter(latency -> latency > 0).toArray();
+    if (Boolean.getBoolean("bench.windows")) {
+      for (int from = 0; from < count; from += rate) {
+        long[] window = Arrays.copyOfRange(latencies, from, Math.min(count, from + rate));
+        System.out.printf("  second %d: %s%n", from / rate, percentiles(window));
+      }
+    }
     return new Result(
-        completed, errors.get() + (count - completed), elapsed, percentiles(measured));
+        completed.get(),
+        errors.get() + (count - completed.get()),
+        elapsed,
+        percentiles(Arrays.stream(latencies).filter(latency -> latency > 0).toArray()));
   }
 
   private static String serverSide(HttpClient client, WebhookApp app, TestPki certificates)
@@ -492,20 +548,23 @@ public final class AdmissionBenchmark {
         .getProcessCpuTime();
   }
 
-  /**
-   * CPU time of Javalin's Jetty threads (the server side of the loop; the client runs on other
-   * threads).
-   */
-  private static long serverThreadsCpuNanos() {
+  /** CPU time of the threads whose names start with {@code prefix}. */
+  private static long threadsCpuNanos(String prefix) {
     java.lang.management.ThreadMXBean threads =
         java.lang.management.ManagementFactory.getThreadMXBean();
     long total = 0;
     for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (info != null && info.getThreadName().startsWith("JettyServerThreadPool")) {
+      if (info != null && info.getThreadName().startsWith(prefix)) {
         total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
       }
     }
     return total;
+  }
+
+  private static long gcMillis() {
+    return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+        .sum();
   }
 
   private static String loadAverage() {

@@ -1,0 +1,121 @@
+package io.gastown.webhook;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * The client side of one keep-alive HTTPS connection to a webhook on this host, as the apiserver
+ * holds them: one request at a time, HTTP/1.1, blocking I/O, the same body every time. The warm-up
+ * sends its made-up reviews with it ({@link AdmissionWarmUp}), and AdmissionBenchmark its load: it
+ * costs the client a fraction of what java.net.http's asynchronous machinery does, so that on a
+ * 2-core machine the benchmark measures the webhook and not its own client.
+ */
+public final class KeepAliveHttps implements Closeable {
+  private static final byte[] ALLOWED = "\"allowed\":true".getBytes(StandardCharsets.US_ASCII);
+
+  private final SSLSocket socket;
+  private final OutputStream out;
+  private final InputStream in;
+  private final byte[] request;
+  private byte[] body = new byte[32 * 1024];
+  private int bodyLength;
+
+  /**
+   * @param path the endpoint, e.g. /mutate/pods
+   * @param json the body sent with every {@link #post}
+   */
+  public KeepAliveHttps(SSLContext tls, int port, String path, String json) throws IOException {
+    socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port);
+    socket.setTcpNoDelay(true);
+    socket.startHandshake();
+    out = socket.getOutputStream();
+    in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+    byte[] content = json.getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        ("POST "
+                + path
+                + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                + port
+                + "\r\nContent-Type: application/json\r\nAccept: application/json\r\n"
+                + "Content-Length: "
+                + content.length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    request = Arrays.copyOf(head, head.length + content.length);
+    System.arraycopy(content, 0, request, head.length, content.length);
+  }
+
+  /**
+   * Sends the request and reads the whole answer; true when it is a 200 whose review allows the
+   * Pod.
+   */
+  public boolean post() throws IOException {
+    out.write(request);
+    out.flush();
+    int status = statusLine();
+    int length = -1;
+    for (String header = line(); !header.isEmpty(); header = line()) {
+      int colon = header.indexOf(':');
+      if (colon > 0 && header.substring(0, colon).equalsIgnoreCase("Content-Length")) {
+        length = Integer.parseInt(header.substring(colon + 1).strip());
+      }
+    }
+    if (length < 0) {
+      throw new IOException("the answer has no Content-Length");
+    }
+    if (body.length < length) {
+      body = new byte[length];
+    }
+    bodyLength = in.readNBytes(body, 0, length);
+    if (bodyLength != length) {
+      throw new IOException("the connection closed in the middle of an answer");
+    }
+    return status == 200 && contains(body, bodyLength, ALLOWED);
+  }
+
+  private int statusLine() throws IOException {
+    String status = line();
+    if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {
+      throw new IOException("not an HTTP/1.1 status line: " + status);
+    }
+    return Integer.parseInt(status.substring(9, 12));
+  }
+
+  private String line() throws IOException {
+    StringBuilder line = new StringBuilder(64);
+    for (int b = in.read(); b != '\n'; b = in.read()) {
+      if (b < 0) {
+        throw new IOException("the connection closed");
+      }
+      if (b != '\r') {
+        line.append((char) b);
+      }
+    }
+    return line.toString();
+  }
+
+  private static boolean contains(byte[] haystack, int length, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}
