@@ -26,10 +26,10 @@ import io.gastown.render.Manifests;
 import io.gastown.render.PolecatManifests;
 import io.gastown.testing.Golden;
 import io.gastown.webhook.ClusterView;
+import io.gastown.webhook.KeepAliveHttps;
 import io.gastown.webhook.WebhookApp;
 import io.gastown.webhook.WebhookSettings;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,9 +38,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -50,8 +47,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,7 +82,7 @@ class PreviewAgreesWithWebhookTest {
     tls = DevCertificates.create(work.resolve("tls"));
     http =
         HttpClient.newBuilder()
-            .sslContext(trusting(tls.caCertificate()))
+            .sslContext(KeepAliveHttps.trusting(tls.caCertificate()))
             .connectTimeout(Duration.ofSeconds(5))
             .build();
   }
@@ -311,22 +306,6 @@ class PreviewAgreesWithWebhookTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static SSLContext trusting(Path caCertificate)
-      throws IOException, GeneralSecurityException {
-    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-    trust.load(null, null);
-    try (InputStream in = Files.newInputStream(caCertificate)) {
-      trust.setCertificateEntry(
-          "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    TrustManagerFactory factory =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    factory.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, factory.getTrustManagers(), null);
-    return context;
   }
 
   // --- files

@@ -16,20 +16,11 @@ import io.gastown.model.Rig;
 import io.gastown.model.Serialization;
 import io.gastown.render.PolecatManifests;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The Pod admission path run on a made-up polecat before the webhook takes requests, so that the
@@ -126,7 +117,8 @@ final class AdmissionWarmUp {
     try (WebhookApp app =
             WebhookApp.start(loopback, new OnePolecat(polecat, rig), platform, "127.0.0.1");
         KeepAliveHttps connection =
-            new KeepAliveHttps(trusting(settings.certFile()), app.port(), "/mutate/pods", review)) {
+            new KeepAliveHttps(
+                KeepAliveHttps.trusting(settings.certFile()), app.port(), "/mutate/pods", review)) {
       for (int round = 0; round < ROUNDS; round++) {
         if (connection.post()) {
           allowed++;
@@ -136,30 +128,6 @@ final class AdmissionWarmUp {
       throw new UncheckedIOException("the warm-up could not reach its loopback webhook", e);
     }
     return allowed;
-  }
-
-  /** TLS that trusts the webhook's own certificate: the warm-up only talks to itself. */
-  private static SSLContext trusting(Path certificateFile) {
-    try (InputStream in = Files.newInputStream(certificateFile)) {
-      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-      trust.load(null, null);
-      int n = 0;
-      for (Certificate certificate :
-          CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        trust.setCertificateEntry("webhook-" + n++, certificate);
-      }
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(trust);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
-      return context;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(
-          "the webhook's certificate " + certificateFile + " cannot be read: " + e.getMessage(), e);
-    }
   }
 
   /**

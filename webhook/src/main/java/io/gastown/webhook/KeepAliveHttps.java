@@ -5,10 +5,18 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.util.Arrays;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The client side of one keep-alive HTTPS connection to a webhook on this host, as the apiserver
@@ -112,6 +120,33 @@ public final class KeepAliveHttps implements Closeable {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Client TLS that trusts exactly the certificates in a PEM file: the webhook's own (the warm-up
+   * only talks to itself) or the CA that signed it.
+   */
+  public static SSLContext trusting(Path certificateFile) {
+    try (InputStream in = Files.newInputStream(certificateFile)) {
+      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+      trust.load(null, null);
+      int n = 0;
+      for (Certificate certificate :
+          CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        trust.setCertificateEntry("trusted-" + n++, certificate);
+      }
+      TrustManagerFactory factory =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      factory.init(trust);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, factory.getTrustManagers(), null);
+      return context;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(
+          "the webhook's certificate " + certificateFile + " cannot be read: " + e.getMessage(), e);
+    }
   }
 
   @Override
