@@ -317,6 +317,11 @@ final class AdmissionEndpoint implements Handler {
       if (ctx.contentLength() > maxRequestBytes) {
         throw tooLarge(in);
       }
+      if (ctx.contentLength() >= 0) {
+        // The usual case, the apiserver's: one array of the announced length (Jetty ends the
+        // stream there).
+        return in.readNBytes(ctx.contentLength());
+      }
       ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(ctx.contentLength(), 1024));
       byte[] buffer = new byte[16 * 1024];
       int read;

@@ -186,6 +186,9 @@ public final class WebhookApp implements AutoCloseable {
   private static void drain(io.javalin.http.Context ctx, long maxRequestBytes) {
     try {
       java.io.InputStream in = ctx.req().getInputStream();
+      if (in.read() == -1) {
+        return; // the handler read it all, as it does for every well-formed request
+      }
       long left = AdmissionEndpoint.DRAIN_FACTOR * maxRequestBytes;
       byte[] buffer = new byte[16 * 1024];
       int read;
