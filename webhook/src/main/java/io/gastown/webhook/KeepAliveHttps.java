@@ -26,6 +26,7 @@ import javax.net.ssl.TrustManagerFactory;
  * 2-core machine the benchmark measures the webhook and not its own client.
  */
 public final class KeepAliveHttps implements Closeable {
+  private static final int READ_TIMEOUT_MILLIS = 10_000;
   private static final byte[] ALLOWED = "\"allowed\":true".getBytes(StandardCharsets.US_ASCII);
 
   private final SSLSocket socket;
@@ -42,6 +43,9 @@ public final class KeepAliveHttps implements Closeable {
   public KeepAliveHttps(SSLContext tls, int port, String path, String json) throws IOException {
     socket = (SSLSocket) tls.getSocketFactory().createSocket("127.0.0.1", port);
     socket.setTcpNoDelay(true);
+    // A webhook that stops answering fails the caller instead of hanging it (the warm-up runs
+    // before the webhook listens).
+    socket.setSoTimeout(READ_TIMEOUT_MILLIS);
     socket.startHandshake();
     out = socket.getOutputStream();
     in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
