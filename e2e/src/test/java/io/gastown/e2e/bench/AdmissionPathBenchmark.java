@@ -74,6 +74,13 @@ public final class AdmissionPathBenchmark {
   private static final String RIG = "bench";
   private static final String NAMESPACE = "gt-" + RIG;
   private static final Duration PATIENCE = Duration.ofMinutes(2);
+
+  /**
+   * How long kwok runs each Pod of the 20-at-once pass ({@code -Dbench.burstRun}, default 0s: their
+   * completions and the reporter's writes then overlap the burst; an agent runs minutes).
+   */
+  private static final String BURST_RUN = System.getProperty("bench.burstRun", "0s");
+
   private static final Pattern RECEIVED =
       Pattern.compile(
           "/mutate/pods CREATE Pod "
@@ -183,7 +190,7 @@ public final class AdmissionPathBenchmark {
           List<Future<Trace>> started = new ArrayList<>();
           for (int i = 1; i <= count; i++) {
             String name = "burst-" + i;
-            started.add(threads.submit(() -> start(client, traces, name)));
+            started.add(threads.submit(() -> start(client, traces, name, false, BURST_RUN)));
           }
           for (Future<Trace> future : started) {
             atOnce.add(future.get());
@@ -346,15 +353,27 @@ public final class AdmissionPathBenchmark {
    * the API.
    */
   private static Trace start(KubernetesClient client, Map<String, Trace> traces, String name) {
-    return start(client, traces, name, false);
+    return start(client, traces, name, false, "0s");
+  }
+
+  private static Trace start(
+      KubernetesClient client, Map<String, Trace> traces, String name, boolean jobFirst) {
+    return start(client, traces, name, jobFirst, "0s");
   }
 
   /**
    * @param jobFirst the Job, then the Polecat: Argo CD's order within a sync wave (built-in kinds
    *     first), so that the Pod usually reaches the webhook before its Polecat does
    */
+  /**
+   * @param run how long kwok runs the Pod
+   */
   private static Trace start(
-      KubernetesClient client, Map<String, Trace> traces, String name, boolean jobFirst) {
+      KubernetesClient client,
+      Map<String, Trace> traces,
+      String name,
+      boolean jobFirst,
+      String run) {
     Trace trace = new Trace(name);
     traces.put(name, trace);
     Polecat polecat =
@@ -376,7 +395,7 @@ public final class AdmissionPathBenchmark {
     List<JsonNode> documents =
         PolecatManifests.documents(polecat, PolecatManifests.agentImage("0.1.0"));
     Job job = client.getKubernetesSerialization().convertValue(documents.get(1), Job.class);
-    job.getSpec().getTemplate().getMetadata().setAnnotations(Map.of(SimulatedPod.DURATION, "0s"));
+    job.getSpec().getTemplate().getMetadata().setAnnotations(Map.of(SimulatedPod.DURATION, run));
     Polecat rendered = Serialization.jsonMapper().convertValue(documents.get(0), Polecat.class);
     if (jobFirst) {
       trace.jobCreated = micros();
