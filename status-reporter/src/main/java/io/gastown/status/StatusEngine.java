@@ -309,13 +309,7 @@ final class StatusEngine implements AutoCloseable {
   private RefineryStatus refineryStatus(Refinery stored) {
     String namespace = stored.getMetadata().getNamespace();
     String rig = stored.getSpec() != null ? stored.getSpec().getRigRef() : null;
-    List<Polecat> polecats =
-        rig == null
-            ? List.of()
-            : cache.polecatsOfRig(rig).stream()
-                .filter(p -> namespace.equals(p.getMetadata().getNamespace()))
-                .map(writer::freshest)
-                .toList();
+    List<Polecat> polecats = polecatsOf(rig, namespace);
     return RefineryStatuses.compute(
         stored,
         rig != null ? cache.rig(rig) : null,
@@ -409,14 +403,18 @@ final class StatusEngine implements AutoCloseable {
   private WitnessStatus witnessStatus(Witness stored) {
     String namespace = stored.getMetadata().getNamespace();
     String rig = stored.getSpec() != null ? stored.getSpec().getRigRef() : null;
-    List<Polecat> polecats =
-        rig == null
-            ? List.of()
-            : cache.polecatsOfRig(rig).stream()
-                .filter(p -> namespace.equals(p.getMetadata().getNamespace()))
-                .map(writer::freshest)
-                .toList();
+    List<Polecat> polecats = polecatsOf(rig, namespace);
     return WitnessStatuses.compute(stored, polecats, clock.instant());
+  }
+
+  /** The rig's Polecats in the namespace, each as last written; none without a rig. */
+  private List<Polecat> polecatsOf(String rig, String namespace) {
+    return rig == null
+        ? List.of()
+        : cache.polecatsOfRig(rig).stream()
+            .filter(p -> namespace.equals(p.getMetadata().getNamespace()))
+            .map(writer::freshest)
+            .toList();
   }
 
   private WitnessSettings settingsFor(String namespace, String rig) {
