@@ -231,7 +231,7 @@ final class LocalControlPlane implements AutoCloseable {
       kubeletToken = randomToken();
       proxyToken = randomToken();
       tokens = pki.resolve("tokens.csv");
-      writeString(
+      UncheckedFiles.write(
           tokens,
           kubeletToken
               + ",system:node:"
@@ -251,13 +251,13 @@ final class LocalControlPlane implements AutoCloseable {
     ManagedProcess apiServer = launch("kube-apiserver", flags);
 
     kubeconfig = runDirectory.resolve("kubeconfig");
-    writeString(
+    UncheckedFiles.write(
         kubeconfig,
         Kubeconfig.render(
             apiServerUrl,
-            readString(servingCa),
-            readString(Path.of(certs.getClientCertPath())),
-            readString(Path.of(certs.getClientKeyPath()))));
+            UncheckedFiles.read(servingCa),
+            UncheckedFiles.read(Path.of(certs.getClientCertPath())),
+            UncheckedFiles.read(Path.of(certs.getClientKeyPath()))));
     admin = newClient();
     waitFor(
         "kube-apiserver to be ready",
@@ -492,7 +492,7 @@ final class LocalControlPlane implements AutoCloseable {
             logDirectory,
             new LocalNode.Cluster(
                 apiServerUrl,
-                readString(servingCa),
+                UncheckedFiles.read(servingCa),
                 Path.of(certs.getClientCertPath()),
                 kubeletToken,
                 proxyToken),
@@ -561,9 +561,9 @@ final class LocalControlPlane implements AutoCloseable {
     servingCertificate = pki.resolve("serving.crt");
     servingKey = pki.resolve("serving.key");
     servingCa = pki.resolve("serving-ca.crt");
-    writeString(servingCertificate, serving.certificatePem());
-    writeString(servingKey, serving.keyPem(TestPki.KeyFormat.PKCS8));
-    writeString(servingCa, ca.certificatePem());
+    UncheckedFiles.write(servingCertificate, serving.certificatePem());
+    UncheckedFiles.write(servingKey, serving.keyPem(TestPki.KeyFormat.PKCS8));
+    UncheckedFiles.write(servingCa, ca.certificatePem());
   }
 
   private static String randomToken() {
@@ -658,22 +658,6 @@ final class LocalControlPlane implements AutoCloseable {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String readString(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void writeString(Path file, String content) {
-    try {
-      Files.writeString(file, content);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -283,8 +283,8 @@ public final class LocalNode implements AutoCloseable {
     Map<String, String> values =
         Map.of("DIR", directory.toString(), "SOCKET", socket.toString(), "POD_SUBNET", POD_SUBNET);
     Path config = directory.resolve("containerd.toml");
-    write(config, render(template("containerd.toml"), values));
-    write(
+    UncheckedFiles.write(config, render(template("containerd.toml"), values));
+    UncheckedFiles.write(
         directory.resolve("cni").resolve("10-gastown.conflist"),
         render(template("10-gastown.conflist"), values));
     ManagedProcess containerd =
@@ -312,7 +312,7 @@ public final class LocalNode implements AutoCloseable {
       for (String file : List.of("cpuset.cpus", "cpuset.mems")) {
         Path parent = hierarchy.resolve(file);
         if (Files.exists(parent)) {
-          write(cgroup.resolve(file), read(parent).strip());
+          UncheckedFiles.write(cgroup.resolve(file), UncheckedFiles.read(parent).strip());
         }
       }
     }
@@ -330,9 +330,9 @@ public final class LocalNode implements AutoCloseable {
       ControlPlaneBinaries binaries, Cluster cluster, KubernetesClient admin) {
     Path kubeletDirectory = LocalControlPlane.createDirectories(directory.resolve("kubelet"));
     LocalControlPlane.createDirectories(directory.resolve("pod-logs"));
-    write(directory.resolve("resolv.conf"), "");
+    UncheckedFiles.write(directory.resolve("resolv.conf"), "");
     Path kubeconfig = kubeletDirectory.resolve("kubeconfig");
-    write(
+    UncheckedFiles.write(
         kubeconfig,
         Kubeconfig.renderToken(cluster.apiServerUrl(), cluster.caPem(), cluster.kubeletToken()));
     Map<String, String> values = new HashMap<>();
@@ -344,7 +344,7 @@ public final class LocalNode implements AutoCloseable {
     values.put("CLIENT_CA", cluster.clientCaFile().toString());
     values.put("CGROUP_ROOT", "/" + cgroupName);
     Path config = kubeletDirectory.resolve("config.yaml");
-    write(config, render(template("kubelet.yaml"), values));
+    UncheckedFiles.write(config, render(template("kubelet.yaml"), values));
     List<ManagedProcess> watched = new ArrayList<>(processes);
     watched.add(
         launch(
@@ -366,7 +366,7 @@ public final class LocalNode implements AutoCloseable {
   private void startKubeProxy(ControlPlaneBinaries binaries, Cluster cluster) {
     Path proxyDirectory = LocalControlPlane.createDirectories(directory.resolve("kube-proxy"));
     Path kubeconfig = proxyDirectory.resolve("kubeconfig");
-    write(
+    UncheckedFiles.write(
         kubeconfig,
         Kubeconfig.renderToken(cluster.apiServerUrl(), cluster.caPem(), cluster.proxyToken()));
     int healthzPort = LocalControlPlane.freePort();
@@ -379,7 +379,7 @@ public final class LocalNode implements AutoCloseable {
             "HEALTHZ_PORT", String.valueOf(healthzPort),
             "METRICS_PORT", String.valueOf(LocalControlPlane.freePort()));
     Path config = proxyDirectory.resolve("config.yaml");
-    write(config, render(template("kube-proxy.yaml"), values));
+    UncheckedFiles.write(config, render(template("kube-proxy.yaml"), values));
     ManagedProcess proxy =
         launch(
             "kube-proxy",
@@ -434,7 +434,7 @@ public final class LocalNode implements AutoCloseable {
     }
     try (Stream<Path> files = Files.walk(pids)) {
       for (Path procs : files.filter(p -> p.endsWith("cgroup.procs")).toList()) {
-        for (String pid : read(procs).split("\\s+")) {
+        for (String pid : UncheckedFiles.read(procs).split("\\s+")) {
           if (!pid.isBlank()) {
             ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
           }
@@ -463,7 +463,7 @@ public final class LocalNode implements AutoCloseable {
   private void unmountAll() {
     String prefix = directory.toString() + "/";
     List<String> mounts = new ArrayList<>();
-    for (String line : read(Path.of("/proc/self/mountinfo")).split("\n")) {
+    for (String line : UncheckedFiles.read(Path.of("/proc/self/mountinfo")).split("\n")) {
       String[] fields = line.split(" ");
       if (fields.length > 4) {
         String mountPoint = unescape(fields[4]);
@@ -588,22 +588,6 @@ public final class LocalNode implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
-    }
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void write(Path file, String content) {
-    try {
-      Files.writeString(file, content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 
