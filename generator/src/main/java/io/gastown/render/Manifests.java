@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.gastown.model.Serialization;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,5 +105,22 @@ public final class Manifests {
     metadata.setLabels(labels.isEmpty() ? null : new TreeMap<>(labels));
     metadata.setAnnotations(new TreeMap<>(Map.of(SyncWave.ANNOTATION, syncWave)));
     return metadata;
+  }
+
+  /**
+   * The skeleton Pod of a rendered Job (a polecat's or a merge run's): the labels, one container by
+   * name and image, never restarted. The webhook expands it at admission.
+   */
+  static PodTemplateSpec skeletonPod(Map<String, String> labels, String container, String image) {
+    ObjectMeta podMetadata = new ObjectMeta();
+    podMetadata.setLabels(new TreeMap<>(labels));
+    PodTemplateSpec template = new PodTemplateSpec();
+    template.setMetadata(podMetadata);
+    template.setSpec(
+        new PodSpecBuilder()
+            .withRestartPolicy("Never")
+            .withContainers(new ContainerBuilder().withName(container).withImage(image).build())
+            .build());
+    return template;
   }
 }

@@ -1,9 +1,6 @@
 package io.gastown.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
@@ -95,19 +92,8 @@ public final class PolecatManifests {
     // controller.
     spec.setBackoffLimit(0);
     // No ttlSecondsAfterFinished: a Job that deletes itself is re-created by Argo CD self-heal.
-    ObjectMeta podMetadata = new ObjectMeta();
-    podMetadata.setLabels(new TreeMap<>(labels));
-    PodTemplateSpec template = new PodTemplateSpec();
-    template.setMetadata(podMetadata);
-    template.setSpec(
-        new PodSpecBuilder()
-            .withRestartPolicy("Never")
-            .withContainers(
-                new ContainerBuilder()
-                    .withName(PodContract.PLACEHOLDER_CONTAINER)
-                    .withImage(agentImage)
-                    .build())
-            .build());
+    PodTemplateSpec template =
+        Manifests.skeletonPod(labels, PodContract.PLACEHOLDER_CONTAINER, agentImage);
     spec.setTemplate(template);
     job.setSpec(spec);
     return job;

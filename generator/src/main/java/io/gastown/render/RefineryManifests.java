@@ -1,8 +1,6 @@
 package io.gastown.render;
 
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJobSpec;
@@ -82,19 +80,8 @@ public final class RefineryManifests {
             refinery.getMetadata().getNamespace(),
             labels,
             SyncWave.CRON_JOB));
-    ObjectMeta podMetadata = new ObjectMeta();
-    podMetadata.setLabels(new TreeMap<>(labels));
-    PodTemplateSpec template = new PodTemplateSpec();
-    template.setMetadata(podMetadata);
-    template.setSpec(
-        new PodSpecBuilder()
-            .withRestartPolicy("Never")
-            .withContainers(
-                new ContainerBuilder()
-                    .withName(PodContract.REFINERY_MERGE_CONTAINER)
-                    .withImage(image)
-                    .build())
-            .build());
+    PodTemplateSpec template =
+        Manifests.skeletonPod(labels, PodContract.REFINERY_MERGE_CONTAINER, image);
     JobSpec jobSpec = new JobSpec();
     jobSpec.setBackoffLimit(0);
     jobSpec.setTemplate(template);
