@@ -41,6 +41,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,14 @@ final class StatusEngine implements AutoCloseable {
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
   static final Duration AGGREGATE_DELAY = Duration.ofSeconds(1);
 
+  /**
+   * How long a Polecat must stay Pending before that is written. A new Polecat's Job, its Pod and
+   * the Pod's start follow within milliseconds, each a Pending status of its own (JobMissing,
+   * WaitingForPod, Starting): written at once, they would compete with the Pod's creation for the
+   * apiserver, and a user would never see them anyway.
+   */
+  static final Duration PENDING_SETTLE = Duration.ofSeconds(1);
+
   private final ClusterCache cache;
   private final StatusWriter writer;
   private final PhaseEvents events;
@@ -72,6 +81,7 @@ final class StatusEngine implements AutoCloseable {
   private final Map<Key, Integer> failures = new ConcurrentHashMap<>();
   private final Map<String, ParsedSettings> settings = new ConcurrentHashMap<>();
   private final Set<Key> coalescing = ConcurrentHashMap.newKeySet();
+  private final Map<Key, Instant> pendingSince = new ConcurrentHashMap<>();
   private volatile boolean running;
 
   StatusEngine(
@@ -147,13 +157,17 @@ final class StatusEngine implements AutoCloseable {
    * so the changes of many polecats within that time make one write instead of one each.
    */
   private void addSoon(Key key) {
+    addAfter(key, AGGREGATE_DELAY);
+  }
+
+  private void addAfter(Key key, Duration delay) {
     if (running && coalescing.add(key)) {
       scheduler.schedule(
           () -> {
             coalescing.remove(key);
             queue.add(key);
           },
-          AGGREGATE_DELAY.toMillis(),
+          delay.toMillis(),
           TimeUnit.MILLISECONDS);
     } else if (!running) {
       queue.add(key);
@@ -166,6 +180,7 @@ final class StatusEngine implements AutoCloseable {
       prober.forget(pod);
     } else if (object instanceof Polecat polecat) {
       lastEvaluated.remove(Key.of(Key.Kind.POLECAT, polecat));
+      pendingSince.remove(Key.of(Key.Kind.POLECAT, polecat));
       writer.forget(polecat);
     } else if (object instanceof Witness witness) {
       lastEvaluated.remove(Key.of(Key.Kind.WITNESS, witness));
@@ -219,7 +234,7 @@ final class StatusEngine implements AutoCloseable {
       case POLECAT -> {
         lastEvaluated.put(key, clock.instant());
         Polecat polecat = cache.polecat(key.namespace(), key.name());
-        reconcile(item, polecat, this::polecatStatus, this::polecatWritten);
+        reconcile(item, polecat, this::polecatStatus, this::pendingToSettle, this::polecatWritten);
         if (polecat != null) {
           stopRetired(polecat);
         }
@@ -255,13 +270,25 @@ final class StatusEngine implements AutoCloseable {
    */
   private <S, T extends CustomResource<?, S>> void reconcile(
       WorkQueue.Item<Key> item, T cached, Function<T, S> compute, BiConsumer<T, S> written) {
+    reconcile(item, cached, compute, (stored, status) -> false, written);
+  }
+
+  /**
+   * @param notYet whether the status computed should wait (it queued the object again for later)
+   */
+  private <S, T extends CustomResource<?, S>> void reconcile(
+      WorkQueue.Item<Key> item,
+      T cached,
+      Function<T, S> compute,
+      BiPredicate<T, S> notYet,
+      BiConsumer<T, S> written) {
     T stored = writer.freshest(cached);
     if (stored != null && stored.getMetadata().getDeletionTimestamp() != null) {
       return;
     }
     for (int attempt = 1; stored != null; attempt++) {
       S status = compute.apply(stored);
-      if (Statuses.same(stored.getStatus(), status)) {
+      if (Statuses.same(stored.getStatus(), status) || notYet.test(stored, status)) {
         return;
       }
       try {
@@ -282,6 +309,23 @@ final class StatusEngine implements AutoCloseable {
         stored = writer.fetch(stored);
       }
     }
+  }
+
+  /** A Pending status younger than {@link #PENDING_SETTLE} waits, and is computed again then. */
+  private boolean pendingToSettle(Polecat stored, PolecatStatus status) {
+    Key key = Key.of(Key.Kind.POLECAT, stored);
+    if (status.getPhase() != PolecatPhase.Pending) {
+      pendingSince.remove(key);
+      return false;
+    }
+    Instant now = clock.instant();
+    Duration left =
+        PENDING_SETTLE.minus(Duration.between(pendingSince.computeIfAbsent(key, k -> now), now));
+    if (left.isNegative() || left.isZero()) {
+      return false;
+    }
+    addAfter(key, left);
+    return true;
   }
 
   private PolecatStatus polecatStatus(Polecat stored) {

@@ -70,7 +70,8 @@ final class StatusWriter {
   @SuppressWarnings("unchecked")
   <T extends CustomResource<?, ?>> T write(T stored, Object status) {
     String patch = mergePatch(stored, status);
-    T result = resource(stored).subresource("status").patch(MERGE, patch);
+    // Patched through the object itself: by name alone, the client would GET it first.
+    T result = client.resource(stored).subresource("status").patch(MERGE, patch);
     if (result != null) {
       recent.put(key(stored), new Written(stored.getMetadata().getResourceVersion(), result));
     }

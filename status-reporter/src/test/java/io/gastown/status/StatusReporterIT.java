@@ -9,6 +9,10 @@ import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import io.gastown.model.Convoy;
 import io.gastown.model.ConvoyPhase;
 import io.gastown.model.ConvoySpec;
@@ -38,6 +42,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +58,7 @@ class StatusReporterIT {
 
   private final KubernetesClient client;
   private final List<StatusReporter> reporters = new ArrayList<>();
+  private final List<KubernetesClient> reporterClients = new ArrayList<>();
   private String namespace;
   private String rig;
 
@@ -92,13 +98,31 @@ class StatusReporterIT {
   @AfterEach
   void cleanUp() {
     reporters.forEach(StatusReporter::close);
+    reporterClients.forEach(KubernetesClient::close);
     client.resources(Rig.class).withName(rig).delete();
     client.namespaces().withName(namespace).delete();
   }
 
   @Test
   void aSucceedingJobIsWorkingThenDone() {
-    startReporter("reporter-a");
+    List<String> requests = new CopyOnWriteArrayList<>();
+    KubernetesClient counted =
+        new KubernetesClientBuilder()
+            .withConfig(client.getConfiguration())
+            .withHttpClientBuilderConsumer(
+                http ->
+                    http.addOrReplaceInterceptor(
+                        "count",
+                        new Interceptor() {
+                          @Override
+                          public void before(
+                              BasicBuilder builder, HttpRequest request, RequestTags tags) {
+                            requests.add(request.method() + " " + request.uri().getPath());
+                          }
+                        }))
+            .build();
+    reporterClients.add(counted);
+    startReporter("reporter-a", counted);
     createPolecat("furiosa", "gt-1", Map.of(SimulatedPod.DURATION, "4s"));
 
     await().atMost(PATIENCE).until(() -> phase("furiosa") == PolecatPhase.Working);
@@ -128,6 +152,33 @@ class StatusReporterIT {
               assertThat(f.getManager()).isEqualTo(ReporterConfig.FIELD_MANAGER);
               assertThat(f.getSubresource()).isEqualTo("status");
             });
+    // Each status write is one request: the reporter does not read the Polecat back first.
+    String furiosa = "/namespaces/" + namespace + "/polecats/furiosa";
+    assertThat(requests).anyMatch(r -> r.startsWith("PATCH") && r.endsWith(furiosa + "/status"));
+    assertThat(requests).noneMatch(r -> r.startsWith("GET") && r.endsWith(furiosa));
+  }
+
+  @Test
+  void aNewPolecatIsPendingOnlyOnceThatHasLastedASecond() throws InterruptedException {
+    startReporter("reporter-a");
+    createPolecatOnly("nux", "gt-7");
+    long created = System.nanoTime();
+
+    Thread.sleep(StatusEngine.PENDING_SETTLE.toMillis() / 2);
+    assertThat(polecat("nux").getStatus())
+        .as("no status within %s of the Polecat's creation", StatusEngine.PENDING_SETTLE)
+        .satisfiesAnyOf(
+            status -> assertThat(status).isNull(),
+            status ->
+                assertThat(System.nanoTime() - created)
+                    .isGreaterThanOrEqualTo(StatusEngine.PENDING_SETTLE.toNanos()));
+
+    await().atMost(PATIENCE).until(() -> phase("nux") == PolecatPhase.Pending);
+    assertThat(polecat("nux").getStatus().getConditions())
+        .anySatisfy(c -> assertThat(c.getReason()).isEqualTo("JobMissing"));
+    await()
+        .atMost(PATIENCE)
+        .untilAsserted(() -> assertThat(phaseEvents("nux")).containsExactly("Pending"));
   }
 
   @Test
@@ -402,9 +453,13 @@ class StatusReporterIT {
   }
 
   private StatusReporter startReporter(String name) {
+    return startReporter(name, client);
+  }
+
+  private StatusReporter startReporter(String name, KubernetesClient reporterClient) {
     StatusReporter reporter =
         new StatusReporter(
-            client,
+            reporterClient,
             new ReporterConfig(0, name, namespace, 2, true, Duration.ofMillis(250)),
             Clock.systemUTC(),
             () -> {});

@@ -225,7 +225,9 @@ final class LocalControlPlane implements AutoCloseable {
     flags.add("--service-account-signing-key-file=" + certs.getAPIServerKeyPath());
     flags.add("--service-cluster-ip-range=" + SERVICE_CIDR);
     flags.add("--allow-privileged=true");
-    flags.add("--profiling=false");
+    // -Dgastown.apiserverProfiling=true: /debug/pprof for a benchmark's CPU profile of the
+    // apiserver
+    flags.add("--profiling=" + Boolean.getBoolean("gastown.apiserverProfiling"));
     Path tokens = null;
     if (realNodeNetwork != null) {
       kubeletToken = randomToken();

@@ -6,9 +6,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.Watch;
-import io.fabric8.kubernetes.client.Watcher;
-import io.fabric8.kubernetes.client.WatcherException;
 import io.gastown.dev.LocalGasTown;
 import io.gastown.model.GasTown;
 import io.gastown.model.Polecat;
@@ -35,7 +32,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,6 +68,7 @@ import java.util.regex.Pattern;
  */
 public final class AdmissionPathBenchmark {
   private static final String RIG = "bench";
+  private static final String LABEL = GasTown.LABEL_POLECAT;
   private static final String NAMESPACE = "gt-" + RIG;
   private static final Duration PATIENCE = Duration.ofMinutes(2);
 
@@ -79,6 +76,12 @@ public final class AdmissionPathBenchmark {
    * How long kwok runs each Pod of the 20-at-once pass ({@code -Dbench.burstRun}, default 0s: their
    * completions and the reporter's writes then overlap the burst; an agent runs minutes).
    */
+  /**
+   * The pause after each one-at-a-time polecat is Done ({@code -Dbench.gap}, default 0s), so that
+   * the next starts without the last one's Job completion still being written.
+   */
+  private static final Duration GAP = Duration.parse("PT" + System.getProperty("bench.gap", "0s"));
+
   private static final String BURST_RUN = System.getProperty("bench.burstRun", "0s");
 
   private static final Pattern RECEIVED =
@@ -164,9 +167,9 @@ public final class AdmissionPathBenchmark {
         KubernetesClient client = plane.newClient()) {
       prepareRig(client, 2 * count + warmUp);
       Map<String, Trace> traces = new ConcurrentHashMap<>();
-      try (Watch jobs = watchJobs(client, traces);
-          Watch pods = watchPods(client, traces);
-          Watch polecats = watchPolecats(client, traces)) {
+      try (RawWatch jobs = watchJobs(client, traces);
+          RawWatch pods = watchPods(client, traces);
+          RawWatch polecats = watchPolecats(client, traces)) {
         List<Trace> oneAtATime = new ArrayList<>();
         Map<String, Long> cpuOneBefore = null;
         for (int i = 1; i <= warmUp + count; i++) {
@@ -175,6 +178,7 @@ public final class AdmissionPathBenchmark {
           }
           Trace trace = start(client, traces, "one-" + i);
           awaitDone(trace);
+          Thread.sleep(GAP.toMillis());
           if (i > warmUp) {
             oneAtATime.add(trace);
           }
@@ -262,16 +266,16 @@ public final class AdmissionPathBenchmark {
    * create's call to a watch seeing it, one at a time.
    */
   private static List<Double> directCreates(KubernetesClient client, List<Trace> traces)
-      throws InterruptedException {
+      throws InterruptedException, java.io.IOException {
     Map<String, Long> seen = new ConcurrentHashMap<>();
     List<Double> out = new ArrayList<>();
     List<Double> returned = new ArrayList<>();
-    try (Watch watch =
-        client
-            .pods()
-            .inNamespace(NAMESPACE)
-            .withLabel("bench", "direct")
-            .watch(watcher((Pod pod) -> seen.putIfAbsent(pod.getMetadata().getName(), micros())))) {
+    try (RawWatch watch =
+        RawWatch.start(
+            client.getConfiguration(),
+            "/api/v1/namespaces/" + NAMESPACE + "/pods",
+            (arrived, pod) ->
+                seen.putIfAbsent(pod.path("metadata").path("name").asText(), arrived))) {
       for (int i = 0; i < traces.size(); i++) {
         Pod expanded = traces.get(i).expanded;
         Pod pod =
@@ -424,73 +428,61 @@ public final class AdmissionPathBenchmark {
     }
   }
 
-  private static Watch watchPods(KubernetesClient client, Map<String, Trace> traces) {
-    return client
-        .pods()
-        .inNamespace(NAMESPACE)
-        .watch(
-            watcher(
-                (Pod pod) -> {
-                  long now = micros();
-                  Trace trace =
-                      traces.get(
-                          pod.getMetadata().getLabels().getOrDefault(GasTown.LABEL_POLECAT, ""));
-                  if (trace == null) {
-                    return;
-                  }
-                  if (trace.stored == 0
-                      && pod.getMetadata().getAnnotations() != null
-                      && "true"
-                          .equals(pod.getMetadata().getAnnotations().get("gastown.io/expanded"))) {
-                    trace.stored = now;
-                    trace.expanded = pod;
-                  }
-                  String phase = pod.getStatus() != null ? pod.getStatus().getPhase() : null;
-                  if (trace.running == 0
-                      && ("Running".equals(phase) || "Succeeded".equals(phase))) {
-                    trace.running = now;
-                  }
-                  if (trace.succeeded == 0 && "Succeeded".equals(phase)) {
-                    trace.succeeded = now;
-                  }
-                }));
+  private static RawWatch watchPods(KubernetesClient client, Map<String, Trace> traces)
+      throws java.io.IOException {
+    return RawWatch.start(
+        client.getConfiguration(),
+        "/api/v1/namespaces/" + NAMESPACE + "/pods",
+        (arrived, pod) -> {
+          Trace trace = traces.get(pod.path("metadata").path("labels").path(LABEL).asText());
+          if (trace == null) {
+            return;
+          }
+          if (trace.stored == 0
+              && pod.path("metadata")
+                  .path("annotations")
+                  .path(GasTown.ANNOTATION_EXPANDED)
+                  .asText()
+                  .equals("true")) {
+            trace.stored = arrived;
+            trace.expanded = client.getKubernetesSerialization().convertValue(pod, Pod.class);
+          }
+          String phase = pod.path("status").path("phase").asText();
+          if (trace.running == 0 && (phase.equals("Running") || phase.equals("Succeeded"))) {
+            trace.running = arrived;
+          }
+          if (trace.succeeded == 0 && phase.equals("Succeeded")) {
+            trace.succeeded = arrived;
+          }
+        });
   }
 
-  private static Watch watchJobs(KubernetesClient client, Map<String, Trace> traces) {
-    return client
-        .batch()
-        .v1()
-        .jobs()
-        .inNamespace(NAMESPACE)
-        .watch(
-            watcher(
-                (Job job) -> {
-                  long now = micros();
-                  Trace trace =
-                      traces.get(
-                          job.getMetadata().getLabels().getOrDefault(GasTown.LABEL_POLECAT, ""));
-                  if (trace != null && trace.jobStored == 0) {
-                    trace.jobStored = now;
-                  }
-                }));
+  private static RawWatch watchJobs(KubernetesClient client, Map<String, Trace> traces)
+      throws java.io.IOException {
+    return RawWatch.start(
+        client.getConfiguration(),
+        "/apis/batch/v1/namespaces/" + NAMESPACE + "/jobs",
+        (arrived, job) -> {
+          Trace trace = traces.get(job.path("metadata").path("labels").path(LABEL).asText());
+          if (trace != null && trace.jobStored == 0) {
+            trace.jobStored = arrived;
+          }
+        });
   }
 
-  private static Watch watchPolecats(KubernetesClient client, Map<String, Trace> traces) {
-    return client
-        .resources(Polecat.class)
-        .inNamespace(NAMESPACE)
-        .watch(
-            watcher(
-                (Polecat polecat) -> {
-                  long now = micros();
-                  Trace trace = traces.get(polecat.getMetadata().getName());
-                  if (trace != null
-                      && trace.done == 0
-                      && polecat.getStatus() != null
-                      && polecat.getStatus().getPhase() == PolecatPhase.Done) {
-                    trace.done = now;
-                  }
-                }));
+  private static RawWatch watchPolecats(KubernetesClient client, Map<String, Trace> traces)
+      throws java.io.IOException {
+    return RawWatch.start(
+        client.getConfiguration(),
+        "/apis/" + GasTown.API_VERSION + "/namespaces/" + NAMESPACE + "/polecats",
+        (arrived, polecat) -> {
+          Trace trace = traces.get(polecat.path("metadata").path("name").asText());
+          if (trace != null
+              && trace.done == 0
+              && polecat.path("status").path("phase").asText().equals(PolecatPhase.Done.name())) {
+            trace.done = arrived;
+          }
+        });
   }
 
   /**
@@ -560,20 +552,6 @@ public final class AdmissionPathBenchmark {
   private static double percentile(List<Double> sorted, int percent) {
     int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
     return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-  }
-
-  private static <T> Watcher<T> watcher(Consumer<T> onEvent) {
-    return new Watcher<>() {
-      @Override
-      public void eventReceived(Action action, T resource) {
-        if (action == Action.ADDED || action == Action.MODIFIED) {
-          onEvent.accept(resource);
-        }
-      }
-
-      @Override
-      public void onClose(WatcherException cause) {}
-    };
   }
 
   private static long micros() {
