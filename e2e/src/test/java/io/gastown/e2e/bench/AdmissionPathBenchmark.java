@@ -172,9 +172,11 @@ public final class AdmissionPathBenchmark {
           RawWatch polecats = watchPolecats(client, traces)) {
         List<Trace> oneAtATime = new ArrayList<>();
         Map<String, Long> cpuOneBefore = null;
+        Map<String, Double> requestsBefore = null;
         for (int i = 1; i <= warmUp + count; i++) {
           if (i == warmUp + 1) {
             cpuOneBefore = cpuByProcess();
+            requestsBefore = apiRequests(client);
           }
           Trace trace = start(client, traces, "one-" + i);
           awaitDone(trace);
@@ -184,6 +186,9 @@ public final class AdmissionPathBenchmark {
           }
         }
         Map<String, Long> cpuOne = since(cpuOneBefore);
+        Map<String, Double> requestsOne = apiRequests(client);
+        requestsBefore.forEach(
+            (request, before) -> requestsOne.merge(request, -before, Double::sum));
         List<Double> direct = directCreates(client, oneAtATime);
         long gcBefore = gcMillis();
         String loadBefore = loadAverage();
@@ -233,6 +238,9 @@ public final class AdmissionPathBenchmark {
         System.out.println(
             "CPU time per polecat by process (ms), one at a time, Job created → Polecat Done: "
                 + perPolecat(cpuOne, oneAtATime.size()));
+        System.out.println(
+            "API requests per polecat (apiserver_request_total), one at a time: "
+                + perPolecat(requestsOne, oneAtATime.size()));
         System.out.println(
             "CPU time per polecat by process (ms), 20 at once, first create → last Polecat Done: "
                 + perPolecat(cpuBurst, atOnce.size()));
@@ -629,12 +637,48 @@ public final class AdmissionPathBenchmark {
     return out;
   }
 
-  private static String perPolecat(Map<String, Long> cpu, int polecats) {
-    long total = cpu.values().stream().mapToLong(Long::longValue).sum();
+  private static String perPolecat(Map<String, ? extends Number> counts, int polecats) {
+    double total = counts.values().stream().mapToDouble(Number::doubleValue).sum();
     StringBuilder out = new StringBuilder();
-    cpu.forEach(
-        (name, millis) -> out.append(String.format("%s %.1f, ", name, millis / (double) polecats)));
-    return out.append(String.format("all %.1f", total / (double) polecats)).toString();
+    counts.forEach(
+        (name, count) -> {
+          if (count.doubleValue() >= polecats / 10.0) {
+            out.append(String.format("%s %.1f, ", name, count.doubleValue() / polecats));
+          }
+        });
+    return out.append(String.format("all %.1f", total / polecats)).toString();
+  }
+
+  private static final Pattern REQUEST_TOTAL =
+      Pattern.compile("^apiserver_request_total\\{(.*)\\} ([0-9.e+]+)$", Pattern.MULTILINE);
+  private static final Pattern LABEL_VALUE = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
+  /**
+   * The apiserver's count of requests by verb and resource (writes, and reads of single objects),
+   * from its metrics: who asks what of it for each polecat.
+   */
+  private static Map<String, Double> apiRequests(KubernetesClient client) {
+    Map<String, Double> out = new java.util.TreeMap<>();
+    Matcher line = REQUEST_TOTAL.matcher(client.raw("/metrics"));
+    while (line.find()) {
+      Map<String, String> labels = new java.util.HashMap<>();
+      Matcher label = LABEL_VALUE.matcher(line.group(1));
+      while (label.find()) {
+        labels.put(label.group(1), label.group(2));
+      }
+      String verb = labels.getOrDefault("verb", "");
+      if (verb.equals("WATCH")
+          || verb.equals("LIST")
+          || labels.getOrDefault("resource", "").isEmpty()) {
+        continue;
+      }
+      String subresource = labels.getOrDefault("subresource", "");
+      out.merge(
+          verb + " " + labels.get("resource") + (subresource.isEmpty() ? "" : "/" + subresource),
+          Double.parseDouble(line.group(2)),
+          Double::sum);
+    }
+    return out;
   }
 
   private static String loadAverage() {
