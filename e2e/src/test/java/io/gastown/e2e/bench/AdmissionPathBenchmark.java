@@ -172,11 +172,11 @@ public final class AdmissionPathBenchmark {
           RawWatch polecats = watchPolecats(client, traces)) {
         List<Trace> oneAtATime = new ArrayList<>();
         Map<String, Long> cpuOneBefore = null;
-        Map<String, Double> requestsBefore = null;
+        Map<Sample, Double> metricsBefore = null;
         for (int i = 1; i <= warmUp + count; i++) {
           if (i == warmUp + 1) {
             cpuOneBefore = cpuByProcess();
-            requestsBefore = apiRequests(client);
+            metricsBefore = scrape(client);
           }
           Trace trace = start(client, traces, "one-" + i);
           awaitDone(trace);
@@ -186,9 +186,7 @@ public final class AdmissionPathBenchmark {
           }
         }
         Map<String, Long> cpuOne = since(cpuOneBefore);
-        Map<String, Double> requestsOne = apiRequests(client);
-        requestsBefore.forEach(
-            (request, before) -> requestsOne.merge(request, -before, Double::sum));
+        Map<Sample, Double> metricsOne = since(scrape(client), metricsBefore);
         List<Double> direct = directCreates(client, oneAtATime);
         long gcBefore = gcMillis();
         String loadBefore = loadAverage();
@@ -240,7 +238,8 @@ public final class AdmissionPathBenchmark {
                 + perPolecat(cpuOne, oneAtATime.size()));
         System.out.println(
             "API requests per polecat (apiserver_request_total), one at a time: "
-                + perPolecat(requestsOne, oneAtATime.size()));
+                + perPolecat(apiRequests(metricsOne), oneAtATime.size()));
+        apiserverSplit(metricsOne);
         System.out.println(
             "CPU time per polecat by process (ms), 20 at once, first create → last Polecat Done: "
                 + perPolecat(cpuBurst, atOnce.size()));
@@ -649,36 +648,112 @@ public final class AdmissionPathBenchmark {
     return out.append(String.format("all %.1f", total / polecats)).toString();
   }
 
-  private static final Pattern REQUEST_TOTAL =
-      Pattern.compile("^apiserver_request_total\\{(.*)\\} ([0-9.e+]+)$", Pattern.MULTILINE);
+  private static final Pattern SAMPLE =
+      Pattern.compile("^(\\w+)\\{(.*)\\} ([-0-9.e+]+)$", Pattern.MULTILINE);
   private static final Pattern LABEL_VALUE = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
-  /**
-   * The apiserver's count of requests by verb and resource (writes, and reads of single objects),
-   * from its metrics: who asks what of it for each polecat.
-   */
-  private static Map<String, Double> apiRequests(KubernetesClient client) {
-    Map<String, Double> out = new java.util.TreeMap<>();
-    Matcher line = REQUEST_TOTAL.matcher(client.raw("/metrics"));
+  /** One sample of the apiserver's metrics. */
+  private record Sample(String name, Map<String, String> labels) {
+    boolean matches(String metric, Map<String, String> wanted) {
+      return name.equals(metric)
+          && wanted.entrySet().stream()
+              .allMatch(w -> w.getValue().equals(labels.getOrDefault(w.getKey(), "")));
+    }
+  }
+
+  /** The apiserver's counters and sums (not the histogram buckets) now. */
+  private static Map<Sample, Double> scrape(KubernetesClient client) {
+    Map<Sample, Double> out = new java.util.HashMap<>();
+    Matcher line = SAMPLE.matcher(client.raw("/metrics"));
     while (line.find()) {
+      if (line.group(1).endsWith("_bucket")) {
+        continue;
+      }
       Map<String, String> labels = new java.util.HashMap<>();
-      Matcher label = LABEL_VALUE.matcher(line.group(1));
+      Matcher label = LABEL_VALUE.matcher(line.group(2));
       while (label.find()) {
         labels.put(label.group(1), label.group(2));
       }
-      String verb = labels.getOrDefault("verb", "");
-      if (verb.equals("WATCH")
-          || verb.equals("LIST")
-          || labels.getOrDefault("resource", "").isEmpty()) {
-        continue;
-      }
-      String subresource = labels.getOrDefault("subresource", "");
-      out.merge(
-          verb + " " + labels.get("resource") + (subresource.isEmpty() ? "" : "/" + subresource),
-          Double.parseDouble(line.group(2)),
-          Double::sum);
+      out.put(new Sample(line.group(1), labels), Double.parseDouble(line.group(3)));
     }
     return out;
+  }
+
+  private static Map<Sample, Double> since(Map<Sample, Double> now, Map<Sample, Double> before) {
+    Map<Sample, Double> out = new java.util.HashMap<>(now);
+    before.forEach((sample, value) -> out.merge(sample, -value, Double::sum));
+    return out;
+  }
+
+  /**
+   * Requests by verb and resource (writes, and reads of single objects): who asks what of the
+   * apiserver for each polecat.
+   */
+  private static Map<String, Double> apiRequests(Map<Sample, Double> metrics) {
+    Map<String, Double> out = new java.util.TreeMap<>();
+    metrics.forEach(
+        (sample, count) -> {
+          String verb = sample.labels().getOrDefault("verb", "");
+          String resource = sample.labels().getOrDefault("resource", "");
+          String subresource = sample.labels().getOrDefault("subresource", "");
+          if (sample.name().equals("apiserver_request_total")
+              && !verb.equals("WATCH")
+              && !verb.equals("LIST")
+              && !resource.isEmpty()) {
+            out.merge(
+                verb + " " + resource + (subresource.isEmpty() ? "" : "/" + subresource),
+                count,
+                Double::sum);
+          }
+        });
+    return out;
+  }
+
+  /** The mean, in milliseconds, of a histogram's observations with these labels. */
+  private static double meanMillis(
+      Map<Sample, Double> metrics, String histogram, Map<String, String> labels) {
+    double sum = 0;
+    double count = 0;
+    for (Map.Entry<Sample, Double> sample : metrics.entrySet()) {
+      if (sample.getKey().matches(histogram + "_sum", labels)) {
+        sum += sample.getValue();
+      } else if (sample.getKey().matches(histogram + "_count", labels)) {
+        count += sample.getValue();
+      }
+    }
+    return count == 0 ? Double.NaN : 1000 * sum / count;
+  }
+
+  /** The apiserver's own view of the Pod's creation, as means over the one-at-a-time pass. */
+  private static void apiserverSplit(Map<Sample, Double> metrics) {
+    Map<String, String> podCreate =
+        Map.of("verb", "POST", "group", "", "resource", "pods", "subresource", "");
+    Map<String, String> pods = Map.of("group", "", "resource", "pods");
+    System.out.printf(
+        "%nthe apiserver's own timing, one at a time (means, ms): Pod create %.1f (of which the"
+            + " webhook call %.1f, etcd %.1f); Job create %.1f; a Pod event from etcd to the watch"
+            + " cache %.1f, to its watchers %.1f%n",
+        meanMillis(metrics, "apiserver_request_duration_seconds", podCreate),
+        meanMillis(
+            metrics,
+            "apiserver_admission_webhook_admission_duration_seconds",
+            Map.of("name", "pods.gastown.gastown.io")),
+        meanMillis(
+            metrics,
+            "etcd_request_duration_seconds",
+            Map.of("group", "", "resource", "pods", "operation", "create")),
+        meanMillis(
+            metrics,
+            "apiserver_request_duration_seconds",
+            Map.of("verb", "POST", "group", "batch", "resource", "jobs", "subresource", "")),
+        meanMillis(
+            metrics,
+            "apiserver_watch_events_dispatch_duration_seconds",
+            Map.of("group", "", "resource", "pods", "stage", "storage_to_cache")),
+        meanMillis(
+            metrics,
+            "apiserver_watch_events_dispatch_duration_seconds",
+            Map.of("group", "", "resource", "pods", "stage", "total")));
   }
 
   private static String loadAverage() {
