@@ -73,7 +73,7 @@ public final class KeepAliveHttps implements Closeable {
     out.flush();
     int status = statusLine();
     int length = -1;
-    for (String header = line(); !header.isEmpty(); header = line()) {
+    for (String header = line(in); !header.isEmpty(); header = line(in)) {
       int colon = header.indexOf(':');
       if (colon > 0 && header.substring(0, colon).equalsIgnoreCase("Content-Length")) {
         length = Integer.parseInt(header.substring(colon + 1).strip());
@@ -93,14 +93,15 @@ public final class KeepAliveHttps implements Closeable {
   }
 
   private int statusLine() throws IOException {
-    String status = line();
+    String status = line(in);
     if (!status.startsWith("HTTP/1.1 ") || status.length() < 12) {
       throw new IOException("not an HTTP/1.1 status line: " + status);
     }
     return Integer.parseInt(status.substring(9, 12));
   }
 
-  private String line() throws IOException {
+  /** One line of an HTTP/1.1 head or chunked body, without its CRLF. */
+  public static String line(InputStream in) throws IOException {
     StringBuilder line = new StringBuilder(64);
     for (int b = in.read(); b != '\n'; b = in.read()) {
       if (b < 0) {

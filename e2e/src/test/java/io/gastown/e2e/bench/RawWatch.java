@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.internal.SSLUtils;
+import io.gastown.webhook.KeepAliveHttps;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,12 +65,12 @@ final class RawWatch implements AutoCloseable {
             .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     InputStream in = new java.io.BufferedInputStream(socket.getInputStream(), 1 << 16);
-    String status = line(in);
+    String status = KeepAliveHttps.line(in);
     if (!status.contains(" 200 ")) {
       socket.close();
       throw new IOException("watch of " + path + " answered " + status);
     }
-    while (!line(in).isEmpty()) {
+    while (!KeepAliveHttps.line(in).isEmpty()) {
       // the headers: the apiserver always answers a watch chunked
     }
     Thread reader =
@@ -84,13 +85,13 @@ final class RawWatch implements AutoCloseable {
     ByteArrayOutputStream event = new ByteArrayOutputStream(1 << 15);
     try {
       while (true) {
-        int size = Integer.parseInt(line(in).trim(), 16);
+        int size = Integer.parseInt(KeepAliveHttps.line(in).trim(), 16);
         if (size == 0) {
           return;
         }
         byte[] chunk = in.readNBytes(size);
         long arrived = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-        line(in);
+        KeepAliveHttps.line(in);
         int start = 0;
         for (int i = 0; i < chunk.length; i++) {
           if (chunk[i] == '\n') {
@@ -116,20 +117,6 @@ final class RawWatch implements AutoCloseable {
     if (type.equals("ADDED") || type.equals("MODIFIED")) {
       onEvent.accept(arrived, event.get("object"));
     }
-  }
-
-  /** One CRLF-terminated line, without the CRLF. */
-  private static String line(InputStream in) throws IOException {
-    StringBuilder out = new StringBuilder();
-    for (int b = in.read(); b != '\n'; b = in.read()) {
-      if (b < 0) {
-        throw new IOException("the watch's connection closed");
-      }
-      if (b != '\r') {
-        out.append((char) b);
-      }
-    }
-    return out.toString();
   }
 
   @Override
