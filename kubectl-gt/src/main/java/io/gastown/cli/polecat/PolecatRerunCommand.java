@@ -69,18 +69,7 @@ public class PolecatRerunCommand extends WriteCommand<PolecatRerunCommand.Rerun>
               + "branch or HEAD~N. Default: ${DEFAULT-VALUE} (the polecat as it is now).")
   String from;
 
-  @Option(
-      names = "--name",
-      paramLabel = "NAME",
-      description = "The new polecat's name (instead of a themed one).")
-  String name;
-
-  @Option(
-      names = "--theme",
-      paramLabel = "THEME",
-      description =
-          "Name pool: mad-max, minerals or wasteland. Default: the rig's namepoolTheme, else mad-max.")
-  String theme;
+  @Mixin NameOptions naming = new NameOptions();
 
   @Option(
       names = "--work-branch",
@@ -102,14 +91,9 @@ public class PolecatRerunCommand extends WriteCommand<PolecatRerunCommand.Rerun>
     source = PolecatRef.parse(target);
     Inputs.rigName(source.rig(), "rig");
     Inputs.polecatName(source.name(), "polecat name");
-    if (name != null) {
-      Inputs.polecatName(name, "--name");
-    }
-    NamepoolTheme namepoolTheme = Inputs.theme(theme, "--theme");
+    String name = naming.name();
+    NamepoolTheme namepoolTheme = naming.theme();
     Inputs.branch(workBranch, "--work-branch");
-    if (name != null && theme != null) {
-      throw GtException.invalid("--name and --theme both choose the name: give one of them");
-    }
     String image = RigDirectory.agentImage(environment());
     return state -> {
       Rig rig = RigDirectory.requireRig(state, source.rig());

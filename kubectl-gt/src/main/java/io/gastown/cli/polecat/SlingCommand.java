@@ -53,18 +53,7 @@ public class SlingCommand extends WriteCommand<Polecat> {
   @Parameters(index = "1", paramLabel = "RIG", description = "The rig to work in.")
   String rig;
 
-  @Option(
-      names = "--name",
-      paramLabel = "NAME",
-      description = "The polecat's name (instead of a themed one).")
-  String name;
-
-  @Option(
-      names = "--theme",
-      paramLabel = "THEME",
-      description =
-          "Name pool: mad-max, minerals or wasteland. Default: the rig's namepoolTheme, else mad-max.")
-  String theme;
+  @Mixin NameOptions naming = new NameOptions();
 
   @Option(names = "--task", paramLabel = "TEXT", description = "Instructions for the agent.")
   String task;
@@ -121,16 +110,11 @@ public class SlingCommand extends WriteCommand<Polecat> {
   protected Planner<Polecat> planner() {
     Inputs.beadId(beadId, "bead ID");
     Inputs.rigName(rig, "rig");
-    if (name != null) {
-      Inputs.polecatName(name, "--name");
-    }
-    NamepoolTheme namepoolTheme = Inputs.theme(theme, "--theme");
+    String name = naming.name();
+    NamepoolTheme namepoolTheme = naming.theme();
     Agent chosenAgent = Inputs.agent(agent, "--agent");
     Inputs.branch(branch, "--branch");
     Inputs.branch(workBranch, "--work-branch");
-    if (name != null && theme != null) {
-      throw GtException.invalid("--name and --theme both choose the name: give one of them");
-    }
     if (expanded && !write.dryRun()) {
       throw new GtException(
           ExitCode.USAGE,
