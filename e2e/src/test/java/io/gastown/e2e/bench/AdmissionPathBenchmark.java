@@ -444,7 +444,7 @@ public final class AdmissionPathBenchmark {
         client.getConfiguration(),
         "/api/v1/namespaces/" + NAMESPACE + "/pods",
         (arrived, pod) -> {
-          Trace trace = traces.get(pod.path("metadata").path("labels").path(LABEL).asText());
+          Trace trace = polecatOf(pod, traces);
           if (trace == null) {
             return;
           }
@@ -473,11 +473,16 @@ public final class AdmissionPathBenchmark {
         client.getConfiguration(),
         "/apis/batch/v1/namespaces/" + NAMESPACE + "/jobs",
         (arrived, job) -> {
-          Trace trace = traces.get(job.path("metadata").path("labels").path(LABEL).asText());
+          Trace trace = polecatOf(job, traces);
           if (trace != null && trace.jobStored == 0) {
             trace.jobStored = arrived;
           }
         });
+  }
+
+  /** The trace of the polecat an object is labelled with, or null. */
+  private static Trace polecatOf(JsonNode object, Map<String, Trace> traces) {
+    return traces.get(object.path("metadata").path("labels").path(LABEL).asText());
   }
 
   private static RawWatch watchPolecats(KubernetesClient client, Map<String, Trace> traces)
