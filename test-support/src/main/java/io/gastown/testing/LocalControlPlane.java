@@ -225,8 +225,7 @@ final class LocalControlPlane implements AutoCloseable {
     flags.add("--service-account-signing-key-file=" + certs.getAPIServerKeyPath());
     flags.add("--service-cluster-ip-range=" + SERVICE_CIDR);
     flags.add("--allow-privileged=true");
-    // -Dgastown.apiserverProfiling=true: /debug/pprof for a benchmark's CPU profile of the
-    // apiserver
+    // -Dgastown.apiserverProfiling=true serves /debug/pprof, for a benchmark's CPU profile.
     flags.add("--profiling=" + Boolean.getBoolean("gastown.apiserverProfiling"));
     Path tokens = null;
     if (realNodeNetwork != null) {

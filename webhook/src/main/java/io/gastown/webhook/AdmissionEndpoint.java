@@ -322,7 +322,7 @@ final class AdmissionEndpoint implements Handler {
         // stream there).
         return in.readNBytes(ctx.contentLength());
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(ctx.contentLength(), 1024));
+      ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
       byte[] buffer = new byte[16 * 1024];
       int read;
       while ((read = in.read(buffer)) != -1) {

@@ -73,16 +73,18 @@ public final class AdmissionPathBenchmark {
   private static final String NAMESPACE = "gt-" + RIG;
   private static final Duration PATIENCE = Duration.ofMinutes(2);
 
-  /**
-   * How long kwok runs each Pod of the 20-at-once pass ({@code -Dbench.burstRun}, default 0s: their
-   * completions and the reporter's writes then overlap the burst; an agent runs minutes).
-   */
+  private static final String PODS = "/api/v1/namespaces/" + NAMESPACE + "/pods";
+
   /**
    * The pause after each one-at-a-time polecat is Done ({@code -Dbench.gap}, default 0s), so that
    * the next starts without the last one's Job completion still being written.
    */
   private static final Duration GAP = Duration.parse("PT" + System.getProperty("bench.gap", "0s"));
 
+  /**
+   * How long kwok runs each Pod of the 20-at-once pass ({@code -Dbench.burstRun}, default 0s: their
+   * completions and the reporter's writes then overlap the burst; an agent runs minutes).
+   */
   private static final String BURST_RUN = System.getProperty("bench.burstRun", "0s");
 
   private static final Pattern RECEIVED =
@@ -175,11 +177,11 @@ public final class AdmissionPathBenchmark {
           RawWatch polecats = watchPolecats(client, traces)) {
         List<Trace> oneAtATime = new ArrayList<>();
         Map<String, Long> cpuOneBefore = null;
-        Map<Sample, Double> metricsBefore = null;
+        ApiserverMetrics metricsBefore = null;
         for (int i = 1; i <= warmUp + count; i++) {
           if (i == warmUp + 1) {
             cpuOneBefore = cpuByProcess();
-            metricsBefore = scrape(client);
+            metricsBefore = ApiserverMetrics.scrape(client);
           }
           Trace trace = start(client, traces, "one-" + i);
           awaitDone(trace);
@@ -189,7 +191,7 @@ public final class AdmissionPathBenchmark {
           }
         }
         Map<String, Long> cpuOne = since(cpuOneBefore);
-        Map<Sample, Double> metricsOne = since(scrape(client), metricsBefore);
+        ApiserverMetrics metricsOne = ApiserverMetrics.scrape(client).since(metricsBefore);
         List<Double> direct = directCreates(client, oneAtATime);
         long gcBefore = gcMillis();
         String loadBefore = loadAverage();
@@ -217,7 +219,7 @@ public final class AdmissionPathBenchmark {
         Map<String, Long> connectionsBefore = connections(town.webhookPort());
         List<Trace> jobFirst = new ArrayList<>();
         for (int i = 1; i <= Math.max(1, count / 2); i++) {
-          Trace trace = start(client, traces, "jobfirst-" + i, true);
+          Trace trace = start(client, traces, "jobfirst-" + i, true, "0s");
           awaitDone(trace);
           jobFirst.add(trace);
         }
@@ -241,7 +243,7 @@ public final class AdmissionPathBenchmark {
                 + perPolecat(cpuOne, oneAtATime.size()));
         System.out.println(
             "API requests per polecat (apiserver_request_total), one at a time: "
-                + perPolecat(apiRequests(metricsOne), oneAtATime.size()));
+                + perPolecat(metricsOne.requests(), oneAtATime.size()));
         apiserverSplit(metricsOne);
         System.out.println(
             "CPU time per polecat by process (ms), 20 at once, first create → last Polecat Done: "
@@ -283,7 +285,7 @@ public final class AdmissionPathBenchmark {
     try (RawWatch watch =
         RawWatch.start(
             client.getConfiguration(),
-            "/api/v1/namespaces/" + NAMESPACE + "/pods",
+            PODS,
             (arrived, pod) ->
                 seen.putIfAbsent(pod.path("metadata").path("name").asText(), arrived))) {
       for (int i = 0; i < traces.size(); i++) {
@@ -370,16 +372,9 @@ public final class AdmissionPathBenchmark {
     return start(client, traces, name, false, "0s");
   }
 
-  private static Trace start(
-      KubernetesClient client, Map<String, Trace> traces, String name, boolean jobFirst) {
-    return start(client, traces, name, jobFirst, "0s");
-  }
-
   /**
    * @param jobFirst the Job, then the Polecat: Argo CD's order within a sync wave (built-in kinds
    *     first), so that the Pod usually reaches the webhook before its Polecat does
-   */
-  /**
    * @param run how long kwok runs the Pod
    */
   private static Trace start(
@@ -442,7 +437,7 @@ public final class AdmissionPathBenchmark {
       throws java.io.IOException {
     return RawWatch.start(
         client.getConfiguration(),
-        "/api/v1/namespaces/" + NAMESPACE + "/pods",
+        PODS,
         (arrived, pod) -> {
           Trace trace = polecatOf(pod, traces);
           if (trace == null) {
@@ -656,112 +651,28 @@ public final class AdmissionPathBenchmark {
     return out.append(String.format("all %.1f", total / polecats)).toString();
   }
 
-  private static final Pattern SAMPLE =
-      Pattern.compile("^(\\w+)\\{(.*)\\} ([-0-9.e+]+)$", Pattern.MULTILINE);
-  private static final Pattern LABEL_VALUE = Pattern.compile("(\\w+)=\"([^\"]*)\"");
-
-  /** One sample of the apiserver's metrics. */
-  private record Sample(String name, Map<String, String> labels) {
-    boolean matches(String metric, Map<String, String> wanted) {
-      return name.equals(metric)
-          && wanted.entrySet().stream()
-              .allMatch(w -> w.getValue().equals(labels.getOrDefault(w.getKey(), "")));
-    }
-  }
-
-  /** The apiserver's counters and sums (not the histogram buckets) now. */
-  private static Map<Sample, Double> scrape(KubernetesClient client) {
-    Map<Sample, Double> out = new java.util.HashMap<>();
-    Matcher line = SAMPLE.matcher(client.raw("/metrics"));
-    while (line.find()) {
-      if (line.group(1).endsWith("_bucket")) {
-        continue;
-      }
-      Map<String, String> labels = new java.util.HashMap<>();
-      Matcher label = LABEL_VALUE.matcher(line.group(2));
-      while (label.find()) {
-        labels.put(label.group(1), label.group(2));
-      }
-      out.put(new Sample(line.group(1), labels), Double.parseDouble(line.group(3)));
-    }
-    return out;
-  }
-
-  private static Map<Sample, Double> since(Map<Sample, Double> now, Map<Sample, Double> before) {
-    Map<Sample, Double> out = new java.util.HashMap<>(now);
-    before.forEach((sample, value) -> out.merge(sample, -value, Double::sum));
-    return out;
-  }
-
-  /**
-   * Requests by verb and resource (writes, and reads of single objects): who asks what of the
-   * apiserver for each polecat.
-   */
-  private static Map<String, Double> apiRequests(Map<Sample, Double> metrics) {
-    Map<String, Double> out = new java.util.TreeMap<>();
-    metrics.forEach(
-        (sample, count) -> {
-          String verb = sample.labels().getOrDefault("verb", "");
-          String resource = sample.labels().getOrDefault("resource", "");
-          String subresource = sample.labels().getOrDefault("subresource", "");
-          if (sample.name().equals("apiserver_request_total")
-              && !verb.equals("WATCH")
-              && !verb.equals("LIST")
-              && !resource.isEmpty()) {
-            out.merge(
-                verb + " " + resource + (subresource.isEmpty() ? "" : "/" + subresource),
-                count,
-                Double::sum);
-          }
-        });
-    return out;
-  }
-
-  /** The mean, in milliseconds, of a histogram's observations with these labels. */
-  private static double meanMillis(
-      Map<Sample, Double> metrics, String histogram, Map<String, String> labels) {
-    double sum = 0;
-    double count = 0;
-    for (Map.Entry<Sample, Double> sample : metrics.entrySet()) {
-      if (sample.getKey().matches(histogram + "_sum", labels)) {
-        sum += sample.getValue();
-      } else if (sample.getKey().matches(histogram + "_count", labels)) {
-        count += sample.getValue();
-      }
-    }
-    return count == 0 ? Double.NaN : 1000 * sum / count;
-  }
-
   /** The apiserver's own view of the Pod's creation, as means over the one-at-a-time pass. */
-  private static void apiserverSplit(Map<Sample, Double> metrics) {
-    Map<String, String> podCreate =
-        Map.of("verb", "POST", "group", "", "resource", "pods", "subresource", "");
-    Map<String, String> pods = Map.of("group", "", "resource", "pods");
+  private static void apiserverSplit(ApiserverMetrics metrics) {
+    String histogram = "apiserver_request_duration_seconds";
+    String dispatch = "apiserver_watch_events_dispatch_duration_seconds";
     System.out.printf(
         "%nthe apiserver's own timing, one at a time (means, ms): Pod create %.1f (of which the"
             + " webhook call %.1f, etcd %.1f); Job create %.1f; a Pod event from etcd to the watch"
             + " cache %.1f, to its watchers %.1f%n",
-        meanMillis(metrics, "apiserver_request_duration_seconds", podCreate),
-        meanMillis(
-            metrics,
+        metrics.meanMillis(
+            histogram, Map.of("verb", "POST", "group", "", "resource", "pods", "subresource", "")),
+        metrics.meanMillis(
             "apiserver_admission_webhook_admission_duration_seconds",
             Map.of("name", "pods.gastown.gastown.io")),
-        meanMillis(
-            metrics,
+        metrics.meanMillis(
             "etcd_request_duration_seconds",
             Map.of("group", "", "resource", "pods", "operation", "create")),
-        meanMillis(
-            metrics,
-            "apiserver_request_duration_seconds",
+        metrics.meanMillis(
+            histogram,
             Map.of("verb", "POST", "group", "batch", "resource", "jobs", "subresource", "")),
-        meanMillis(
-            metrics,
-            "apiserver_watch_events_dispatch_duration_seconds",
-            Map.of("group", "", "resource", "pods", "stage", "storage_to_cache")),
-        meanMillis(
-            metrics,
-            "apiserver_watch_events_dispatch_duration_seconds",
-            Map.of("group", "", "resource", "pods", "stage", "total")));
+        metrics.meanMillis(
+            dispatch, Map.of("group", "", "resource", "pods", "stage", "storage_to_cache")),
+        metrics.meanMillis(dispatch, Map.of("group", "", "resource", "pods", "stage", "total")));
   }
 
   private static String loadAverage() {

@@ -20,8 +20,8 @@ import javax.net.ssl.SSLSocket;
  * A watch read straight off a TLS socket over HTTP/1.1 by a thread of its own. Each event is
  * stamped (wall clock, microseconds) when its last byte arrives, before it is parsed: the observer
  * adds no queueing of its own to what it times. fabric8's watch hands each event through
- * java.net.http's HTTP/2 schedulers and a typed decode first, which on a busy two-core machine adds
- * milliseconds, and more for a 15 kB Pod than for a small Job.
+ * java.net.http's HTTP/2 schedulers and a typed decode before the benchmark could stamp it, on a
+ * JVM that also runs the webhook and the reporter.
  */
 final class RawWatch implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();

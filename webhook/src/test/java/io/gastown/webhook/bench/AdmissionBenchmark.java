@@ -117,12 +117,12 @@ public final class AdmissionBenchmark {
 
       closedLoop(connections, WARMUP, CONCURRENCY);
       long cpuBefore = processCpuNanos();
-      long serverCpuBefore = threadsCpuNanos("JettyServerThreadPool");
+      long serverCpuBefore = jettyThreadsCpuNanos();
       long clientCpuBefore = LOAD_CPU_NANOS.get();
       Result closed = closedLoop(connections, REQUESTS, CONCURRENCY);
       double cpuPerRequest = (processCpuNanos() - cpuBefore) / 1e6 / closed.count();
       double serverCpuPerRequest =
-          (threadsCpuNanos("JettyServerThreadPool") - serverCpuBefore) / 1e6 / closed.count();
+          (jettyThreadsCpuNanos() - serverCpuBefore) / 1e6 / closed.count();
       double clientCpuPerRequest = (LOAD_CPU_NANOS.get() - clientCpuBefore) / 1e6 / closed.count();
       System.out.printf(
           "closed loop, %d clients: %d requests in %.2f s = %.0f req/s, %d errors; %s%n",
@@ -147,7 +147,7 @@ public final class AdmissionBenchmark {
       }
       openLoop(pool, RATE, OPEN_WARMUP_SECONDS);
       long gcBefore = gcMillis();
-      serverCpuBefore = threadsCpuNanos("JettyServerThreadPool");
+      serverCpuBefore = jettyThreadsCpuNanos();
       clientCpuBefore = LOAD_CPU_NANOS.get();
       Result open = openLoop(pool, RATE, SECONDS);
       for (KeepAliveHttps connection : pool) {
@@ -164,7 +164,7 @@ public final class AdmissionBenchmark {
           open.errors(),
           open.count() / open.seconds(),
           open.latencies(),
-          (threadsCpuNanos("JettyServerThreadPool") - serverCpuBefore) / 1e6 / open.count(),
+          (jettyThreadsCpuNanos() - serverCpuBefore) / 1e6 / open.count(),
           (LOAD_CPU_NANOS.get() - clientCpuBefore) / 1e6 / open.count(),
           gcMillis() - gcBefore);
       HttpClient client =
@@ -552,14 +552,12 @@ public final class AdmissionBenchmark {
         .getProcessCpuTime();
   }
 
-  /** CPU time of the threads whose names start with {@code prefix}. */
-  private static long threadsCpuNanos(String prefix) {
-    java.lang.management.ThreadMXBean threads =
-        java.lang.management.ManagementFactory.getThreadMXBean();
+  /** CPU time of the webhook's Jetty threads (the server side: TLS, HTTP, admission). */
+  private static long jettyThreadsCpuNanos() {
     long total = 0;
-    for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (info != null && info.getThreadName().startsWith(prefix)) {
-        total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+    for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+      if (info != null && info.getThreadName().startsWith("JettyServerThreadPool")) {
+        total += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
       }
     }
     return total;
